@@ -1,0 +1,34 @@
+namespace Shizhu.Workflows.Events;
+
+// The domain events the engine publishes through its outbox. Plain records, past tense, no base class
+// (the MassTransit style): every event carries its own EventId so that consumers can be idempotent, and
+// OccurredAt in UTC. These records are the only thing src/Notifications depends on.
+
+/// <summary>A creation workflow was started for a township.</summary>
+public sealed record WorkflowStarted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName,
+    string Track, int StartYear, int TargetYear, string Actor);
+
+/// <summary>A workflow entered one of its stages.</summary>
+public sealed record StageEntered(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName,
+    string StageKey, string StageName);
+
+/// <summary>A user task became actionable for everyone holding <see cref="Role"/> in its scope.</summary>
+public sealed record TaskCreated(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, string TownshipCode, string TownshipName,
+    string StageKey, string Title, string Role, DateTimeOffset? DueAt);
+
+/// <summary>A user task was completed.</summary>
+public sealed record TaskCompleted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, string TownshipCode, string TownshipName,
+    string StageKey, string Title, string CompletedBy, string? Outcome);
+
+/// <summary>A user task passed its due time while still open; raised once per task.</summary>
+public sealed record TaskOverdue(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, Guid AlertId, string TownshipCode,
+    string TownshipName, string StageKey, string Title, string Role, DateTimeOffset DueAt);
+
+/// <summary>A workflow walked its last stage.</summary>
+public sealed record WorkflowCompleted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track);

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Persistence.Configurations;
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> b)
+    {
+        b.ToTable("workflows");
+        b.HasKey(w => w.Id);
+        b.Property(w => w.TownshipCode).HasMaxLength(12);
+        b.Property(w => w.TownshipName).HasMaxLength(50);
+        b.Property(w => w.Track).HasMaxLength(20);
+        b.Property(w => w.TemplateKey).HasMaxLength(60);
+        b.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(w => w.CurrentStageKey).HasMaxLength(60);
+        b.Property(w => w.StartedBy).HasMaxLength(100);
+        b.Property(w => w.Revision).IsConcurrencyToken();
+        // At most one running creation per township and track, whatever races the callers run.
+        b.HasIndex(w => new { w.TownshipCode, w.Track }).IsUnique().HasFilter("status = 'Running'");
+        b.HasMany(w => w.Stages).WithOne().HasForeignKey(s => s.WorkflowId);
+        b.HasMany(w => w.Tasks).WithOne().HasForeignKey(t => t.WorkflowId);
+    }
+}
+
+internal sealed class WorkflowStageConfiguration : IEntityTypeConfiguration<WorkflowStage>
+{
+    public void Configure(EntityTypeBuilder<WorkflowStage> b)
+    {
+        b.ToTable("workflow_stages");
+        b.HasKey(s => new { s.WorkflowId, s.Key });
+        b.Property(s => s.Key).HasMaxLength(60);
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<WorkflowTask>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTask> b)
+    {
+        b.ToTable("workflow_tasks");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.StageKey).HasMaxLength(60);
+        b.Property(t => t.TaskKey).HasMaxLength(60);
+        b.Property(t => t.Title).HasMaxLength(200);
+        b.Property(t => t.Role).HasMaxLength(40);
+        b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.TownshipCode).HasMaxLength(12);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.Assignee).HasMaxLength(100);
+        b.Property(t => t.CompletedBy).HasMaxLength(100);
+        b.Property(t => t.Outcome).HasMaxLength(60);
+        b.Property(t => t.Comment).HasMaxLength(2000);
+        b.Property(t => t.Revision).IsConcurrencyToken();
+        // The inbox query: open tasks of a township (or the county office) for a role.
+        b.HasIndex(t => new { t.Status, t.TownshipCode, t.Role });
+    }
+}
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimer>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimer> b)
+    {
+        b.ToTable("workflow_timers");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.Revision).IsConcurrencyToken();
+        b.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
+        b.HasIndex(t => t.TaskId);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.ToTable("idempotency_records");
+        b.HasKey(r => new { r.UserName, r.Key });
+        b.Property(r => r.UserName).HasMaxLength(100);
+        b.Property(r => r.Key).HasMaxLength(100);
+        b.Property(r => r.Command).HasMaxLength(60);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shizhu.Workflows.Alerts;
+using Shizhu.Workflows.Journal;
+using Shizhu.Workflows.Outbox;
+
+namespace Shizhu.Workflows.Persistence.Configurations;
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> b)
+    {
+        b.ToTable("journal");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.Actor).HasMaxLength(100);
+        b.Property(j => j.Kind).HasMaxLength(40);
+        b.Property(j => j.Detail).HasMaxLength(2000);
+        b.HasIndex(j => new { j.WorkflowId, j.Id });
+    }
+}
+
+internal sealed class OverdueAlertConfiguration : IEntityTypeConfiguration<OverdueAlert>
+{
+    public void Configure(EntityTypeBuilder<OverdueAlert> b)
+    {
+        b.ToTable("overdue_alerts");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.TownshipCode).HasMaxLength(12);
+        b.Property(a => a.Kind).HasMaxLength(20);
+        // One alert per task and kind: a second firing of the same timer cannot add another.
+        b.HasIndex(a => new { a.TaskId, a.Kind }).IsUnique();
+        b.HasIndex(a => a.TownshipCode);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("outbox_messages");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Type).HasMaxLength(100);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.HasIndex(m => m.EventId).IsUnique();
+        b.HasIndex(m => new { m.PublishedAt, m.Id });
+    }
+}

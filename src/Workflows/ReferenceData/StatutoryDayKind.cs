@@ -1,0 +1,7 @@
+namespace Shizhu.Workflows.ReferenceData;
+
+public enum StatutoryDayKind
+{
+    Holiday,
+    MakeupWorkday,
+}

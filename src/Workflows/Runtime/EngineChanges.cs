@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Shizhu.Workflows.Journal;
+using Shizhu.Workflows.Outbox;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Runtime;
+
+/// <summary>
+/// Collects what one command writes besides state: journal rows, outbox events and new timers. All of it
+/// is added to the same DbContext, so a single SaveChanges commits state, journal and outbox together.
+/// </summary>
+internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, string actor)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly List<WorkflowTimer> _newTimers = [];
+
+    public DateTimeOffset Now { get; } = now;
+    public string Actor { get; } = actor;
+    public IReadOnlyList<WorkflowTimer> NewTimers => _newTimers;
+    public bool RaisedEvents { get; private set; }
+
+    public Guid NewId() => Guid.CreateVersion7(Now);
+
+    public void Journal(Guid workflowId, string kind, string detail) =>
+        db.Journal.Add(new JournalEntry { WorkflowId = workflowId, At = Now, Actor = Actor, Kind = kind, Detail = detail });
+
+    /// <summary>Writes an event to the outbox; <paramref name="create"/> receives the event's new id.</summary>
+    public void Raise<TEvent>(Func<Guid, TEvent> create) where TEvent : notnull
+    {
+        var eventId = NewId();
+        var @event = create(eventId);
+        db.Outbox.Add(new OutboxMessage
+        {
+            EventId = eventId,
+            Type = typeof(TEvent).Name,
+            Payload = JsonSerializer.Serialize(@event, Json),
+            OccurredAt = Now,
+        });
+        RaisedEvents = true;
+    }
+
+    public void AddTimer(WorkflowTimer timer)
+    {
+        db.Timers.Add(timer);
+        _newTimers.Add(timer);
+    }
+}

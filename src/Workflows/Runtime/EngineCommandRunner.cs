@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Outbox;
+using Shizhu.Workflows.Persistence;
+
+namespace Shizhu.Workflows.Runtime;
+
+/// <summary>
+/// Runs one engine command as one transaction: the command changes tracked state and records journal,
+/// outbox and timers through <see cref="EngineChanges"/>; a single SaveChanges commits them together.
+/// A lost optimistic-concurrency race is retried from a clean slate (the command re-reads and re-checks),
+/// and only after the commit are timers scheduled and the relay woken.
+/// </summary>
+public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock, ITimerScheduler timers, IOutboxSignal outbox)
+{
+    private const int MaxAttempts = 4;
+
+    internal async Task<T> RunAsync<T>(string actor, Func<EngineChanges, Task<T>> command, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var changes = new EngineChanges(db, clock.GetUtcNow(), actor);
+            try
+            {
+                var result = await command(changes);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                foreach (var timer in changes.NewTimers) timers.Schedule(timer.Id, timer.DueAt);
+                if (changes.RaisedEvents) outbox.Notify();
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                throw WorkflowException.Conflict("数据已被他人同时修改，请刷新后重试。");
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Shizhu.Workflows.Runtime.Model;
+
+public enum StageStatus
+{
+    Pending,
+    Active,
+    Completed,
+}

@@ -1,0 +1,25 @@
+namespace Shizhu.Workflows.Runtime.Model;
+
+/// <summary>One township's creation workflow, pinned to the template version it started on.</summary>
+public sealed class WorkflowInstance
+{
+    public required Guid Id { get; init; }
+    public required string TownshipCode { get; init; }
+    public required string TownshipName { get; init; }
+    public required string Track { get; init; }
+    public required int StartYear { get; init; }
+    public required int TargetYear { get; init; }
+    public required string TemplateKey { get; init; }
+    public required int TemplateVersion { get; init; }
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+    public string? CurrentStageKey { get; set; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string StartedBy { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token: every command that changes the instance bumps it.</summary>
+    public int Revision { get; set; }
+
+    public List<WorkflowStage> Stages { get; init; } = [];
+    public List<WorkflowTask> Tasks { get; init; } = [];
+}

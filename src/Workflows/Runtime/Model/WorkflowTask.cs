@@ -1,0 +1,29 @@
+namespace Shizhu.Workflows.Runtime.Model;
+
+/// <summary>A user task: work for everyone holding <see cref="Role"/> in the task's scope.</summary>
+public sealed class WorkflowTask
+{
+    public required Guid Id { get; init; }
+    public required Guid WorkflowId { get; init; }
+    public required string StageKey { get; init; }
+    public required string TaskKey { get; init; }
+    public required string Title { get; init; }
+    public required string Role { get; init; }
+    public required TaskScope Scope { get; init; }
+    /// <summary>The workflow's township; a county-scope task still belongs to one township's creation.</summary>
+    public required string TownshipCode { get; init; }
+    public UserTaskStatus Status { get; set; } = UserTaskStatus.Open;
+    public string? Assignee { get; set; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public bool Overdue { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public string? Outcome { get; set; }
+    /// <summary>The submitted form data as JSON.</summary>
+    public string? Data { get; set; }
+    public string? Comment { get; set; }
+
+    /// <summary>Optimistic concurrency token: two users completing at once, exactly one wins.</summary>
+    public int Revision { get; set; }
+}

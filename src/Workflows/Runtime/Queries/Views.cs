@@ -1,0 +1,33 @@
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Runtime.Queries;
+
+// Read models returned by WorkflowQueries; the HTTP API serialises them as they are (camelCase).
+
+public sealed record WorkflowSummary(
+    Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
+    string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt);
+
+public sealed record WorkflowDetail(
+    Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
+    string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt,
+    DateTimeOffset? CompletedAt, IReadOnlyList<StageView> Stages, IReadOnlyList<TaskView> Tasks);
+
+public sealed record StageView(string Key, string Name, StageStatus Status, DateTimeOffset? EnteredAt, DateTimeOffset? CompletedAt);
+
+public sealed record TaskView(
+    Guid Id, Guid WorkflowId, string StageKey, string Title, string Role, TaskScope Scope, UserTaskStatus Status,
+    string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue, string? Outcome,
+    string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment)
+{
+    public static TaskView From(WorkflowTask t) => new(t.Id, t.WorkflowId, t.StageKey, t.Title, t.Role, t.Scope, t.Status,
+        t.Assignee, t.CreatedAt, t.DueAt, t.Overdue, t.Outcome, t.CompletedBy, t.CompletedAt, t.Comment);
+}
+
+public sealed record JournalView(DateTimeOffset At, string Actor, string Kind, string Detail);
+
+public sealed record InboxItem(
+    Guid Id, Guid WorkflowId, string TownshipCode, string TownshipName, string StageKey, string StageName,
+    string Title, UserTaskStatus Status, DateTimeOffset? DueAt, bool Overdue, string Role, IReadOnlyList<string> Outcomes);
+
+public sealed record AlertView(Guid Id, Guid TaskId, Guid WorkflowId, string TownshipCode, string Kind, DateTimeOffset RaisedAt);

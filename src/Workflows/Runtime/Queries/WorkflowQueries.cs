@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
+
+namespace Shizhu.Workflows.Runtime.Queries;
+
+/// <summary>
+/// What users read. The township boundary is part of every query: a township user's queries only ever
+/// select their own township's rows, so "not found" and "not yours" look the same from outside.
+/// </summary>
+public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalog)
+{
+    public async Task<IReadOnlyList<WorkflowSummary>> ListAsync(Actor actor, string? townshipCode, WorkflowStatus? status, CancellationToken ct)
+    {
+        var query = Visible(actor);
+        if (townshipCode is not null) query = query.Where(w => w.TownshipCode == townshipCode);
+        if (status is not null) query = query.Where(w => w.Status == status);
+        return await query.OrderBy(w => w.TownshipCode).ThenBy(w => w.StartYear)
+            .Select(w => new WorkflowSummary(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear, w.TargetYear,
+                w.TemplateKey, w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<WorkflowDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var w = await Visible(actor).Include(x => x.Stages).Include(x => x.Tasks).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null) return null;
+        return new WorkflowDetail(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear, w.TargetYear, w.TemplateKey,
+            w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt, w.CompletedAt,
+            [.. w.Stages.OrderBy(s => s.Order).Select(s => new StageView(s.Key, s.Name, s.Status, s.EnteredAt, s.CompletedAt))],
+            [.. w.Tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(TaskView.From)]);
+    }
+
+    public async Task<IReadOnlyList<JournalView>?> JournalAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        if (!await Visible(actor).AnyAsync(w => w.Id == id, ct)) return null;
+        return await db.Journal.AsNoTracking().Where(j => j.WorkflowId == id).OrderBy(j => j.Id)
+            .Select(j => new JournalView(j.At, j.Actor, j.Kind, j.Detail)).ToListAsync(ct);
+    }
+
+    public async Task<TaskView?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        return task is not null && TaskCompleter.CanSee(actor, task) ? TaskView.From(task) : null;
+    }
+
+    /// <summary>The caller's actionable tasks: open, for one of their roles, in their township (or the county office's).</summary>
+    public async Task<IReadOnlyList<InboxItem>> InboxAsync(Actor actor, CancellationToken ct)
+    {
+        var roles = actor.Roles.ToList();
+        var countyWide = actor.IsCountyWide;
+        var township = actor.TownshipCode;
+        var rows = await (
+            from t in db.Tasks.AsNoTracking()
+            join w in db.Workflows.AsNoTracking() on t.WorkflowId equals w.Id
+            join s in db.Stages.AsNoTracking() on new { t.WorkflowId, Key = t.StageKey } equals new { s.WorkflowId, s.Key }
+            where t.Status == UserTaskStatus.Open && roles.Contains(t.Role)
+                  && ((t.Scope == TaskScope.Township && t.TownshipCode == township) || (t.Scope == TaskScope.County && countyWide))
+            orderby t.DueAt, t.CreatedAt
+            select new { Task = t, w.TownshipName, StageName = s.Name, w.TemplateKey, w.TemplateVersion }).ToListAsync(ct);
+
+        var items = new List<InboxItem>(rows.Count);
+        foreach (var r in rows)
+        {
+            var template = await catalog.GetAsync(db, r.TemplateKey, r.TemplateVersion, ct);
+            var outcomes = template.Stages.Single(s => s.Key == r.Task.StageKey).Tasks.Single(d => d.Key == r.Task.TaskKey).Outcomes ?? [];
+            items.Add(new InboxItem(r.Task.Id, r.Task.WorkflowId, r.Task.TownshipCode, r.TownshipName, r.Task.StageKey, r.StageName,
+                r.Task.Title, r.Task.Status, r.Task.DueAt, r.Task.Overdue, r.Task.Role, outcomes));
+        }
+        return items;
+    }
+
+    public async Task<IReadOnlyList<AlertView>> AlertsAsync(Actor actor, string? townshipCode, CancellationToken ct)
+    {
+        var query = db.Alerts.AsNoTracking();
+        if (!actor.IsCountyWide) query = query.Where(a => a.TownshipCode == actor.TownshipCode);
+        if (townshipCode is not null) query = query.Where(a => a.TownshipCode == townshipCode);
+        return await query.OrderByDescending(a => a.RaisedAt)
+            .Select(a => new AlertView(a.Id, a.TaskId, a.WorkflowId, a.TownshipCode, a.Kind, a.RaisedAt)).ToListAsync(ct);
+    }
+
+    private IQueryable<WorkflowInstance> Visible(Actor actor)
+    {
+        var query = db.Workflows.AsNoTracking();
+        return actor.IsCountyWide ? query : query.Where(w => w.TownshipCode == actor.TownshipCode);
+    }
+}

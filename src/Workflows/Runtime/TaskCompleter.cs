@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
+
+namespace Shizhu.Workflows.Runtime;
+
+/// <summary>Completes user tasks and moves their workflow on.</summary>
+public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, WorkingCalendarProvider calendars)
+{
+    private const string CommandName = "complete-task";
+
+    public async Task<WorkflowTask> CompleteAsync(Guid taskId, CompleteTask command, Actor actor, string? idempotencyKey, CancellationToken ct)
+    {
+        if (command.Data is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
+            throw WorkflowException.Invalid("data", "表单数据必须是 JSON 对象。");
+        if (command.Comment is { Length: > 2000 }) throw WorkflowException.Invalid("comment", "办理意见不能超过 2000 字。");
+        if (idempotencyKey is { Length: > 100 }) throw WorkflowException.Invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符。");
+
+        try
+        {
+            return await runner.RunAsync(actor.UserName, changes => CompleteOnceAsync(taskId, command, actor, idempotencyKey, changes, ct), ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && idempotencyKey is not null)
+        {
+            // A concurrent request with the same Idempotency-Key committed first: answer with its result.
+            return await ReplayAsync(taskId, actor, idempotencyKey, ct)
+                ?? throw WorkflowException.Conflict("该任务已办结。");
+        }
+    }
+
+    private async Task<WorkflowTask> CompleteOnceAsync(Guid taskId, CompleteTask command, Actor actor, string? idempotencyKey, EngineChanges changes, CancellationToken ct)
+    {
+        if (idempotencyKey is not null && await ReplayAsync(taskId, actor, idempotencyKey, ct) is { } replayed) return replayed;
+
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !CanSee(actor, task)) throw WorkflowException.NotFound("任务不存在。");
+        if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
+        if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
+
+        var workflow = await db.Workflows.Include(w => w.Stages).Include(w => w.Tasks).SingleAsync(w => w.Id == task.WorkflowId, ct);
+        if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已不在进行中。");
+        var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
+        var definition = template.Stages.Single(s => s.Key == task.StageKey).Tasks.Single(t => t.Key == task.TaskKey);
+        var outcome = ValidateOutcome(definition, command.Outcome);
+
+        task.Status = UserTaskStatus.Completed;
+        task.CompletedAt = changes.Now;
+        task.CompletedBy = actor.UserName;
+        task.Outcome = outcome;
+        task.Data = command.Data is { ValueKind: JsonValueKind.Object } data ? data.GetRawText() : null;
+        task.Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
+        task.Revision++;
+        workflow.Revision++;
+
+        var timers = await db.Timers.Where(t => t.TaskId == task.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
+        timers.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
+
+        changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
+            task.StageKey, task.Title, actor.UserName, outcome));
+        if (idempotencyKey is not null)
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserName = actor.UserName, Key = idempotencyKey, Command = CommandName, ResourceId = task.Id, CreatedAt = changes.Now });
+
+        var calendar = await calendars.GetAsync(db, ct);
+        new StageWalker(template, calendar, changes).TaskCompleted(workflow, task);
+        return task;
+    }
+
+    private async Task<WorkflowTask?> ReplayAsync(Guid taskId, Actor actor, string idempotencyKey, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.UserName == actor.UserName && r.Key == idempotencyKey, ct);
+        if (record is null) return null;
+        if (record.Command != CommandName || record.ResourceId != taskId)
+            throw WorkflowException.Invalid("Idempotency-Key", "该 Idempotency-Key 已用于另一个请求。");
+        return await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
+    }
+
+    private static string? ValidateOutcome(TaskDefinition definition, string? outcome)
+    {
+        var allowed = definition.Outcomes ?? [];
+        if (string.IsNullOrWhiteSpace(outcome)) return allowed.Count > 0 ? allowed[0] : null;
+        if (!allowed.Contains(outcome))
+            throw WorkflowException.Invalid("outcome", allowed.Count == 0
+                ? "此任务不需要办理结果。"
+                : $"办理结果必须是以下之一：{string.Join("、", allowed)}。");
+        return outcome;
+    }
+
+    internal static bool CanSee(Actor actor, WorkflowTask task) => actor.CanSeeTownship(task.TownshipCode);
+}

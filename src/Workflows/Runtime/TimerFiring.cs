@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Alerts;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Runtime;
+
+/// <summary>
+/// Fires durable timers. Firing is idempotent: a fired or cancelled timer does nothing, a timer is marked
+/// fired in the same transaction as its effect, and the concurrency token on the timer makes two racing
+/// firings commit once (the loser re-reads, sees it fired, and does nothing).
+/// </summary>
+public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, TimeProvider clock)
+{
+    public const string OverdueAlertKind = "overdue";
+
+    /// <summary>Fires one timer if it is due; answers whether it fired now.</summary>
+    public Task<bool> FireAsync(Guid timerId, CancellationToken ct) =>
+        runner.RunAsync(Actor.System.UserName, changes => FireOnceAsync(timerId, changes, ct), ct);
+
+    /// <summary>Fires every timer due by the clock's now, oldest first; answers how many fired.</summary>
+    public async Task<int> FireDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Timers.AsNoTracking()
+            .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
+            .OrderBy(t => t.DueAt).Select(t => t.Id).ToListAsync(ct);
+        var fired = 0;
+        foreach (var id in due)
+            if (await FireAsync(id, ct)) fired++;
+        return fired;
+    }
+
+    private async Task<bool> FireOnceAsync(Guid timerId, EngineChanges changes, CancellationToken ct)
+    {
+        var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
+        if (timer is null || timer.FiredAt is not null || timer.CancelledAt is not null || timer.DueAt > changes.Now) return false;
+        timer.FiredAt = changes.Now;
+        timer.Revision++;
+
+        switch (timer.Kind)
+        {
+            case TimerKind.TaskDue:
+                await MarkOverdueAsync(timer, changes, ct);
+                break;
+        }
+        return true;
+    }
+
+    private async Task MarkOverdueAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        if (task.Status != UserTaskStatus.Open || task.Overdue) return;
+        var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        task.Overdue = true;
+        task.Revision++;
+        var alert = new OverdueAlert
+        {
+            Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
+            Kind = OverdueAlertKind, RaisedAt = changes.Now,
+        };
+        db.Alerts.Add(alert);
+        changes.Journal(task.WorkflowId, "TaskOverdue", $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
+        changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
+            workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Shizhu.Workflows.Runtime;
+
+public enum WorkflowErrorKind
+{
+    Invalid,
+    NotFound,
+    Forbidden,
+    Conflict,
+}

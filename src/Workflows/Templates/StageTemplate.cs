@@ -1,0 +1,15 @@
+namespace Shizhu.Workflows.Templates;
+
+/// <summary>One version of a stage template. A published version never changes.</summary>
+public sealed class StageTemplate
+{
+    public required string Key { get; init; }
+    public required int Version { get; init; }
+    public required string Name { get; set; }
+    public required string Track { get; set; }
+    public TemplateStatus Status { get; set; } = TemplateStatus.Draft;
+    /// <summary>The <see cref="TemplateDefinition"/> as JSON.</summary>
+    public required string Definition { get; set; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Persistence;
+
+namespace Shizhu.Workflows.Templates;
+
+/// <summary>
+/// Reads template definitions. A published version never changes, so its parsed form is cached for the
+/// life of the process: a command never re-parses the template it runs on.
+/// </summary>
+public sealed class TemplateCatalog
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<(string Key, int Version), TemplateDefinition> _published = new();
+
+    public async Task<TemplateDefinition> GetAsync(WorkflowDbContext db, string key, int version, CancellationToken ct)
+    {
+        if (_published.TryGetValue((key, version), out var cached)) return cached;
+        var row = await db.Templates.AsNoTracking().SingleAsync(t => t.Key == key && t.Version == version, ct);
+        var definition = Parse(row.Definition);
+        if (row.Status != TemplateStatus.Draft) _published[(key, version)] = definition;
+        return definition;
+    }
+
+    public static TemplateDefinition Parse(string json) =>
+        JsonSerializer.Deserialize<TemplateDefinition>(json, Json)
+        ?? throw new InvalidOperationException("A template definition is empty.");
+}

@@ -1,0 +1,8 @@
+namespace Shizhu.Workflows.Templates;
+
+public enum TemplateStatus
+{
+    Draft,
+    Published,
+    Retired,
+}
