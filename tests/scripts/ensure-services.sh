@@ -82,13 +82,14 @@ if ! pkg_installed "$CJK_FONT_PKG"; then missing+=("$CJK_FONT_PKG"); fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
     log "installing missing packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    as_root env DEBIAN_FRONTEND=noninteractive timeout -k 5 300 apt-get update \
+    # apt's chatter goes to stderr: stdout carries only the exports printed at the end.
+    as_root env DEBIAN_FRONTEND=noninteractive timeout -k 5 300 apt-get update >&2 \
         || die "apt-get update failed"
-    as_root env DEBIAN_FRONTEND=noninteractive timeout -k 5 1200 apt-get install -y --no-install-recommends \
+    as_root env DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 \
+        timeout -k 5 1200 apt-get install -y --no-install-recommends \
         -o DPkg::Lock::Timeout=120 \
         -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-        "${missing[@]}" \
+        "${missing[@]}" >&2 \
         || die "apt-get install ${missing[*]} failed"
 else
     log "packages present (postgresql, rabbitmq-server, chromium, $CJK_FONT_PKG)"
@@ -140,6 +141,9 @@ if [ "$USE_LOCAL_SERVERS" = "1" ]; then
     if pg_ready; then
         log "PostgreSQL: already accepting connections on 127.0.0.1:$PG_PORT"
     else
+        if timeout -k 2 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PG_PORT" 2>/dev/null; then
+            die "127.0.0.1:$PG_PORT is taken by a process that is not an answering PostgreSQL server; free the port"
+        fi
         pg_prepare_dir
         if [ ! -f "$PG_DATA/PG_VERSION" ]; then pg_init; fi
         log "PostgreSQL: starting on 127.0.0.1:$PG_PORT (data $PG_DATA, log $PG_LOG)"

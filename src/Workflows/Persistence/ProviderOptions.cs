@@ -6,7 +6,8 @@ namespace Shizhu.Workflows.Persistence;
 public static class ProviderOptions
 {
     public static DbContextOptionsBuilder UseWorkflowSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
+        // Three contexts share one SQLite file: each keeps its own migrations history table.
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history_workflows")).UseSnakeCaseNamingConvention();
 
     public static DbContextOptionsBuilder UseWorkflowPostgres(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", Postgres.PostgresWorkflowDbContext.Schema))

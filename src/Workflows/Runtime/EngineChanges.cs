@@ -15,7 +15,9 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<WorkflowTimer> _newTimers = [];
 
-    public DateTimeOffset Now { get; } = now;
+    // Millisecond precision: what SQLite and PostgreSQL store then reads back identically, so a replayed
+    // (idempotent) answer equals the first one.
+    public DateTimeOffset Now { get; } = new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     public string Actor { get; } = actor;
     public IReadOnlyList<WorkflowTimer> NewTimers => _newTimers;
     public bool RaisedEvents { get; private set; }

@@ -1,0 +1,19 @@
+namespace Shizhu.Host.Configuration;
+
+/// <summary><c>Scheduler</c>: Hangfire's storage. Embedded default: in-memory; production: PostgreSQL.</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Scheduler";
+    public SchedulerStorage Storage { get; set; } = SchedulerStorage.InMemory;
+    /// <summary>PostgreSQL connection string for Hangfire; defaults to <c>Database:ConnectionString</c>.</summary>
+    public string? ConnectionString { get; set; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Run the Hangfire server in this process (every replica may; jobs are taken once).</summary>
+    public bool RunServer { get; set; } = true;
+}
+
+public enum SchedulerStorage
+{
+    InMemory,
+    Postgres,
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Shizhu.Workflows.Runtime;
+
+namespace Shizhu.Host.Errors;
+
+/// <summary>
+/// Turns a refused command or an unreadable request into an RFC 9457 problem with the field and the
+/// reason in Chinese. Anything else stays a 500 and is logged by the framework.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            WorkflowException { Kind: WorkflowErrorKind.Invalid, Field: { } field } e => Problems.Validation(field, e.Message),
+            WorkflowException e => Problems.For(e),
+            BadHttpRequestException e => Problems.Validation(FieldOf(e), "请求内容无法解析：" + ReasonOf(e)),
+            _ => null,
+        };
+        if (problem is null) return false;
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string FieldOf(BadHttpRequestException e) =>
+        e.InnerException is JsonException { Path: { Length: > 2 } path } ? path.TrimStart('$', '.') : "body";
+
+    private static string ReasonOf(BadHttpRequestException e) =>
+        e.InnerException is JsonException ? "JSON 格式或字段类型不正确。" : e.Message;
+}

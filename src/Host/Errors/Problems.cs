@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Shizhu.Workflows.Runtime;
+
+namespace Shizhu.Host.Errors;
+
+/// <summary>The one way this API builds error responses (RFC 9457), with Chinese text for people.</summary>
+public static class Problems
+{
+    public static ValidationProblemDetails Validation(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] })
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "请求参数有误",
+        Detail = message,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    };
+
+    public static ProblemDetails For(WorkflowException e) => new()
+    {
+        Status = e.Kind switch
+        {
+            WorkflowErrorKind.NotFound => StatusCodes.Status404NotFound,
+            WorkflowErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        Title = e.Kind switch
+        {
+            WorkflowErrorKind.NotFound => "未找到",
+            WorkflowErrorKind.Forbidden => "无权操作",
+            WorkflowErrorKind.Conflict => "操作冲突",
+            _ => "请求参数有误",
+        },
+        Detail = e.Message,
+    };
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "未找到");
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "请求参数有误");
+}

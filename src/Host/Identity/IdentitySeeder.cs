@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Shizhu.Host.Configuration;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.ReferenceData;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shizhu.Host.Identity;
+
+/// <summary>
+/// Seeds the roles, the administrator (only when <c>Seed:AdminPassword</c> is configured) and, in the
+/// embedded demo, one staff and one leader per plan township. Existing accounts are never changed.
+/// </summary>
+public sealed class IdentitySeeder(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, WorkflowDbContext workflows,
+    IOptions<SeedOptions> options, ILogger<IdentitySeeder> logger)
+{
+    /// <summary>Log-in names of the demo townships' accounts: <c>{name}-staff</c> and <c>{name}-leader</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoLogins = new Dictionary<string, string>
+    {
+        ["悦崃镇"] = "yuelai", ["中益乡"] = "zhongyi", ["桥头镇"] = "qiaotou", ["石家乡"] = "shijia",
+        ["金铃乡"] = "jinling", ["临溪镇"] = "linxi", ["王家乡"] = "wangjia", ["万朝镇"] = "wanchao",
+        ["三星乡"] = "sanxing", ["西沱镇"] = "xituo", ["六塘乡"] = "liutang", ["冷水镇"] = "lengshui",
+    };
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+
+        var seed = options.Value;
+        if (!string.IsNullOrEmpty(seed.AdminPassword))
+            await EnsureUserAsync(seed.AdminUser, seed.AdminPassword, "县爱卫办管理员", null, Roles.CountyAdmin, Roles.TemplateAdmin);
+        else
+            logger.LogWarning("Seed:AdminPassword is not set; no administrator account was seeded");
+
+        if (!seed.DemoUsers) return;
+        var password = seed.DemoPassword ?? throw new InvalidOperationException("Seed:DemoUsers needs Seed:DemoPassword.");
+        await EnsureUserAsync("county-leader", password, "县领导", null, Roles.CountyLeader);
+        await EnsureUserAsync("template-admin", password, "模板管理员", null, Roles.TemplateAdmin);
+        var names = DemoLogins.Keys.ToList();
+        var townships = await workflows.Townships.AsNoTracking().Where(t => names.Contains(t.Name)).ToListAsync(ct);
+        foreach (var township in townships)
+        {
+            var login = DemoLogins[township.Name];
+            await EnsureUserAsync($"{login}-staff", password, $"{township.Name}工作人员", township.Code, Roles.TownshipStaff);
+            await EnsureUserAsync($"{login}-leader", password, $"{township.Name}主要负责同志", township.Code, Roles.TownshipLeader);
+        }
+    }
+
+    private async Task EnsureUserAsync(string userName, string password, string displayName, string? townshipCode, params string[] userRoles)
+    {
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var user = new AppUser { UserName = userName, DisplayName = displayName, TownshipCode = townshipCode, Email = $"{userName}@shizhu.local", EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, userRoles));
+        logger.LogInformation("Seeded user {UserName} with roles {Roles}", userName, userRoles);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Seeding users failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

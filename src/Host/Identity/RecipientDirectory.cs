@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Notifications.Audiences;
+
+namespace Shizhu.Host.Identity;
+
+/// <summary>Resolves a notification audience (role, township) to the people behind it, for e-mail and other personal channels.</summary>
+public sealed class RecipientDirectory(AppIdentityDbContext db) : IRecipientDirectory
+{
+    public async Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, CancellationToken ct)
+    {
+        var query =
+            from user in db.Users.AsNoTracking()
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join r in db.Roles on userRole.RoleId equals r.Id
+            where r.Name == role
+            select user;
+        if (townshipCode is not null) query = query.Where(u => u.TownshipCode == townshipCode);
+        return await query.Select(u => new Recipient(u.UserName!, u.DisplayName, u.Email)).ToListAsync(ct);
+    }
+}

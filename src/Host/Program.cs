@@ -1,0 +1,13 @@
+using Shizhu.Host.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+await DatabaseInitializer.RunAsync(app.Services);
+app.MapApplication();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+
+/// <summary>The entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

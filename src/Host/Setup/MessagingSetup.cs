@@ -1,0 +1,54 @@
+using MassTransit;
+using Shizhu.Host.Configuration;
+using Shizhu.Host.Messaging;
+using Shizhu.Notifications;
+using Shizhu.Workflows.Outbox;
+
+namespace Shizhu.Host.Setup;
+
+public static class MessagingSetup
+{
+    /// <summary>MassTransit over RabbitMQ (production) or in memory (embedded), the notification consumers, and the outbox relay.</summary>
+    public static void AddMessaging(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(BusOptions.Section);
+        builder.Services.Configure<BusOptions>(section);
+        var options = section.Get<BusOptions>() ?? new BusOptions();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddNotificationConsumers();
+            if (options.Transport == BusTransport.RabbitMq)
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var uri = new Uri(options.RabbitMqUri);
+                    var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+                    var vhost = uri.AbsolutePath.Trim('/');
+                    cfg.Host(uri.Host, (ushort)(uri.IsDefaultPort || uri.Port <= 0 ? 5672 : uri.Port), string.IsNullOrEmpty(vhost) ? "/" : vhost, h =>
+                    {
+                        if (credentials.Length == 2)
+                        {
+                            h.Username(credentials[0]);
+                            h.Password(credentials[1]);
+                        }
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            else
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
+        // Without these, a Host whose broker is down starts "fine" and then hangs on the first publish.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+    }
+}

@@ -1,0 +1,8 @@
+namespace Shizhu.Notifications.Audiences;
+
+/// <summary>
+/// Who should hear of an event: everyone holding <see cref="Role"/>, confined to one township when
+/// <see cref="TownshipCode"/> is set, county-wide when it is null. Addressing roles instead of people
+/// keeps the in-app channel free of any user directory.
+/// </summary>
+public sealed record Audience(string Role, string? TownshipCode);

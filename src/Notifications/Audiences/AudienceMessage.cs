@@ -1,0 +1,13 @@
+namespace Shizhu.Notifications.Audiences;
+
+/// <summary>
+/// A domain event rendered for people: what they read and who should read it. Every channel delivers
+/// the same message, so a person never gets different words in the app and in the mail.
+/// </summary>
+public sealed record AudienceMessage(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid? WorkflowId,
+    string Title,
+    string Body,
+    IReadOnlyList<Audience> Audiences);

@@ -1,0 +1,56 @@
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Events;
+using static Shizhu.Notifications.Audiences.ChineseText;
+
+namespace Shizhu.Notifications.Audiences;
+
+/// <summary>
+/// The one place that decides who hears of each domain event and what they read. Every channel uses it,
+/// so the app and the mail can never disagree about the audience.
+/// </summary>
+public static class AudienceRules
+{
+    public static AudienceMessage For(WorkflowStarted e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"创建工作已启动：{e.TownshipName}",
+        $"{e.TownshipName}{e.StartYear}—{e.TargetYear}年{Track(e.Track)}创建工作已启动（发起人：{e.Actor}），请按阶段推进各项任务。",
+        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)]);
+
+    public static AudienceMessage For(StageEntered e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"进入新阶段：{e.StageName}",
+        $"{e.TownshipName}创建工作已进入“{e.StageName}”阶段，请组织做好本阶段各项工作。",
+        [new(Roles.TownshipLeader, e.TownshipCode)]);
+
+    public static AudienceMessage For(TaskCreated e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"新任务：{e.Title}",
+        $"{e.TownshipName}有一项新任务“{e.Title}”待办理。{DueClause(e.DueAt)}",
+        [HoldersOf(e.Role, e.TownshipCode)]);
+
+    public static AudienceMessage For(TaskCompleted e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"任务已办结：{e.Title}",
+        $"{e.TownshipName}的任务“{e.Title}”已由{e.CompletedBy}办结。{OutcomeClause(e.Outcome)}",
+        [new(Roles.CountyAdmin, null)]);
+
+    public static AudienceMessage For(TaskOverdue e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"任务逾期：{e.Title}",
+        $"{e.TownshipName}的任务“{e.Title}”已于{ChinaTime(e.DueAt)}到期，至今仍未办结，请尽快督办。",
+        // Distinct: when the task itself belongs to the township leader, they hear of it once.
+        [.. new[] { new Audience(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null), HoldersOf(e.Role, e.TownshipCode) }.Distinct()]);
+
+    public static AudienceMessage For(WorkflowCompleted e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"创建流程已完成：{e.TownshipName}",
+        $"{e.TownshipName}{Track(e.Track)}创建流程的全部阶段已完成。",
+        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]);
+
+    /// <summary>
+    /// The holders of a task's role: township roles only within the task's township (staff work for their
+    /// own township only), county roles county-wide.
+    /// </summary>
+    static Audience HoldersOf(string role, string townshipCode) =>
+        role is Roles.TownshipLeader or Roles.TownshipStaff ? new(role, townshipCode) : new(role, null);
+}

@@ -1,0 +1,7 @@
+namespace Shizhu.Notifications.Deliveries;
+
+public enum DeliveryStatus
+{
+    Sent,
+    Failed,
+}

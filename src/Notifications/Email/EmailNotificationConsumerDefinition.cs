@@ -1,0 +1,23 @@
+using MassTransit;
+
+namespace Shizhu.Notifications.Email;
+
+/// <summary>Its own queue and retry policy: a mail server that is down must not hold up in-app notifications.</summary>
+public sealed class EmailNotificationConsumerDefinition : ConsumerDefinition<EmailNotificationConsumer>
+{
+    public EmailNotificationConsumerDefinition()
+    {
+        EndpointName = "email-notifications";
+        // Mail servers throttle parallel sessions from one sender; a county's volume needs no more.
+        ConcurrentMessageLimit = 2;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<EmailNotificationConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        // Spread out so a restarting mail server has time to come back; each attempt opens a new scope,
+        // and the delivery log keeps already-served addresses from being mailed again.
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)));
+}

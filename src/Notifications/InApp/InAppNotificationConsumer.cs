@@ -1,0 +1,27 @@
+using MassTransit;
+using Shizhu.Notifications.Audiences;
+using Shizhu.Workflows.Events;
+
+namespace Shizhu.Notifications.InApp;
+
+/// <summary>Hands every domain event to the in-app writer; the audience rules decide who sees it.</summary>
+public sealed class InAppNotificationConsumer(InAppNotificationWriter writer) :
+    IConsumer<WorkflowStarted>,
+    IConsumer<StageEntered>,
+    IConsumer<TaskCreated>,
+    IConsumer<TaskCompleted>,
+    IConsumer<TaskOverdue>,
+    IConsumer<WorkflowCompleted>
+{
+    public Task Consume(ConsumeContext<WorkflowStarted> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<StageEntered> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskCreated> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskCompleted> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskOverdue> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowCompleted> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace Shizhu.Notifications.InApp;
+
+/// <summary>
+/// An in-app notification addressed to an audience (a role, optionally within one township) rather than
+/// to people: whoever holds the role sees it, including people who join after it was written.
+/// </summary>
+public sealed class Notification
+{
+    public required Guid Id { get; init; }
+    public required Guid EventId { get; init; }
+
+    /// <summary>When the event happened, so the list reads in the order things happened.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    public required string AudienceRole { get; init; }
+
+    /// <summary>Null: county-wide, every holder of the role.</summary>
+    public string? AudienceTownshipCode { get; init; }
+
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public Guid? WorkflowId { get; init; }
+}

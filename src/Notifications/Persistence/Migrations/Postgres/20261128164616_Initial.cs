@@ -1,0 +1,137 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Shizhu.Notifications.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "notifications");
+
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                schema: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                schema: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    audience_role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    audience_township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_events",
+                schema: "notifications",
+                columns: table => new
+                {
+                    consumer = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_processed_events", x => new { x.consumer, x.event_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_reads",
+                schema: "notifications",
+                columns: table => new
+                {
+                    notification_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_reads", x => new { x.notification_id, x.user_name });
+                    table.ForeignKey(
+                        name: "fk_notification_reads_notifications_notification_id",
+                        column: x => x.notification_id,
+                        principalSchema: "notifications",
+                        principalTable: "notifications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_event_id_channel_recipient",
+                schema: "notifications",
+                table: "deliveries",
+                columns: new[] { "event_id", "channel", "recipient" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_reads_user_name",
+                schema: "notifications",
+                table: "notification_reads",
+                column: "user_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_audience_role_audience_township_code",
+                schema: "notifications",
+                table: "notifications",
+                columns: new[] { "audience_role", "audience_township_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_event_id",
+                schema: "notifications",
+                table: "notifications",
+                column: "event_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "deliveries",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "notification_reads",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "processed_events",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "notifications",
+                schema: "notifications");
+        }
+    }
+}

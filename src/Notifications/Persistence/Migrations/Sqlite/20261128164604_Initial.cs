@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    audience_role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    audience_township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_events",
+                columns: table => new
+                {
+                    consumer = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_processed_events", x => new { x.consumer, x.event_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_reads",
+                columns: table => new
+                {
+                    notification_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    read_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_reads", x => new { x.notification_id, x.user_name });
+                    table.ForeignKey(
+                        name: "fk_notification_reads_notifications_notification_id",
+                        column: x => x.notification_id,
+                        principalTable: "notifications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_event_id_channel_recipient",
+                table: "deliveries",
+                columns: new[] { "event_id", "channel", "recipient" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notification_reads_user_name",
+                table: "notification_reads",
+                column: "user_name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_audience_role_audience_township_code",
+                table: "notifications",
+                columns: new[] { "audience_role", "audience_township_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_event_id",
+                table: "notifications",
+                column: "event_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "notification_reads");
+
+            migrationBuilder.DropTable(
+                name: "processed_events");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+        }
+    }
+}

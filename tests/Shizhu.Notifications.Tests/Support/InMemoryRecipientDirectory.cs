@@ -1,0 +1,28 @@
+using Shizhu.Notifications.Audiences;
+using Shizhu.Workflows.Access;
+
+namespace Shizhu.Notifications.Tests.Support;
+
+/// <summary>
+/// The tests' stand-in for the Host's user store, with the same semantics: a township code narrows a
+/// township role to that township; null means every holder of the role.
+/// </summary>
+public sealed class InMemoryRecipientDirectory : IRecipientDirectory
+{
+    readonly List<(Recipient Person, string Role, string? TownshipCode)> people = [];
+
+    public InMemoryRecipientDirectory Add(string userName, string displayName, string? email, string role, string? townshipCode)
+    {
+        people.Add((new Recipient(userName, displayName, email), role, townshipCode));
+        return this;
+    }
+
+    public Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, CancellationToken ct)
+    {
+        var township = role is Roles.TownshipLeader or Roles.TownshipStaff ? townshipCode : null;
+        IReadOnlyList<Recipient> found = [.. people
+            .Where(p => p.Role == role && (township is null || p.TownshipCode == township))
+            .Select(p => p.Person)];
+        return Task.FromResult(found);
+    }
+}

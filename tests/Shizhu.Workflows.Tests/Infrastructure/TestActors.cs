@@ -1,0 +1,34 @@
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Tests.Infrastructure;
+
+/// <summary>Township codes from the county's list (src/Workflows/ReferenceData/Data/townships.csv).</summary>
+public static class TownshipCodes
+{
+    /// <summary>石家乡: municipal track, 2022 in the plan.</summary>
+    public const string Shijia = "500240210";
+    /// <summary>金铃乡: municipal track, 2022 in the plan.</summary>
+    public const string Jinling = "500240218";
+    /// <summary>悦崃镇: national track, 2022–2024 in the plan.</summary>
+    public const string Yuelai = "500240103";
+    /// <summary>黄水镇: not in the plan.</summary>
+    public const string Huangshui = "500240105";
+}
+
+public static class TestActors
+{
+    public static readonly Actor CountyAdmin = new("county-admin-wang", new HashSet<string> { Roles.CountyAdmin }, null);
+    public static readonly Actor CountyLeader = new("county-leader-li", new HashSet<string> { Roles.CountyLeader }, null);
+    public static readonly Actor ShijiaStaff = Staff(TownshipCodes.Shijia);
+    public static readonly Actor ShijiaLeader = new("leader-" + TownshipCodes.Shijia, new HashSet<string> { Roles.TownshipLeader }, TownshipCodes.Shijia);
+    public static readonly Actor JinlingStaff = Staff(TownshipCodes.Jinling);
+
+    public static Actor Staff(string townshipCode) =>
+        new("staff-" + townshipCode, new HashSet<string> { Roles.TownshipStaff }, townshipCode);
+
+    /// <summary>Someone allowed to complete <paramref name="task"/>: the county office, or the township's own user of the task's role.</summary>
+    public static Actor AbleToComplete(WorkflowTask task) => task.Scope == TaskScope.County
+        ? new Actor("county-" + task.Role, new HashSet<string> { task.Role }, null)
+        : new Actor(task.Role + "-" + task.TownshipCode, new HashSet<string> { task.Role }, task.TownshipCode);
+}
