@@ -34,8 +34,8 @@ public sealed class IdempotencyTests
         await host.PublishAndWaitAsync(created);
         await host.PublishAndWaitAsync(created, deliveries: 2);
 
-        Assert.Single(await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(People.ZhongyiStaff, default)));
-        Assert.Equal(1, await host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(People.ZhongyiStaff, default)));
+        Assert.Single(await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(People.ZhongyiStaff, CancellationToken.None)));
+        Assert.Equal(1, await host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(People.ZhongyiStaff, CancellationToken.None)));
     }
 
     [Fact]
@@ -46,6 +46,6 @@ public sealed class IdempotencyTests
         await host.PublishAndWaitAsync(StageEntered());
         await host.PublishAndWaitAsync(StageEntered());
 
-        Assert.Equal(2, await host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(People.ZhongyiLeader, default)));
+        Assert.Equal(2, await host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(People.ZhongyiLeader, CancellationToken.None)));
     }
 }

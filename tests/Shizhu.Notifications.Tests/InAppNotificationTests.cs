@@ -77,12 +77,12 @@ public sealed class InAppNotificationTests
 
         foreach (var outsider in new[] { People.QiaotouStaff, People.QiaotouLeader })
         {
-            Assert.Empty(await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(outsider, default)));
-            Assert.Equal(0, await host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(outsider, default)));
+            Assert.Empty(await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(outsider, CancellationToken.None)));
+            Assert.Equal(0, await host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(outsider, CancellationToken.None)));
         }
 
         // The same six events, seen from inside the township: staff hear of the start, their task and its overdue warning.
-        var staffList = await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(People.ZhongyiStaff, default));
+        var staffList = await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(People.ZhongyiStaff, CancellationToken.None));
         Assert.Equal(3, staffList.Count);
     }
 
@@ -105,12 +105,12 @@ public sealed class InAppNotificationTests
         foreach (var audience in expected)
         {
             var reader = People.Holding(audience.Role, audience.TownshipCode);
-            var seen = await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(reader, default));
+            var seen = await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(reader, CancellationToken.None));
             var line = Assert.Single(seen);
             Assert.Equal(title, line.Title);
             Assert.False(line.Read);
         }
 
-        Assert.Empty(await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(People.QiaotouStaff, default)));
+        Assert.Empty(await host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(People.QiaotouStaff, CancellationToken.None)));
     }
 }

@@ -25,9 +25,9 @@ public sealed class NotificationQueriesTests
         var colleague = People.Holding(Roles.TownshipStaff, Zhongyi, "zhongyi.colleague");
         var line = Assert.Single(await ListAsync(host, People.ZhongyiStaff));
 
-        Assert.True(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, People.ZhongyiStaff, default)));
+        Assert.True(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, People.ZhongyiStaff, CancellationToken.None)));
         // Marking twice is harmless: the second answer is the same.
-        Assert.True(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, People.ZhongyiStaff, default)));
+        Assert.True(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, People.ZhongyiStaff, CancellationToken.None)));
 
         Assert.True(Assert.Single(await ListAsync(host, People.ZhongyiStaff)).Read);
         Assert.Equal(0, await UnreadAsync(host, People.ZhongyiStaff));
@@ -44,7 +44,7 @@ public sealed class NotificationQueriesTests
         var both = new NotificationRecipient("zhongyi.both", new HashSet<string> { Roles.TownshipLeader, Roles.TownshipStaff }, Zhongyi);
 
         var line = Assert.Single(await ListAsync(host, staffOnly));
-        await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, staffOnly, default));
+        await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, staffOnly, CancellationToken.None));
 
         Assert.Equal(0, await UnreadAsync(host, both));
     }
@@ -56,8 +56,8 @@ public sealed class NotificationQueriesTests
         await host.PublishAndWaitAsync(TaskCreated());
         var line = Assert.Single(await ListAsync(host, People.ZhongyiStaff));
 
-        Assert.False(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, People.QiaotouStaff, default)));
-        Assert.False(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(Guid.NewGuid(), People.ZhongyiStaff, default)));
+        Assert.False(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(line.Id, People.QiaotouStaff, CancellationToken.None)));
+        Assert.False(await host.InScopeAsync<NotificationQueries, bool>(q => q.MarkReadAsync(Guid.NewGuid(), People.ZhongyiStaff, CancellationToken.None)));
         Assert.Equal(1, await UnreadAsync(host, People.ZhongyiStaff));
     }
 
@@ -89,8 +89,8 @@ public sealed class NotificationQueriesTests
     }
 
     static Task<IReadOnlyList<NotificationView>> ListAsync(NotificationsTestHost host, NotificationRecipient who) =>
-        host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(who, default));
+        host.InScopeAsync<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(who, CancellationToken.None));
 
     static Task<int> UnreadAsync(NotificationsTestHost host, NotificationRecipient who) =>
-        host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(who, default));
+        host.InScopeAsync<NotificationQueries, int>(q => q.UnreadCountAsync(who, CancellationToken.None));
 }

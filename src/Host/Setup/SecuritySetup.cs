@@ -91,7 +91,7 @@ public static class SecuritySetup
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);

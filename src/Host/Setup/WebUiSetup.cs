@@ -9,5 +9,6 @@ public static class WebUiSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<Shizhu.Host.Components.Services.EngineGateway>();
     }
 }

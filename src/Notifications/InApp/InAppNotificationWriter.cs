@@ -7,7 +7,7 @@ namespace Shizhu.Notifications.InApp;
 
 /// <summary>Writes one notification row per audience of a message, once per event.</summary>
 public sealed class InAppNotificationWriter(
-    NotificationDbContext db, ProcessedEventLog processed, ILogger<InAppNotificationWriter> logger)
+    NotificationDbContext db, ProcessedEventLog processed, TimeProvider clock, ILogger<InAppNotificationWriter> logger)
 {
     public const string ConsumerName = "in-app";
 
@@ -19,11 +19,13 @@ public sealed class InAppNotificationWriter(
             return;
         }
 
+        // Time-ordered ids keep inserts at the end of the primary-key index.
+        var now = clock.GetUtcNow();
         foreach (var audience in message.Audiences)
         {
             db.Notifications.Add(new Notification
             {
-                Id = Guid.CreateVersion7(),
+                Id = Guid.CreateVersion7(now),
                 EventId = message.EventId,
                 At = message.OccurredAt,
                 AudienceRole = audience.Role,

@@ -42,6 +42,16 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
         RaisedEvents = true;
     }
 
+    /// <summary>
+    /// Adds a new task to its workflow and to the unit of work explicitly: a task found only through the
+    /// navigation would carry a key already, and EF Core would take it for an existing row to update.
+    /// </summary>
+    public void AddTask(WorkflowInstance workflow, WorkflowTask task)
+    {
+        workflow.Tasks.Add(task);
+        db.Tasks.Add(task);
+    }
+
     public void AddTimer(WorkflowTimer timer)
     {
         db.Timers.Add(timer);

@@ -63,7 +63,7 @@ internal sealed class StageWalker(TemplateDefinition template, WorkingCalendar c
             CreatedAt = changes.Now,
             DueAt = dueAt,
         };
-        workflow.Tasks.Add(task);
+        changes.AddTask(workflow, task);
         changes.Journal(workflow.Id, "TaskCreated", $"生成任务：{task.Title}");
         changes.Raise(id => new TaskCreated(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode,
             workflow.TownshipName, stage.Key, task.Title, task.Role, dueAt));

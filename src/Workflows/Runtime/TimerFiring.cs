@@ -17,8 +17,20 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     public const string OverdueAlertKind = "overdue";
 
     /// <summary>Fires one timer if it is due; answers whether it fired now.</summary>
-    public Task<bool> FireAsync(Guid timerId, CancellationToken ct) =>
-        runner.RunAsync(Actor.System.UserName, changes => FireOnceAsync(timerId, changes, ct), ct);
+    public async Task<bool> FireAsync(Guid timerId, CancellationToken ct)
+    {
+        try
+        {
+            return await runner.RunAsync(Actor.System.UserName, changes => FireOnceAsync(timerId, changes, ct), ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // A racing firing committed first: its alert took the unique index, which answers before the timer's
+            // concurrency token does. The timer has fired, so this firing did nothing.
+            if (await db.Timers.AsNoTracking().AnyAsync(t => t.Id == timerId && t.FiredAt != null, ct)) return false;
+            throw;
+        }
+    }
 
     /// <summary>Fires every timer due by the clock's now, oldest first; answers how many fired.</summary>
     public async Task<int> FireDueAsync(CancellationToken ct)

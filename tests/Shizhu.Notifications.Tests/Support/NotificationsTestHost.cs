@@ -64,8 +64,10 @@ public sealed class NotificationsTestHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Publishes an event and returns once every notification consumer has finished with it.</summary>
+    /// <summary>
+    /// Publishes an event and returns once every notification consumer has finished with it;
     /// <paramref name="deliveries"/> counts earlier publications of the same event too.
+    /// </summary>
     public async Task PublishAndWaitAsync<T>(T message, int deliveries = 1) where T : class
     {
         await Harness.Bus.Publish(message);
@@ -100,6 +102,17 @@ public sealed class NotificationsTestHost : IAsyncDisposable
                 .SelectAsync<T>(m => m.Exception is not null && m.Context.Message.Equals(message), timeout.Token)
                 .AnyAsync(timeout.Token))
             throw new TimeoutException($"{typeof(TConsumer).Name} did not fail at {message} within {Bound}.");
+    }
+
+    /// <summary>
+    /// Polls the database until <paramref name="condition"/> holds, for what the harness cannot signal
+    /// (it lists a message once, so the success of a retry after a failed first attempt never shows there).
+    /// </summary>
+    public async Task WaitUntilAsync(Func<NotificationDbContext, Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        while (!await QueryDbAsync(condition))
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
     }
 
     /// <summary>Runs <paramref name="work"/> in a fresh scope, as a request of the Host would.</summary>

@@ -28,7 +28,7 @@ public static class SampleEvents
         new(Guid.NewGuid(), OccurredAt, WorkflowId, TaskId, Zhongyi, ZhongyiName, "county-survey", "提交整改报告", role, DueAt);
 
     public static TaskCompleted TaskCompleted() =>
-        new(Guid.NewGuid(), OccurredAt, WorkflowId, TaskId, Zhongyi, ZhongyiName, "county-survey", "提交整改报告", "zhongyi.staff", "approved");
+        new(Guid.NewGuid(), OccurredAt, WorkflowId, TaskId, Zhongyi, ZhongyiName, "county-survey", "提交整改报告", "zhongyi.staff", "通过");
 
     public static TaskOverdue TaskOverdue(string role = Roles.TownshipStaff) =>
         new(Guid.NewGuid(), OccurredAt, WorkflowId, TaskId, Guid.NewGuid(), Zhongyi, ZhongyiName, "county-survey", "提交整改报告", role, DueAt);

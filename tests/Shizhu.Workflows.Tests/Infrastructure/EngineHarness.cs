@@ -42,7 +42,9 @@ public sealed class EngineHarness : IAsyncDisposable
         // The database lives exactly as long as this connection stays open.
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
-        _options = new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseWorkflowSqlite("Data Source=:memory:").Options;
+        var options = new DbContextOptionsBuilder<SqliteWorkflowDbContext>();
+        options.UseWorkflowSqlite(_connection.ConnectionString).AddInterceptors(Rival);
+        _options = options.Options;
         Clock = new FakeTimeProvider(now);
         Scheduler = new RecordingTimerScheduler(id => Read(db => db.Timers.Any(t => t.Id == id)));
         OutboxSignal = new RecordingOutboxSignal(() => Read(db => db.Outbox.Count()));
@@ -57,6 +59,7 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+    public RivalCommandInterceptor Rival { get; } = new();
     public RecordingTimerScheduler Scheduler { get; }
     public RecordingOutboxSignal OutboxSignal { get; }
 

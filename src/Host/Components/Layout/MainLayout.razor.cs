@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Shizhu.Host.Identity;
+
+namespace Shizhu.Host.Components.Layout;
+
+/// <summary>
+/// The frame of every signed-in page. It cascades itself (so pages can refresh the unread badge) and a clock
+/// version that pages watch to reload after the simulated clock moves.
+/// </summary>
+public partial class MainLayout
+{
+    private bool _drawerOpen = true;
+    private int _clockVersion;
+    private string _displayName = "";
+    private NavMenu? _nav;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync() =>
+        _displayName = (await AuthenticationState).User.DisplayName();
+
+    /// <summary>Re-reads the unread-notification count shown in the navigation.</summary>
+    public Task RefreshUnreadAsync() => _nav?.RefreshAsync() ?? Task.CompletedTask;
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task OnClockAdvancedAsync()
+    {
+        _clockVersion++;
+        await RefreshUnreadAsync();
+    }
+}

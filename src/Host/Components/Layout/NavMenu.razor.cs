@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
+using Shizhu.Host.Components.Services;
+using Shizhu.Workflows.Access;
+
+namespace Shizhu.Host.Components.Layout;
+
+/// <summary>The navigation drawer; keeps the unread-notification badge current.</summary>
+public sealed partial class NavMenu : IDisposable
+{
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
+    private readonly CancellationTokenSource _disposed = new();
+    private ClaimsPrincipal _user = new();
+    private bool _canSeeAlerts;
+    private int _unread;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] private EngineGateway Engine { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<NavMenu> Logger { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = (await AuthenticationState).User;
+        _canSeeAlerts = _user.IsInRole(Roles.CountyAdmin) || _user.IsInRole(Roles.CountyLeader) || _user.IsInRole(Roles.TownshipLeader);
+        Navigation.LocationChanged += OnLocationChanged;
+        await RefreshAsync();
+        _ = PollAsync(_disposed.Token);
+    }
+
+    /// <summary>Re-reads the unread count and re-renders the badge.</summary>
+    public async Task RefreshAsync()
+    {
+        if (_user.Identity?.IsAuthenticated != true || _disposed.IsCancellationRequested) return;
+        _unread = await Engine.UnreadCountAsync(_user, _disposed.Token);
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RefreshEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct)) await InvokeAsync(SafeRefreshAsync);
+        }
+        catch (OperationCanceledException)
+        {
+            // The circuit ended.
+        }
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(SafeRefreshAsync);
+
+    // A badge that could not be refreshed must not break the circuit; the next refresh tries again.
+    private async Task SafeRefreshAsync()
+    {
+        try
+        {
+            await RefreshAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogWarning(ex, "Could not refresh the unread notification count");
+        }
+        catch (OperationCanceledException)
+        {
+            // The circuit ended.
+        }
+    }
+
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Shizhu.Host.Components.Services;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Queries;
+
+namespace Shizhu.Host.Components.Pages.Inbox;
+
+/// <summary>
+/// The 办理 dialog. One idempotency key per opening, so a double click completes the task once; the engine's
+/// refusals (<see cref="WorkflowException"/>) are shown in the dialog in its own words.
+/// </summary>
+public sealed partial class CompleteTaskDialog
+{
+    private const int MaxComment = 2000;
+    private readonly string _idempotencyKey = Guid.NewGuid().ToString("N");
+    private MudForm? _form;
+    private string? _outcome;
+    private string? _comment;
+    private string? _error;
+    private bool _busy;
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private EngineGateway Engine { get; set; } = default!;
+
+    [Parameter, EditorRequired] public InboxItem Item { get; set; } = default!;
+    [Parameter, EditorRequired] public ClaimsPrincipal User { get; set; } = default!;
+
+    protected override void OnInitialized() => _outcome = Item.Outcomes.FirstOrDefault();
+
+    private static string? CheckComment(string? comment) =>
+        comment is { Length: > MaxComment } ? $"办理意见不能超过 {MaxComment} 字。" : null;
+
+    private void Cancel() => Dialog.Cancel();
+
+    private async Task ConfirmAsync()
+    {
+        if (_busy || _form is null) return;
+        await _form.ValidateAsync();
+        if (!_form.IsValid) return;
+
+        _busy = true;
+        _error = null;
+        try
+        {
+            var command = new CompleteTask(Item.Outcomes.Count > 0 ? _outcome : null, null, _comment);
+            var task = await Engine.CompleteTaskAsync(User, Item.Id, command, _idempotencyKey, CancellationToken.None);
+            Dialog.Close(DialogResult.Ok(task.Id));
+        }
+        catch (WorkflowException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

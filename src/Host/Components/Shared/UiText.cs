@@ -1,0 +1,80 @@
+using System.Globalization;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Host.Components.Shared;
+
+/// <summary>How the UI shows the engine's codes and instants to people: in Chinese, in China time.</summary>
+public static class UiText
+{
+    public const string Product = "石柱县卫生乡镇创建";
+
+    /// <summary>Days before a due date when an open task turns yellow (即将到期).</summary>
+    public const int DueSoonDays = 7;
+
+    public static string Title(string page) => $"{page} - {Product}";
+
+    public static string Role(string role) => role switch
+    {
+        Roles.CountyAdmin => "县爱卫办",
+        Roles.CountyLeader => "县领导",
+        Roles.TownshipLeader => "乡镇主要负责同志",
+        Roles.TownshipStaff => "乡镇工作人员",
+        Roles.TemplateAdmin => "模板管理员",
+        _ => role,
+    };
+
+    public static string Track(string track) => Tracks.DisplayName(track);
+
+    public static string Years(int startYear, int targetYear) =>
+        startYear == targetYear ? $"{startYear}年" : $"{startYear}—{targetYear}年";
+
+    /// <summary>An instant in China time, to the minute: 2022-01-31 23:59.</summary>
+    public static string Time(DateTimeOffset? instant) =>
+        instant is { } value ? ChinaTime.ToLocal(value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string Date(DateTimeOffset instant) =>
+        ChinaTime.ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Status(WorkflowStatus status) => status switch
+    {
+        WorkflowStatus.Running => "进行中",
+        WorkflowStatus.Completed => "已完成",
+        WorkflowStatus.Cancelled => "已取消",
+        _ => status.ToString(),
+    };
+
+    public static MudBlazor.Color StatusColor(WorkflowStatus status) => status switch
+    {
+        WorkflowStatus.Running => MudBlazor.Color.Info,
+        WorkflowStatus.Completed => MudBlazor.Color.Success,
+        _ => MudBlazor.Color.Default,
+    };
+
+    public static string Status(UserTaskStatus status) => status switch
+    {
+        UserTaskStatus.Open => "待办理",
+        UserTaskStatus.Completed => "已办结",
+        UserTaskStatus.Cancelled => "已取消",
+        _ => status.ToString(),
+    };
+
+    public static string Stage(StageStatus status) => status switch
+    {
+        StageStatus.Active => "进行中",
+        StageStatus.Completed => "已完成",
+        _ => "未开始",
+    };
+
+    public static string AlertKind(string kind) => kind == "overdue" ? "逾期" : kind;
+
+    /// <summary>A user name as a person reads it; the engine's own actions are the system's.</summary>
+    public static string Person(string? userName, IReadOnlyDictionary<string, string> displayNames) => userName switch
+    {
+        null or "" => "—",
+        "system" => "系统",
+        _ => displayNames.TryGetValue(userName, out var name) ? name : userName,
+    };
+}

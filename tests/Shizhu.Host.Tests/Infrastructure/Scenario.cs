@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Shizhu.Host.Tests.Infrastructure;
+
+/// <summary>
+/// A township of the test's own with a staff and a leader account, and a municipal workflow started for it
+/// in the year after the simulated clock's current year (so its deadlines lie ahead).
+/// </summary>
+public sealed class Scenario
+{
+    public required string TownshipCode { get; init; }
+    public required string StaffUser { get; init; }
+    public required string LeaderUser { get; init; }
+    public required string WorkflowId { get; init; }
+    public required int Year { get; init; }
+
+    public static async Task<Scenario> StartAsync(HostFixture fixture)
+    {
+        var code = fixture.NextTownshipCode();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var staff = $"staff-{suffix}";
+        var leader = $"leader-{suffix}";
+        await fixture.CreateUserAsync(staff, "township-staff", code);
+        await fixture.CreateUserAsync(leader, "township-leader", code);
+
+        using var admin = await fixture.LoginAsAdminAsync();
+        var now = DateTimeOffset.Parse((await admin.GetJsonAsync("/api/clock")).Str("now"), System.Globalization.CultureInfo.InvariantCulture);
+        var year = now.ToOffset(TimeSpan.FromHours(8)).Year + 1;
+        var workflow = await admin.PostJsonAsync("/api/workflows", new { townshipCode = code, track = "municipal", startYear = year });
+        return new Scenario { TownshipCode = code, StaffUser = staff, LeaderUser = leader, WorkflowId = workflow.Str("id"), Year = year };
+    }
+
+    public async Task<JsonNode> WorkflowAsync(HttpClient client) => await client.GetJsonAsync($"/api/workflows/{WorkflowId}");
+}

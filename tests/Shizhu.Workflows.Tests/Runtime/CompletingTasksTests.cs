@@ -1,0 +1,227 @@
+using System.Text.Json;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Runtime;
+
+public sealed class CompletingTasksTests : IAsyncLifetime
+{
+    private EngineHarness _harness = null!;
+    private WorkflowInstance _workflow = null!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await EngineHarness.CreateAsync();
+        _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task ADependentTaskOpensOnlyOnceAllItsDependenciesAreComplete()
+    {
+        await _harness.CompleteAsync(_workflow.Id, "leading-group");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "mobilisation-meeting");
+
+        _harness.Clock.Advance(TimeSpan.FromDays(1));
+        await _harness.CompleteAsync(_workflow.Id, "work-plan");
+
+        var meeting = await _harness.OpenTaskAsync(_workflow.Id, "mobilisation-meeting");
+        Assert.Equal(_harness.Clock.GetUtcNow(), meeting.CreatedAt);
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "responsibility-letters");
+        Assert.Contains(_harness.Scheduler.Scheduled, s => s.DueAt == meeting.DueAt && s.RowWasWritten);
+        Assert.Contains(await _harness.EventsAsync<TaskCreated>(), e => e.TaskId == meeting.Id);
+    }
+
+    [Fact]
+    public async Task CompletingTheLastTaskOfAStageCompletesItAndEntersTheNextStage()
+    {
+        await _harness.CompleteAsync(_workflow.Id, "leading-group");
+        await _harness.CompleteAsync(_workflow.Id, "work-plan");
+        await _harness.CompleteAsync(_workflow.Id, "mobilisation-meeting");
+        Assert.Equal("publicity", (await _harness.WorkflowAsync(_workflow.Id)).CurrentStageKey);
+
+        _harness.Clock.Advance(TimeSpan.FromDays(3));
+        await _harness.CompleteAsync(_workflow.Id, "responsibility-letters");
+
+        var now = _harness.Clock.GetUtcNow();
+        Assert.Equal("application", (await _harness.WorkflowAsync(_workflow.Id)).CurrentStageKey);
+        var stages = await _harness.StagesAsync(_workflow.Id);
+        Assert.Equal((StageStatus.Completed, now), (stages[0].Status, stages[0].CompletedAt));
+        Assert.Equal((StageStatus.Active, now, (DateTimeOffset?)null), (stages[1].Status, stages[1].EnteredAt, stages[1].CompletedAt));
+        Assert.All(stages.Skip(2), s => Assert.Equal(StageStatus.Pending, s.Status));
+        var submit = await _harness.OpenTaskAsync(_workflow.Id, "submit-application");
+        Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2022, 4, 30)), submit.DueAt);
+        Assert.Equal(["publicity", "application"], (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "StageCompleted" && j.Detail.Contains("宣传发动"));
+    }
+
+    [Fact]
+    public async Task WalkingTheWholeMunicipalTemplateCompletesTheWorkflow()
+    {
+        var template = _harness.Read(db => TemplateCatalog.Parse(db.Templates.Single(t => t.Key == "municipal" && t.Version == 1).Definition));
+        foreach (var stage in template.Stages)
+        {
+            Assert.Equal(stage.Key, (await _harness.WorkflowAsync(_workflow.Id)).CurrentStageKey);
+            _harness.Clock.Advance(TimeSpan.FromDays(7));
+            await _harness.CompleteCurrentStageAsync(_workflow.Id);
+        }
+
+        var workflow = await _harness.WorkflowAsync(_workflow.Id);
+        var now = _harness.Clock.GetUtcNow();
+        Assert.Equal((WorkflowStatus.Completed, now, (string?)null), (workflow.Status, workflow.CompletedAt, workflow.CurrentStageKey));
+        Assert.All(await _harness.StagesAsync(_workflow.Id), s =>
+        {
+            Assert.Equal(StageStatus.Completed, s.Status);
+            Assert.NotNull(s.EnteredAt);
+            Assert.True(s.CompletedAt >= s.EnteredAt);
+        });
+        var taskCount = template.Stages.Sum(s => s.Tasks.Count);
+        var tasks = await _harness.TasksAsync(_workflow.Id);
+        Assert.Equal(taskCount, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
+        Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.NotNull(t.CancelledAt));
+
+        var completed = Assert.Single(await _harness.EventsAsync<WorkflowCompleted>());
+        Assert.Equal((_workflow.Id, TownshipCodes.Shijia, "municipal"), (completed.WorkflowId, completed.TownshipCode, completed.Track));
+        Assert.Equal(template.Stages.Select(s => s.Key), (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+        Assert.Equal(taskCount, (await _harness.EventsAsync<TaskCreated>()).Count);
+        Assert.Equal(taskCount, (await _harness.EventsAsync<TaskCompleted>()).Count);
+        Assert.Equal(nameof(WorkflowCompleted), (await _harness.OutboxAsync())[^1].Type);
+    }
+
+    [Fact]
+    public async Task CompletingACompletedTaskIsAConflict()
+    {
+        var task = await _harness.CompleteAsync(_workflow.Id, "leading-group");
+        var eventsBefore = (await _harness.OutboxAsync()).Count;
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff));
+
+        Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
+        Assert.Equal(eventsBefore, (await _harness.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task StaffOfAnotherTownshipCannotFindTheTask()
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(task.Id, TestActors.JinlingStaff));
+
+        Assert.Equal(WorkflowErrorKind.NotFound, refused.Kind);
+        Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
+    }
+
+    [Fact]
+    public async Task AnUnknownTaskIsNotFound()
+    {
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(Guid.NewGuid(), TestActors.CountyAdmin));
+
+        Assert.Equal(WorkflowErrorKind.NotFound, refused.Kind);
+    }
+
+    [Fact]
+    public async Task AnActorWithoutTheTasksRoleIsForbiddenEvenInTheRightTownshipOrTheCountyOffice()
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+
+        var leader = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(task.Id, TestActors.ShijiaLeader));
+        var county = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(task.Id, TestActors.CountyAdmin));
+
+        Assert.Equal(WorkflowErrorKind.Forbidden, leader.Kind);
+        Assert.Equal(WorkflowErrorKind.Forbidden, county.Kind);
+        Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
+    }
+
+    [Fact]
+    public async Task CompletingRecordsWhoWhenTheFormDataAndTheCommentAndCancelsTheDueTimer()
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        _harness.Clock.Advance(TimeSpan.FromHours(5));
+        using var data = JsonDocument.Parse("""{"members":["张三","李四"],"documentNo":"石家府〔2022〕1号"}""");
+
+        var completed = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, new CompleteTask(null, data.RootElement, "  已成立领导小组  "));
+
+        var now = _harness.Clock.GetUtcNow();
+        var stored = await _harness.TaskAsync(task.Id);
+        Assert.Equal((UserTaskStatus.Completed, now, TestActors.ShijiaStaff.UserName, "已成立领导小组"),
+            (stored.Status, stored.CompletedAt, stored.CompletedBy, stored.Comment));
+        Assert.Null(stored.Outcome);
+        using (var storedData = JsonDocument.Parse(stored.Data!))
+            Assert.Equal("石家府〔2022〕1号", storedData.RootElement.GetProperty("documentNo").GetString());
+        Assert.Equal(stored.CompletedAt, completed.CompletedAt);
+        var timer = Assert.Single(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == task.Id);
+        Assert.Equal(now, timer.CancelledAt);
+        var @event = Assert.Single(await _harness.EventsAsync<TaskCompleted>());
+        Assert.Equal((task.Id, TestActors.ShijiaStaff.UserName, "publicity"), (@event.TaskId, @event.CompletedBy, @event.StageKey));
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskCompleted" && j.Actor == TestActors.ShijiaStaff.UserName);
+        Assert.Equal(2, _harness.OutboxSignal.Count);
+    }
+
+    [Fact]
+    public async Task RepeatingACompletionWithTheSameIdempotencyKeyAnswersTheFirstResultAndRaisesNothingMore()
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        var first = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
+        var outboxAfterFirst = (await _harness.OutboxAsync()).Count;
+        var signalsAfterFirst = _harness.OutboxSignal.Count;
+        _harness.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var repeat = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
+
+        Assert.Equal((first.Id, first.Status, first.CompletedAt, first.CompletedBy), (repeat.Id, repeat.Status, repeat.CompletedAt, repeat.CompletedBy));
+        Assert.Single(await _harness.EventsAsync<TaskCompleted>());
+        Assert.Equal(outboxAfterFirst, (await _harness.OutboxAsync()).Count);
+        Assert.Equal(signalsAfterFirst, _harness.OutboxSignal.Count);
+    }
+
+    [Fact]
+    public async Task ReusingAnIdempotencyKeyForAnotherTaskIsInvalid()
+    {
+        var leadingGroup = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        var workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
+        await _harness.CompleteAsync(leadingGroup.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
+            _harness.CompleteAsync(workPlan.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1"));
+
+        Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (refused.Kind, refused.Field));
+        Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(workPlan.Id)).Status);
+    }
+
+    [Theory]
+    [InlineData("passed", null, null, "outcome")]
+    [InlineData(null, "[1,2]", null, "data")]
+    [InlineData(null, "\"text\"", null, "data")]
+    [InlineData(null, null, 2001, "comment")]
+    public async Task AnInvalidCompletionIsRefusedNamingTheFieldAtFault(string? outcome, string? dataJson, int? commentLength, string field)
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        using var data = dataJson is null ? null : JsonDocument.Parse(dataJson);
+        var comment = commentLength is { } length ? new string('意', length) : null;
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
+            _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, new CompleteTask(outcome, data?.RootElement, comment)));
+
+        Assert.Equal((WorkflowErrorKind.Invalid, field), (refused.Kind, refused.Field));
+        Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
+        Assert.Empty(await _harness.EventsAsync<TaskCompleted>());
+    }
+
+    [Fact]
+    public async Task AnIdempotencyKeyLongerThan100CharactersIsInvalid()
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
+            _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: new string('k', 101)));
+
+        Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (refused.Kind, refused.Field));
+    }
+}

@@ -1,0 +1,97 @@
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Runtime;
+
+/// <summary>The engine on <see cref="TestTemplates.MunicipalWithOutcomes"/>, started just before Spring Festival 2023.</summary>
+public sealed class OutcomesAndDurationRulesTests : IAsyncLifetime
+{
+    /// <summary>Thursday 19 January 2023, 10:00 in China.</summary>
+    private static readonly DateTimeOffset BeforeSpringFestival2023 = new(2023, 1, 19, 2, 0, 0, TimeSpan.Zero);
+
+    private EngineHarness _harness = null!;
+    private WorkflowInstance _workflow = null!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await EngineHarness.CreateAsync(BeforeSpringFestival2023);
+        await _harness.AddTemplateAsync(TestTemplates.MunicipalWithOutcomes, version: 2, TemplateStatus.Published);
+        _workflow = await _harness.StartAsync(TownshipCodes.Huangshui, startYear: 2023);
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task AWorkingDaysDueRuleSkipsTheSpringFestivalHolidayAndCountsTheMakeUpWeekend()
+    {
+        var submit = await _harness.OpenTaskAsync(_workflow.Id, "submit");
+
+        // Working days after Thursday 19 January: Friday 20, make-up Saturday 28, make-up Sunday 29.
+        Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2023, 1, 29)), submit.DueAt);
+        Assert.Equal(submit.DueAt, Assert.Single(_harness.Scheduler.Scheduled).DueAt);
+    }
+
+    [Fact]
+    public async Task ADaysDueRuleCountsCalendarDaysFromWhenTheTaskOpens()
+    {
+        _harness.Clock.Advance(TimeSpan.FromDays(1)); // Friday 20 January, 10:00 in China
+        await _harness.CompleteAsync(_workflow.Id, "submit");
+
+        var verdict = await _harness.OpenTaskAsync(_workflow.Id, "verdict");
+        Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2023, 1, 30)), verdict.DueAt);
+    }
+
+    [Fact]
+    public async Task AMissingOutcomeDefaultsToTheFirstAllowedOne()
+    {
+        await _harness.CompleteAsync(_workflow.Id, "submit");
+        var verdict = await _harness.OpenTaskAsync(_workflow.Id, "verdict");
+
+        var completed = await _harness.CompleteAsync(verdict.Id, TestActors.CountyAdmin);
+
+        Assert.Equal("passed", completed.Outcome);
+        Assert.Equal("passed", (await _harness.TaskAsync(verdict.Id)).Outcome);
+    }
+
+    [Fact]
+    public async Task AnAllowedOutcomeIsRecordedAndPublished()
+    {
+        await _harness.CompleteAsync(_workflow.Id, "submit");
+        var verdict = await _harness.OpenTaskAsync(_workflow.Id, "verdict");
+
+        await _harness.CompleteAsync(verdict.Id, TestActors.CountyAdmin, new CompleteTask("returned", null, null));
+
+        Assert.Equal("returned", (await _harness.TaskAsync(verdict.Id)).Outcome);
+        Assert.Equal("returned", (await _harness.EventsAsync<TaskCompleted>()).Single(e => e.TaskId == verdict.Id).Outcome);
+    }
+
+    [Fact]
+    public async Task AnOutcomeOutsideTheAllowedListIsInvalid()
+    {
+        await _harness.CompleteAsync(_workflow.Id, "submit");
+        var verdict = await _harness.OpenTaskAsync(_workflow.Id, "verdict");
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
+            _harness.CompleteAsync(verdict.Id, TestActors.CountyAdmin, new CompleteTask("maybe", null, null)));
+
+        Assert.Equal((WorkflowErrorKind.Invalid, "outcome"), (refused.Kind, refused.Field));
+        Assert.Contains("passed", refused.Message);
+        Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(verdict.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ATaskWithoutADueRuleHasNoDueTimeAndNoTimer()
+    {
+        await _harness.CompleteCurrentStageAsync(_workflow.Id);
+
+        var naming = await _harness.OpenTaskAsync(_workflow.Id, "record-naming");
+        Assert.Null(naming.DueAt);
+        Assert.DoesNotContain(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == naming.Id);
+        Assert.Null((await _harness.EventsAsync<TaskCreated>()).Single(e => e.TaskId == naming.Id).DueAt);
+    }
+}

@@ -1,0 +1,83 @@
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Runtime;
+
+/// <summary>
+/// Two commands on the same state, the rival committing between the first one's reads and its save
+/// (<see cref="RivalCommandInterceptor"/>): the engine's concurrency tokens and unique indexes must let
+/// exactly one of them take effect.
+/// </summary>
+public sealed class RacingCommandsTests : IAsyncLifetime
+{
+    private EngineHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task TwoFiringsOfTheSameTimerRacingRaiseOneAlertAndOneEvent()
+    {
+        var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
+        var timer = (await _harness.TimersAsync(workflow.Id))[0];
+        _harness.Clock.Advance(TimeSpan.FromDays(30));
+        var rivalFired = false;
+        _harness.Rival.BeforeNextSave(async () => rivalFired = await _harness.FireAsync(timer.Id));
+
+        var fired = await _harness.FireAsync(timer.Id);
+
+        Assert.True(rivalFired);
+        Assert.False(fired);
+        Assert.Single(await _harness.AlertsAsync());
+        Assert.Single(await _harness.EventsAsync<TaskOverdue>());
+    }
+
+    [Fact]
+    public async Task TwoUsersCompletingTheSameTaskAtOnceLeaveOneCompletionAndTheOtherAConflict()
+    {
+        var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
+        var task = await _harness.OpenTaskAsync(workflow.Id, "leading-group");
+        var colleague = new Actor("staff-2", TestActors.ShijiaStaff.Roles, TownshipCodes.Shijia);
+        _harness.Rival.BeforeNextSave(() => _harness.CompleteAsync(task.Id, colleague));
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff));
+
+        Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
+        Assert.Equal("staff-2", (await _harness.TaskAsync(task.Id)).CompletedBy);
+        Assert.Single(await _harness.EventsAsync<TaskCompleted>());
+    }
+
+    [Fact]
+    public async Task TwoRequestsWithTheSameIdempotencyKeyRacingBothAnswerTheOneCompletion()
+    {
+        var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
+        var task = await _harness.OpenTaskAsync(workflow.Id, "leading-group");
+        WorkflowTask? rival = null;
+        _harness.Rival.BeforeNextSave(async () => rival = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-7"));
+
+        var answer = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-7");
+
+        Assert.NotNull(rival);
+        Assert.Equal((rival.Id, UserTaskStatus.Completed, rival.CompletedAt), (answer.Id, answer.Status, answer.CompletedAt));
+        Assert.Single(await _harness.EventsAsync<TaskCompleted>());
+    }
+
+    [Fact]
+    public async Task TwoStartsRacingForTheSameTownshipAndTrackLeaveOneRunningWorkflow()
+    {
+        WorkflowInstance? rival = null;
+        _harness.Rival.BeforeNextSave(async () => rival = await _harness.StartAsync(TownshipCodes.Shijia));
+
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.StartAsync(TownshipCodes.Shijia));
+
+        Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
+        Assert.NotNull(rival);
+        Assert.Equal(rival.Id, Assert.Single(_harness.Read(db => db.Workflows.ToList())).Id);
+        Assert.Single(await _harness.EventsAsync<WorkflowStarted>());
+        Assert.Equal(2, _harness.Scheduler.Scheduled.Count);
+    }
+}

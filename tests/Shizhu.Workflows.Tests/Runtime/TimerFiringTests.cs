@@ -1,0 +1,147 @@
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Runtime;
+
+/// <summary>石家乡's municipal workflow of 2022: its two open publicity tasks are due at the end of January in China.</summary>
+public sealed class TimerFiringTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset DueAt = new(2022, 1, 31, 15, 59, 59, TimeSpan.Zero);
+
+    private EngineHarness _harness = null!;
+    private WorkflowInstance _workflow = null!;
+    private WorkflowTask _leadingGroup = null!;
+    private WorkflowTask _workPlan = null!;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await EngineHarness.CreateAsync();
+        _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
+        _leadingGroup = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        _workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private async Task<WorkflowTimer> TimerOfAsync(WorkflowTask task) =>
+        Assert.Single(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == task.Id);
+
+    private void SetClock(DateTimeOffset now) => _harness.Clock.SetUtcNow(now);
+
+    [Fact]
+    public async Task AnOpenTaskPastItsDueTimeBecomesOverdueWithOneAlertAndOneEvent()
+    {
+        await _harness.CompleteAsync(_workPlan.Id, TestActors.ShijiaStaff);
+        SetClock(DueAt.AddSeconds(1));
+        var signalsBefore = _harness.OutboxSignal.Count;
+
+        var fired = await _harness.FireDueAsync();
+
+        Assert.Equal(1, fired);
+        Assert.True((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
+        Assert.Equal(DueAt.AddSeconds(1), (await TimerOfAsync(_leadingGroup)).FiredAt);
+        var alert = Assert.Single(await _harness.AlertsAsync());
+        Assert.Equal((_leadingGroup.Id, _workflow.Id, TownshipCodes.Shijia, TimerFiring.OverdueAlertKind, DueAt.AddSeconds(1)),
+            (alert.TaskId, alert.WorkflowId, alert.TownshipCode, alert.Kind, alert.RaisedAt));
+        var overdue = Assert.Single(await _harness.EventsAsync<TaskOverdue>());
+        Assert.Equal((_leadingGroup.Id, alert.Id, DueAt, "石家乡", _leadingGroup.Role),
+            (overdue.TaskId, overdue.AlertId, overdue.DueAt, overdue.TownshipName, overdue.Role));
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskOverdue" && j.Actor == "system");
+        Assert.Equal(signalsBefore + 1, _harness.OutboxSignal.Count);
+    }
+
+    [Fact]
+    public async Task FiringTheSameTimerAgainDoesNothing()
+    {
+        SetClock(DueAt.AddHours(1));
+        Assert.Equal(2, await _harness.FireDueAsync());
+        var timer = await TimerOfAsync(_leadingGroup);
+        var outboxAfterFirst = (await _harness.OutboxAsync()).Count;
+        var signalsAfterFirst = _harness.OutboxSignal.Count;
+        _harness.Clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(0, await _harness.FireDueAsync());
+        Assert.False(await _harness.FireAsync(timer.Id));
+
+        Assert.Equal(2, (await _harness.AlertsAsync()).Count);
+        Assert.Equal(2, (await _harness.EventsAsync<TaskOverdue>()).Count);
+        Assert.Equal(outboxAfterFirst, (await _harness.OutboxAsync()).Count);
+        Assert.Equal(signalsAfterFirst, _harness.OutboxSignal.Count);
+        Assert.Equal(DueAt.AddHours(1), (await TimerOfAsync(_leadingGroup)).FiredAt);
+    }
+
+    [Fact]
+    public async Task ATimerWhoseTaskWasCompletedBeforeItFellDueIsCancelledAndDoesNothing()
+    {
+        await _harness.CompleteAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
+        var timer = await TimerOfAsync(_leadingGroup);
+        Assert.Equal(EngineHarness.January2022, timer.CancelledAt);
+        SetClock(DueAt.AddDays(1));
+
+        Assert.False(await _harness.FireAsync(timer.Id));
+
+        Assert.Null((await TimerOfAsync(_leadingGroup)).FiredAt);
+        Assert.False((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
+        Assert.DoesNotContain(await _harness.AlertsAsync(), a => a.TaskId == _leadingGroup.Id);
+        Assert.DoesNotContain(await _harness.EventsAsync<TaskOverdue>(), e => e.TaskId == _leadingGroup.Id);
+        // The sweep still fires the other task's timer, and only that one.
+        Assert.Equal(1, await _harness.FireDueAsync());
+        Assert.Equal(_workPlan.Id, Assert.Single(await _harness.AlertsAsync()).TaskId);
+    }
+
+    [Fact]
+    public async Task ATimerNotYetDueDoesNotFireAndFiresOnceItsDueTimeIsReached()
+    {
+        var timer = await TimerOfAsync(_leadingGroup);
+        SetClock(DueAt.AddSeconds(-1));
+
+        Assert.Equal(0, await _harness.FireDueAsync());
+        Assert.False(await _harness.FireAsync(timer.Id));
+        Assert.False((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
+        Assert.Empty(await _harness.AlertsAsync());
+        Assert.Null((await TimerOfAsync(_leadingGroup)).FiredAt);
+
+        _harness.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(await _harness.FireAsync(timer.Id));
+        Assert.True((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
+    }
+
+    [Fact]
+    public async Task AnUnknownTimerDoesNothing()
+    {
+        SetClock(DueAt.AddDays(1));
+
+        Assert.False(await _harness.FireAsync(Guid.NewGuid()));
+        Assert.Empty(await _harness.AlertsAsync());
+    }
+
+    [Fact]
+    public async Task AnOverdueTaskCanStillBeCompletedAndStaysMarkedOverdue()
+    {
+        SetClock(DueAt.AddDays(2));
+        await _harness.FireDueAsync();
+
+        await _harness.CompleteAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
+
+        var task = await _harness.TaskAsync(_leadingGroup.Id);
+        Assert.Equal((UserTaskStatus.Completed, true), (task.Status, task.Overdue));
+    }
+
+    [Fact]
+    public async Task OverdueAlertsAreVisibleOnlyToTheirOwnTownshipAndTheCounty()
+    {
+        SetClock(DueAt.AddDays(1));
+        await _harness.FireDueAsync();
+
+        var own = await _harness.QueryAsync(q => q.AlertsAsync(TestActors.ShijiaStaff, null, CancellationToken.None));
+        var other = await _harness.QueryAsync(q => q.AlertsAsync(TestActors.JinlingStaff, TownshipCodes.Shijia, CancellationToken.None));
+        var county = await _harness.QueryAsync(q => q.AlertsAsync(TestActors.CountyLeader, TownshipCodes.Shijia, CancellationToken.None));
+
+        Assert.Equal(2, own.Count);
+        Assert.Empty(other);
+        Assert.Equal(2, county.Count);
+    }
+}
