@@ -30,6 +30,8 @@ public static class EndpointSetup
         app.MapTasksApi();
         app.MapAlertsApi();
         app.MapClockApi();
+        app.MapProcessApi();
+        app.MapTemplatesApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();

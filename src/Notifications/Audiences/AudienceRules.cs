@@ -47,6 +47,28 @@ public static class AudienceRules
         $"{e.TownshipName}{Track(e.Track)}创建流程的全部阶段已完成。",
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]);
 
+    public static AudienceMessage For(TaskEscalated e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        e.Kind == "escalation" ? $"升级督办：{e.Title}" : $"催办提醒：{e.Title}",
+        e.Kind == "escalation"
+            ? $"{e.TownshipName}的任务“{e.Title}”办理时间已长，现升级督办，请主要负责同志过问。"
+            : $"{e.TownshipName}的任务“{e.Title}”尚未办结，请抓紧办理。",
+        e.Kind == "escalation"
+            ? [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]
+            : [.. new[] { HoldersOf(e.Role, e.TownshipCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()]);
+
+    public static AudienceMessage For(IncidentRaised e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"流程异常：{e.TownshipName}",
+        $"{e.TownshipName}创建工作流在“{e.ElementId}”处出现异常：{e.Error} 请在流程异常页面处理后重试。",
+        [new(Roles.CountyAdmin, null)]);
+
+    public static AudienceMessage For(MessageDelivered e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"已登记外部结果：{e.TownshipName}",
+        $"{e.TownshipName}创建工作流已收到“{e.Name}”（登记人：{e.Actor}）。",
+        [new(Roles.TownshipLeader, e.TownshipCode)]);
+
     /// <summary>
     /// The holders of a task's role: township roles only within the task's township (staff work for their
     /// own township only), county roles county-wide.

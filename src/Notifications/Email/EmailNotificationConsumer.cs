@@ -11,7 +11,10 @@ public sealed class EmailNotificationConsumer(EmailDispatcher dispatcher) :
     IConsumer<TaskCreated>,
     IConsumer<TaskCompleted>,
     IConsumer<TaskOverdue>,
-    IConsumer<WorkflowCompleted>
+    IConsumer<WorkflowCompleted>,
+    IConsumer<TaskEscalated>,
+    IConsumer<IncidentRaised>,
+    IConsumer<MessageDelivered>
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
@@ -24,4 +27,10 @@ public sealed class EmailNotificationConsumer(EmailDispatcher dispatcher) :
     public Task Consume(ConsumeContext<TaskOverdue> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<WorkflowCompleted> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskEscalated> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<IncidentRaised> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<MessageDelivered> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
 }

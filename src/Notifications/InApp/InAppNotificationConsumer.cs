@@ -11,7 +11,10 @@ public sealed class InAppNotificationConsumer(InAppNotificationWriter writer) :
     IConsumer<TaskCreated>,
     IConsumer<TaskCompleted>,
     IConsumer<TaskOverdue>,
-    IConsumer<WorkflowCompleted>
+    IConsumer<WorkflowCompleted>,
+    IConsumer<TaskEscalated>,
+    IConsumer<IncidentRaised>,
+    IConsumer<MessageDelivered>
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
@@ -24,4 +27,10 @@ public sealed class InAppNotificationConsumer(InAppNotificationWriter writer) :
     public Task Consume(ConsumeContext<TaskOverdue> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<WorkflowCompleted> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskEscalated> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<IncidentRaised> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<MessageDelivered> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
 }

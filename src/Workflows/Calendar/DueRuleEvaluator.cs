@@ -2,22 +2,24 @@ using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Calendar;
 
-/// <summary>Turns a task's <see cref="DueRule"/> into a UTC instant, in China's calendar.</summary>
+/// <summary>Turns a <see cref="DueRule"/> into a UTC instant, with China's calendar semantics.</summary>
 public static class DueRuleEvaluator
 {
-    public static DateTimeOffset? Evaluate(DueRule? rule, int startYear, int targetYear, DateTimeOffset createdAt, WorkingCalendar calendar)
+    public static DateTimeOffset? Evaluate(DueRule? rule, int startYear, int targetYear, DateTimeOffset from, WorkingCalendar calendar)
     {
         if (rule is null) return null;
-        var createdDay = ChinaTime.Today(createdAt);
+        var fromDay = ChinaTime.Today(from);
         if (rule.Month is { } month)
         {
-            var year = rule.Year == "start" ? startYear : targetYear;
-            return ChinaTime.EndOfDay(new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
+            var year = rule.YearOffset is { } offset ? startYear + offset : rule.Year == "start" ? startYear : targetYear;
+            var day = rule.Day ?? (rule.At == "start" ? 1 : DateTime.DaysInMonth(year, month));
+            var date = new DateOnly(year, month, day);
+            return rule.At == "start" ? ChinaTime.At(date, TimeOnly.MinValue) : ChinaTime.EndOfDay(date);
         }
         if (rule.WorkingDays is { } workingDays)
-            return ChinaTime.EndOfDay(calendar.AddWorkingDays(createdDay, workingDays));
+            return ChinaTime.EndOfDay(calendar.AddWorkingDays(fromDay, workingDays));
         if (rule.Days is { } days)
-            return ChinaTime.EndOfDay(createdDay.AddDays(days));
+            return ChinaTime.EndOfDay(fromDay.AddDays(days));
         return null;
     }
 }

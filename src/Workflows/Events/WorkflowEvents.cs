@@ -32,3 +32,16 @@ public sealed record TaskOverdue(
 /// <summary>A workflow walked its last stage.</summary>
 public sealed record WorkflowCompleted(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track);
+
+/// <summary>The engine stopped at an element it could not get past (a failing service task, a gateway with no way out).</summary>
+public sealed record IncidentRaised(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string ElementId, string Error);
+
+/// <summary>A non-interrupting boundary timer on an open task fired: a reminder or an escalation.</summary>
+public sealed record TaskEscalated(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, Guid AlertId, string TownshipCode,
+    string TownshipName, string StageKey, string Title, string Role, string Kind);
+
+/// <summary>A message from outside (the municipal office's verdict) was delivered to a waiting workflow.</summary>
+public sealed record MessageDelivered(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Name, string Actor);

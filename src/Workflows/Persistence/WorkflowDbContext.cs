@@ -24,6 +24,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WorkflowStage> Stages => Set<WorkflowStage>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+    public DbSet<WorkflowToken> Tokens => Set<WorkflowToken>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<SubsidyInstalment> SubsidyInstalments => Set<SubsidyInstalment>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OverdueAlert> Alerts => Set<OverdueAlert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -43,14 +43,10 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
     }
 
     /// <summary>
-    /// Adds a new task to its workflow and to the unit of work explicitly: a task found only through the
-    /// navigation would carry a key already, and EF Core would take it for an existing row to update.
+    /// Adds a new task to the unit of work explicitly: a task found only through a navigation would carry a
+    /// key already, and EF Core would take it for an existing row to update.
     /// </summary>
-    public void AddTask(WorkflowInstance workflow, WorkflowTask task)
-    {
-        workflow.Tasks.Add(task);
-        db.Tasks.Add(task);
-    }
+    public void AddTask(WorkflowTask task) => db.Tasks.Add(task);
 
     public void AddTimer(WorkflowTimer timer)
     {

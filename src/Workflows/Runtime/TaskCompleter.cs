@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
-using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
@@ -11,14 +11,12 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Completes user tasks and moves their workflow on.</summary>
-public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, WorkingCalendarProvider calendars)
+public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process)
 {
     private const string CommandName = "complete-task";
 
     public async Task<WorkflowTask> CompleteAsync(Guid taskId, CompleteTask command, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
-        if (command.Data is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) })
-            throw WorkflowException.Invalid("data", "表单数据必须是 JSON 对象。");
         if (command.Comment is { Length: > 2000 }) throw WorkflowException.Invalid("comment", "办理意见不能超过 2000 字。");
         if (idempotencyKey is { Length: > 100 }) throw WorkflowException.Invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符。");
 
@@ -43,17 +41,19 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
 
-        var workflow = await db.Workflows.Include(w => w.Stages).Include(w => w.Tasks).SingleAsync(w => w.Id == task.WorkflowId, ct);
+        var workflow = await process.LoadAsync(task.WorkflowId, ct) ?? throw WorkflowException.NotFound("任务不存在。");
         if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已不在进行中。");
-        var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
-        var definition = template.Stages.Single(s => s.Key == task.StageKey).Tasks.Single(t => t.Key == task.TaskKey);
+        var template = await process.TemplateAsync(workflow, ct);
+        var definition = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey)
+            ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
         var outcome = ValidateOutcome(definition, command.Outcome);
+        var data = FormValidator.Validate(definition.Form, command.Data);
 
         task.Status = UserTaskStatus.Completed;
         task.CompletedAt = changes.Now;
         task.CompletedBy = actor.UserName;
         task.Outcome = outcome;
-        task.Data = command.Data is { ValueKind: JsonValueKind.Object } data ? data.GetRawText() : null;
+        task.Data = data?.ToJsonString();
         task.Comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
         task.Revision++;
         workflow.Revision++;
@@ -67,8 +67,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         if (idempotencyKey is not null)
             db.IdempotencyRecords.Add(new IdempotencyRecord { UserName = actor.UserName, Key = idempotencyKey, Command = CommandName, ResourceId = task.Id, CreatedAt = changes.Now });
 
-        var calendar = await calendars.GetAsync(db, ct);
-        new StageWalker(template, calendar, changes).TaskCompleted(workflow, task);
+        (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName);
         return task;
     }
 
@@ -82,7 +81,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         return await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
     }
 
-    private static string? ValidateOutcome(TaskDefinition definition, string? outcome)
+    private static string? ValidateOutcome(ElementDefinition definition, string? outcome)
     {
         var allowed = definition.Outcomes ?? [];
         if (string.IsNullOrWhiteSpace(outcome)) return allowed.Count > 0 ? allowed[0] : null;

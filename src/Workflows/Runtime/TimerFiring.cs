@@ -4,6 +4,7 @@ using Shizhu.Workflows.Alerts;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Process;
 
 namespace Shizhu.Workflows.Runtime;
 
@@ -12,7 +13,7 @@ namespace Shizhu.Workflows.Runtime;
 /// fired in the same transaction as its effect, and the concurrency token on the timer makes two racing
 /// firings commit once (the loser re-reads, sees it fired, and does nothing).
 /// </summary>
-public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, TimeProvider clock)
+public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process, TimeProvider clock)
 {
     public const string OverdueAlertKind = "overdue";
 
@@ -57,8 +58,53 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             case TimerKind.TaskDue:
                 await MarkOverdueAsync(timer, changes, ct);
                 break;
+            case TimerKind.TimerEvent:
+                await ElapseAsync(timer, changes, ct);
+                break;
+            case TimerKind.Boundary:
+                await FireBoundaryAsync(timer, changes, ct);
+                break;
         }
         return true;
+    }
+
+    private async Task ElapseAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
+    {
+        var workflow = await process.LoadAsync(timer.WorkflowId, ct);
+        if (workflow is not { Status: WorkflowStatus.Running } || workflow.Tokens.All(t => t.Id != timer.TokenId)) return;
+        workflow.Revision++;
+        changes.Journal(workflow.Id, "TimerElapsed", $"时间已到：{timer.ElementId}");
+        (await process.RunnerAsync(workflow, changes, ct)).TimerElapsed(timer.TokenId!.Value);
+    }
+
+    private async Task FireBoundaryAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        if (task.Status != UserTaskStatus.Open) return;
+        var workflow = await process.LoadAsync(task.WorkflowId, ct);
+        if (workflow is not { Status: WorkflowStatus.Running }) return;
+        var graph = ProcessGraph.For(await process.TemplateAsync(workflow, ct));
+        var (_, boundary) = graph.Boundaries[timer.ElementId!];
+        workflow.Revision++;
+        if (boundary.Interrupting && boundary.To is { } to)
+        {
+            task.Status = UserTaskStatus.Cancelled;
+            task.Revision++;
+            var pending = await db.Timers.Where(t => t.TaskId == task.Id && t.Id != timer.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
+            pending.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
+            changes.Journal(workflow.Id, "TaskTimedOut", $"任务超时：{task.Title}，转入 {to}");
+            (await process.RunnerAsync(workflow, changes, ct)).Interrupt(task.TokenId!.Value, to);
+            return;
+        }
+        var alert = new OverdueAlert
+        {
+            Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
+            Kind = boundary.Kind, RaisedAt = changes.Now,
+        };
+        db.Alerts.Add(alert);
+        changes.Journal(workflow.Id, "TaskEscalated", $"{(boundary.Kind == "escalation" ? "升级督办" : "催办提醒")}：{task.Title}");
+        changes.Raise(id => new TaskEscalated(id, changes.Now, workflow.Id, task.Id, alert.Id, task.TownshipCode, workflow.TownshipName,
+            task.StageKey, task.Title, task.Role, boundary.Kind));
     }
 
     private async Task MarkOverdueAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
-using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
@@ -10,7 +10,7 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Starts creation workflows on the latest published template of their track.</summary>
-public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, WorkingCalendarProvider calendars)
+public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, ProcessRuntime process)
 {
     public async Task<WorkflowInstance> StartAsync(StartWorkflow command, Actor actor, CancellationToken ct)
     {
@@ -28,7 +28,6 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                     .OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct)
                     ?? throw WorkflowException.Conflict($"没有已发布的{Tracks.DisplayName(track)}模板。");
                 var definition = await catalog.GetAsync(db, template.Key, template.Version, ct);
-                var calendar = await calendars.GetAsync(db, ct);
 
                 var id = changes.NewId();
                 var workflow = new WorkflowInstance
@@ -49,7 +48,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                 changes.Journal(workflow.Id, "WorkflowStarted",
                     $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，模板 {template.Key} v{template.Version}）");
                 changes.Raise(id => new WorkflowStarted(id, changes.Now, workflow.Id, township.Code, township.Name, track, startYear, targetYear, actor.UserName));
-                new StageWalker(definition, calendar, changes).EnterStage(workflow, 0);
+                (await process.RunnerAsync(workflow, changes, ct)).Start();
                 return workflow;
             }, ct);
         }

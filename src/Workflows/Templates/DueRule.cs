@@ -1,8 +1,17 @@
 namespace Shizhu.Workflows.Templates;
 
 /// <summary>
-/// When a task is due. Either the end of a month of the plan (<see cref="Year"/> <c>start</c> or
-/// <c>target</c>, <see cref="Month"/> 1–12: "by the end of May of the target year"), or a duration from
-/// the task's creation in <see cref="WorkingDays"/> (China's statutory calendar) or calendar <see cref="Days"/>.
+/// When something is due. A calendar point of the plan: <see cref="Year"/> <c>start</c> or <c>target</c>
+/// (default target, or <see cref="YearOffset"/> years after the start), <see cref="Month"/> 1–12 and an
+/// optional <see cref="Day"/>; <see cref="At"/> <c>end</c> (default: the last second of that day, or of the
+/// month) or <c>start</c> (its first second). Or a duration from the moment it is set: <see cref="WorkingDays"/>
+/// by China's statutory calendar, or calendar <see cref="Days"/>.
 /// </summary>
-public sealed record DueRule(string? Year = null, int? Month = null, int? WorkingDays = null, int? Days = null);
+public sealed record DueRule(
+    string? Year = null,
+    int? Month = null,
+    int? Day = null,
+    string? At = null,
+    int? YearOffset = null,
+    int? WorkingDays = null,
+    int? Days = null);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Persistence;
 
@@ -11,7 +12,11 @@ namespace Shizhu.Workflows.Templates;
 /// </summary>
 public sealed class TemplateCatalog
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How template documents are read and written: camelCase names and enum values (<c>userTask</c>, <c>county</c>).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
     private readonly ConcurrentDictionary<(string Key, int Version), TemplateDefinition> _published = new();
 
     public async Task<TemplateDefinition> GetAsync(WorkflowDbContext db, string key, int version, CancellationToken ct)

@@ -1,23 +1,18 @@
-using System.Text.Json.Serialization;
-using Shizhu.Workflows.Runtime.Model;
-
 namespace Shizhu.Workflows.Templates;
 
-/// <summary>The JSON document of a stage template: an ordered list of stages, each with user tasks.</summary>
-public sealed record TemplateDefinition(string Key, string Name, string Track, IReadOnlyList<StageDefinition> Stages);
-
-/// <summary>A stage: the milestone users see, holding the tasks that must all be done to leave it.</summary>
-public sealed record StageDefinition(string Key, string Name, IReadOnlyList<TaskDefinition> Tasks);
-
 /// <summary>
-/// A user task. Tasks of a stage start together unless <see cref="DependsOn"/> names tasks of the same
-/// stage that must be completed first (the county survey comes before its rectification report).
+/// A stage template: a BPMN-like process. <see cref="Elements"/> joined by <see cref="Flows"/> are what runs;
+/// <see cref="Stages"/> are the ordered milestones users see, each element naming the stage it belongs to.
+/// <see cref="Parameters"/> are numbers the template's actions read (the subsidy and its split).
 /// </summary>
-public sealed record TaskDefinition(
+public sealed record TemplateDefinition(
     string Key,
-    string Title,
-    string Role,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<TaskScope>))] TaskScope Scope,
-    DueRule? Due = null,
-    IReadOnlyList<string>? DependsOn = null,
-    IReadOnlyList<string>? Outcomes = null);
+    string Name,
+    string Track,
+    IReadOnlyList<StageDefinition> Stages,
+    IReadOnlyList<ElementDefinition> Elements,
+    IReadOnlyList<FlowDefinition> Flows,
+    IReadOnlyDictionary<string, decimal>? Parameters = null);
+
+/// <summary>A milestone users see (宣传发动, 县级调研, …).</summary>
+public sealed record StageDefinition(string Key, string Name);

@@ -22,21 +22,27 @@ public sealed class WorkflowLifecycleTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task StartingAWorkflowAnswersCreatedWithItsLocationAndStagesInOrder()
+    public async Task AWorkflowStartedBeforeItsYearAnswersCreatedAndWaitsForJanuary()
     {
         var code = fixture.NextTownshipCode();
         using var admin = await fixture.LoginAsAdminAsync();
-        using var response = await admin.PostAsJsonAsync("/api/workflows", new { townshipCode = code, track = "national", startYear = 2030 });
+        var now = DateTimeOffset.Parse((await admin.GetJsonAsync("/api/clock")).Str("now"), System.Globalization.CultureInfo.InvariantCulture);
+        var year = now.ToOffset(TimeSpan.FromHours(8)).Year + 2;
+        using var response = await admin.PostAsJsonAsync("/api/workflows", new { townshipCode = code, track = "national", startYear = year });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var workflow = await response.ReadJsonAsync();
         Assert.Equal($"/api/workflows/{workflow.Str("id")}", response.Headers.Location!.OriginalString);
-        Assert.Equal(2032, workflow["targetYear"]!.GetValue<int>());
+        Assert.Equal(year + 2, workflow["targetYear"]!.GetValue<int>());
+        Assert.All(workflow["stages"]!.Items(), s => Assert.Equal("pending", s.Str("status")));
+        var waiting = Assert.Single(workflow["waiting"]!.Items());
+        Assert.Equal("timer", waiting.Str("kind"));
+        Assert.Equal($"{year - 1}-12-31T16:00:00+00:00", waiting.Str("dueAt"));
+        Assert.Empty(workflow["tasks"]!.Items());
         Assert.Equal(
             ["publicity", "application", "gap-filling", "acceptance", "county-survey", "county-hidden-inspection",
              "county-technical-assessment", "municipal-acceptance", "naming"],
             workflow["stages"]!.Items().Select(s => s.Str("key")));
-        Assert.Equal("active", workflow["stages"]![0]!.Str("status"));
     }
 
     [Fact]

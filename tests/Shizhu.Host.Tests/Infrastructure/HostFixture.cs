@@ -41,6 +41,8 @@ public sealed class HostFixture : IAsyncLifetime
         // Environment variables override appsettings.json for values read while the Host composes itself.
         var settings = new Dictionary<string, string>
         {
+            // A free loopback port for every run: tests never clash with a demo or another run on the machine.
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Database__Provider"] = "Postgres",
             ["Database__ConnectionString"] = Postgres.ConnectionString,
             ["Bus__Transport"] = "RabbitMq",
@@ -61,7 +63,7 @@ public sealed class HostFixture : IAsyncLifetime
         foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
-        Factory.UseKestrel(0);
+        Factory.UseKestrel();
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));

@@ -4,7 +4,8 @@ namespace Shizhu.Host.Tests.Infrastructure;
 
 /// <summary>
 /// A township of the test's own with a staff and a leader account, and a municipal workflow started for it
-/// in the year after the simulated clock's current year (so its deadlines lie ahead).
+/// in the year after the simulated clock's current year; the clock is then moved to 2 January of that year,
+/// so the workflow's timer start has fired and its first deadlines lie ahead.
 /// </summary>
 public sealed class Scenario
 {
@@ -27,6 +28,7 @@ public sealed class Scenario
         var now = DateTimeOffset.Parse((await admin.GetJsonAsync("/api/clock")).Str("now"), System.Globalization.CultureInfo.InvariantCulture);
         var year = now.ToOffset(TimeSpan.FromHours(8)).Year + 1;
         var workflow = await admin.PostJsonAsync("/api/workflows", new { townshipCode = code, track = "municipal", startYear = year });
+        await admin.PostJsonAsync("/api/admin/clock", new { to = $"{year}-01-02T09:00:00+08:00" });
         return new Scenario { TownshipCode = code, StaffUser = staff, LeaderUser = leader, WorkflowId = workflow.Str("id"), Year = year };
     }
 

@@ -8,16 +8,20 @@ namespace Shizhu.Workflows.Tests.Infrastructure;
 public static class TestTemplates
 {
     public static readonly TemplateDefinition MunicipalWithOutcomes = new("municipal", "测试：带办理结果的市级模板", "municipal",
-    [
-        new StageDefinition("review", "材料审核",
+        [new StageDefinition("review", "材料审核"), new StageDefinition("naming", "公示命名")],
         [
-            new TaskDefinition("submit", "提交创建材料", Roles.TownshipStaff, TaskScope.Township, new DueRule(WorkingDays: 3)),
-            new TaskDefinition("verdict", "县爱卫办审核", Roles.CountyAdmin, TaskScope.County, new DueRule(Days: 10),
-                DependsOn: ["submit"], Outcomes: ["passed", "returned"]),
-        ]),
-        new StageDefinition("naming", "公示命名",
+            new ElementDefinition("start", ElementType.StartEvent),
+            new ElementDefinition("submit", ElementType.UserTask, Stage: "review", Title: "提交创建材料", Role: Roles.TownshipStaff,
+                Scope: TaskScope.Township, Due: new DueRule(WorkingDays: 3)),
+            new ElementDefinition("verdict", ElementType.UserTask, Stage: "review", Title: "县爱卫办审核", Role: Roles.CountyAdmin,
+                Scope: TaskScope.County, Due: new DueRule(Days: 10), Outcomes: ["passed", "returned"]),
+            new ElementDefinition("record-naming", ElementType.UserTask, Stage: "naming", Title: "登记获得命名", Role: Roles.CountyAdmin, Scope: TaskScope.County),
+            new ElementDefinition("end", ElementType.EndEvent),
+        ],
         [
-            new TaskDefinition("record-naming", "登记获得命名", Roles.CountyAdmin, TaskScope.County),
-        ]),
-    ]);
+            new FlowDefinition("start", "submit"),
+            new FlowDefinition("submit", "verdict"),
+            new FlowDefinition("verdict", "record-naming"),
+            new FlowDefinition("record-naming", "end"),
+        ]);
 }

@@ -64,35 +64,59 @@ public sealed class CompletingTasksTests : IAsyncLifetime
     [Fact]
     public async Task WalkingTheWholeMunicipalTemplateCompletesTheWorkflow()
     {
-        var template = _harness.Read(db => TemplateCatalog.Parse(db.Templates.Single(t => t.Key == "municipal" && t.Version == 1).Definition));
-        foreach (var stage in template.Stages)
-        {
-            Assert.Equal(stage.Key, (await _harness.WorkflowAsync(_workflow.Id)).CurrentStageKey);
-            _harness.Clock.Advance(TimeSpan.FromDays(7));
-            await _harness.CompleteCurrentStageAsync(_workflow.Id);
-        }
+        var template = _harness.BuiltInTemplate("municipal");
+
+        await new ProcessDriver(_harness).RunToCompletionAsync(_workflow.Id, pace: TimeSpan.FromDays(1));
 
         var workflow = await _harness.WorkflowAsync(_workflow.Id);
         var now = _harness.Clock.GetUtcNow();
         Assert.Equal((WorkflowStatus.Completed, now, (string?)null), (workflow.Status, workflow.CompletedAt, workflow.CurrentStageKey));
-        Assert.All(await _harness.StagesAsync(_workflow.Id), s =>
+        Assert.True(ChinaTime.ToLocal(now) < new DateTimeOffset(2023, 1, 1, 0, 0, 0, ChinaTime.Offset), "named within 2022");
+        var stages = await _harness.StagesAsync(_workflow.Id);
+        Assert.Equal(template.Stages.Select(s => s.Key), stages.Select(s => s.Key));
+        Assert.All(stages, s =>
         {
             Assert.Equal(StageStatus.Completed, s.Status);
             Assert.NotNull(s.EnteredAt);
             Assert.True(s.CompletedAt >= s.EnteredAt);
         });
-        var taskCount = template.Stages.Sum(s => s.Tasks.Count);
+        Assert.Equal(stages.OrderBy(s => s.EnteredAt).Select(s => s.Key), stages.Select(s => s.Key));
+        Assert.Equal(stages.OrderBy(s => s.CompletedAt).Select(s => s.Key), stages.Select(s => s.Key));
+        Assert.Equal(template.Stages.Select(s => s.Key), (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+
+        // Passing outcomes never enter the mock-inspection or municipal rectification loops: every other user task runs once.
+        var expected = template.Elements.Where(e => e.Type == ElementType.UserTask && e.Id is not ("mock-rectification" or "municipal-rectification"))
+            .Select(e => e.Id).Order().ToList();
         var tasks = await _harness.TasksAsync(_workflow.Id);
-        Assert.Equal(taskCount, tasks.Count);
+        Assert.Equal(expected, tasks.Select(t => t.TaskKey).Order());
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
-        Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.NotNull(t.CancelledAt));
+        Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.True(t.FiredAt is not null ^ t.CancelledAt is not null));
+        Assert.Empty(await _harness.TokensAsync(_workflow.Id));
+        Assert.Empty(await _harness.IncidentsAsync(_workflow.Id));
+
+        var subsidies = await _harness.SubsidiesAsync(_workflow.Id);
+        Assert.Equal([(1, 400_000m), (2, 400_000m)], subsidies.Select(s => (s.Instalment, s.Amount)));
+        Assert.All(subsidies, s => Assert.Equal(TownshipCodes.Shijia, s.TownshipCode));
 
         var completed = Assert.Single(await _harness.EventsAsync<WorkflowCompleted>());
         Assert.Equal((_workflow.Id, TownshipCodes.Shijia, "municipal"), (completed.WorkflowId, completed.TownshipCode, completed.Track));
-        Assert.Equal(template.Stages.Select(s => s.Key), (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
-        Assert.Equal(taskCount, (await _harness.EventsAsync<TaskCreated>()).Count);
-        Assert.Equal(taskCount, (await _harness.EventsAsync<TaskCompleted>()).Count);
+        Assert.Equal(expected.Count, (await _harness.EventsAsync<TaskCreated>()).Count);
+        Assert.Equal(expected.Count, (await _harness.EventsAsync<TaskCompleted>()).Count);
+        Assert.Equal("municipal-verdict", Assert.Single(await _harness.EventsAsync<MessageDelivered>()).Name);
+        Assert.Equal("passed", (string?)(await _harness.VariablesAsync(_workflow.Id))["municipal-verdict"]?["result"]);
         Assert.Equal(nameof(WorkflowCompleted), (await _harness.OutboxAsync())[^1].Type);
+    }
+
+    [Fact]
+    public async Task WalkingTheWholeNationalTemplateRecordsTwoInstalmentsOfHalfAMillion()
+    {
+        var workflow = await _harness.StartAsync(TownshipCodes.Yuelai, Tracks.National);
+
+        await new ProcessDriver(_harness).RunToCompletionAsync(workflow.Id, pace: TimeSpan.FromDays(1));
+
+        var done = await _harness.WorkflowAsync(workflow.Id);
+        Assert.Equal((WorkflowStatus.Completed, 2024), (done.Status, ChinaTime.ToLocal(done.CompletedAt!.Value).Year));
+        Assert.Equal([(1, 500_000m), (2, 500_000m)], (await _harness.SubsidiesAsync(workflow.Id)).Select(s => (s.Instalment, s.Amount)));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.HasIndex(w => new { w.TownshipCode, w.Track }).IsUnique().HasFilter("status = 'Running'");
         b.HasMany(w => w.Stages).WithOne().HasForeignKey(s => s.WorkflowId);
         b.HasMany(w => w.Tasks).WithOne().HasForeignKey(t => t.WorkflowId);
+        b.HasMany(w => w.Tokens).WithOne().HasForeignKey(t => t.WorkflowId);
     }
 }
 
@@ -67,6 +68,7 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
         b.ToTable("workflow_timers");
         b.HasKey(t => t.Id);
         b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.ElementId).HasMaxLength(80);
         b.Property(t => t.Revision).IsConcurrencyToken();
         b.HasIndex(t => new { t.FiredAt, t.CancelledAt, t.DueAt });
         b.HasIndex(t => t.TaskId);
@@ -82,5 +84,42 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.UserName).HasMaxLength(100);
         b.Property(r => r.Key).HasMaxLength(100);
         b.Property(r => r.Command).HasMaxLength(60);
+    }
+}
+
+internal sealed class WorkflowTokenConfiguration : IEntityTypeConfiguration<WorkflowToken>
+{
+    public void Configure(EntityTypeBuilder<WorkflowToken> b)
+    {
+        b.ToTable("workflow_tokens");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.ElementId).HasMaxLength(80);
+        b.Property(t => t.ArrivedBy).HasMaxLength(170);
+        b.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.ToTable("incidents");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.ElementId).HasMaxLength(80);
+        b.Property(i => i.Error).HasMaxLength(2000);
+        b.Property(i => i.ResolvedBy).HasMaxLength(100);
+        b.HasIndex(i => new { i.ResolvedAt, i.WorkflowId });
+    }
+}
+
+internal sealed class SubsidyInstalmentConfiguration : IEntityTypeConfiguration<SubsidyInstalment>
+{
+    public void Configure(EntityTypeBuilder<SubsidyInstalment> b)
+    {
+        b.ToTable("subsidy_instalments");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.TownshipCode).HasMaxLength(12);
+        b.Property(s => s.Amount).HasPrecision(14, 2);
+        b.HasIndex(s => new { s.WorkflowId, s.Instalment }).IsUnique();
     }
 }

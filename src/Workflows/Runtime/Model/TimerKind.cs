@@ -4,4 +4,8 @@ public enum TimerKind
 {
     /// <summary>A task's due time: if the task is still open, it becomes overdue.</summary>
     TaskDue,
+    /// <summary>A timer event (or a timer start): the waiting token moves on.</summary>
+    TimerEvent,
+    /// <summary>A boundary timer on a task: an alert, or (interrupting) the task is cancelled and the token moves on.</summary>
+    Boundary,
 }

@@ -20,6 +20,10 @@ public sealed class WorkflowInstance
     /// <summary>Optimistic concurrency token: every command that changes the instance bumps it.</summary>
     public int Revision { get; set; }
 
+    /// <summary>The workflow's variables as a JSON object (task outcomes, form data, messages, counters).</summary>
+    public string Variables { get; set; } = "{}";
+
     public List<WorkflowStage> Stages { get; init; } = [];
+    public List<WorkflowToken> Tokens { get; init; } = [];
     public List<WorkflowTask> Tasks { get; init; } = [];
 }

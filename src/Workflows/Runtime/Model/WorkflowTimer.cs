@@ -10,6 +10,10 @@ public sealed class WorkflowTimer
     public required Guid Id { get; init; }
     public required Guid WorkflowId { get; init; }
     public Guid? TaskId { get; init; }
+    /// <summary>The token a timer event or boundary timer belongs to.</summary>
+    public Guid? TokenId { get; init; }
+    /// <summary>The element (timer event) or boundary timer id this timer was set for.</summary>
+    public string? ElementId { get; init; }
     public required TimerKind Kind { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public DateTimeOffset? FiredAt { get; set; }

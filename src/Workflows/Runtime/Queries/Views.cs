@@ -11,7 +11,10 @@ public sealed record WorkflowSummary(
 public sealed record WorkflowDetail(
     Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
     string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt, IReadOnlyList<StageView> Stages, IReadOnlyList<TaskView> Tasks);
+    DateTimeOffset? CompletedAt, IReadOnlyList<StageView> Stages, IReadOnlyList<TaskView> Tasks, IReadOnlyList<WaitingView> Waiting);
+
+/// <summary>A waiting point other than a user task: <c>timer</c> (with its time) or <c>message</c> (with its name).</summary>
+public sealed record WaitingView(string Kind, string Name, DateTimeOffset? DueAt);
 
 public sealed record StageView(string Key, string Name, StageStatus Status, DateTimeOffset? EnteredAt, DateTimeOffset? CompletedAt);
 
@@ -31,3 +34,6 @@ public sealed record InboxItem(
     string Title, UserTaskStatus Status, DateTimeOffset? DueAt, bool Overdue, string Role, IReadOnlyList<string> Outcomes);
 
 public sealed record AlertView(Guid Id, Guid TaskId, Guid WorkflowId, string TownshipCode, string Kind, DateTimeOffset RaisedAt);
+
+public sealed record IncidentView(Guid Id, Guid WorkflowId, string TownshipCode, string ElementId, string Error, DateTimeOffset CreatedAt,
+    DateTimeOffset? ResolvedAt, string? ResolvedBy);

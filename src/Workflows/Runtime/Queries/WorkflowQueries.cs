@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Runtime.Queries;
@@ -25,12 +26,33 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
 
     public async Task<WorkflowDetail?> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var w = await Visible(actor).Include(x => x.Stages).Include(x => x.Tasks).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var w = await Visible(actor).Include(x => x.Stages).Include(x => x.Tasks).Include(x => x.Tokens).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return null;
         return new WorkflowDetail(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear, w.TargetYear, w.TemplateKey,
             w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt, w.CompletedAt,
             [.. w.Stages.OrderBy(s => s.Order).Select(s => new StageView(s.Key, s.Name, s.Status, s.EnteredAt, s.CompletedAt))],
-            [.. w.Tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(TaskView.From)]);
+            [.. w.Tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(TaskView.From)],
+            await WaitingAsync(w, ct));
+    }
+
+    /// <summary>What the workflow waits for besides user tasks: timers (with their time) and messages.</summary>
+    private async Task<IReadOnlyList<WaitingView>> WaitingAsync(WorkflowInstance workflow, CancellationToken ct)
+    {
+        var template = ProcessGraph.For(await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct));
+        var tokenIds = workflow.Tokens.Select(t => t.Id).ToList();
+        var timers = await db.Timers.AsNoTracking()
+            .Where(t => t.TokenId != null && tokenIds.Contains(t.TokenId.Value) && t.Kind == TimerKind.TimerEvent && t.FiredAt == null && t.CancelledAt == null)
+            .ToDictionaryAsync(t => t.TokenId!.Value, t => t.DueAt, ct);
+        var waiting = new List<WaitingView>();
+        foreach (var token in workflow.Tokens.OrderBy(t => t.CreatedAt))
+        {
+            if (!template.Elements.TryGetValue(token.ElementId, out var element)) continue;
+            if (timers.TryGetValue(token.Id, out var dueAt))
+                waiting.Add(new WaitingView("timer", element.Title ?? element.Id, dueAt));
+            else if (element.Type == ElementType.MessageEvent)
+                waiting.Add(new WaitingView("message", element.Message ?? element.Id, null));
+        }
+        return waiting;
     }
 
     public async Task<IReadOnlyList<JournalView>?> JournalAsync(Actor actor, Guid id, CancellationToken ct)
@@ -65,7 +87,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         foreach (var r in rows)
         {
             var template = await catalog.GetAsync(db, r.TemplateKey, r.TemplateVersion, ct);
-            var outcomes = template.Stages.Single(s => s.Key == r.Task.StageKey).Tasks.Single(d => d.Key == r.Task.TaskKey).Outcomes ?? [];
+            var outcomes = template.Elements.SingleOrDefault(e => e.Id == r.Task.TaskKey)?.Outcomes ?? [];
             items.Add(new InboxItem(r.Task.Id, r.Task.WorkflowId, r.Task.TownshipCode, r.TownshipName, r.Task.StageKey, r.StageName,
                 r.Task.Title, r.Task.Status, r.Task.DueAt, r.Task.Overdue, r.Task.Role, outcomes));
         }
@@ -80,6 +102,15 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         return await query.OrderByDescending(a => a.RaisedAt)
             .Select(a => new AlertView(a.Id, a.TaskId, a.WorkflowId, a.TownshipCode, a.Kind, a.RaisedAt)).ToListAsync(ct);
     }
+
+    /// <summary>Incidents of the workflows the actor can see; unresolved only unless <paramref name="all"/>.</summary>
+    public async Task<IReadOnlyList<IncidentView>> IncidentsAsync(Actor actor, bool all, CancellationToken ct) =>
+        await (from i in db.Incidents.AsNoTracking()
+               join w in Visible(actor) on i.WorkflowId equals w.Id
+               where all || i.ResolvedAt == null
+               orderby i.CreatedAt descending
+               select new IncidentView(i.Id, i.WorkflowId, w.TownshipCode, i.ElementId, i.Error, i.CreatedAt, i.ResolvedAt, i.ResolvedBy))
+            .ToListAsync(ct);
 
     private IQueryable<WorkflowInstance> Visible(Actor actor)
     {

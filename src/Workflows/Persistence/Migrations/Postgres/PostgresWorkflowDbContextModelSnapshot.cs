@@ -290,6 +290,95 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("idempotency_records", "workflows");
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token_id");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("ResolvedAt", "WorkflowId")
+                        .HasDatabaseName("ix_incidents_resolved_at_workflow_id");
+
+                    b.ToTable("incidents", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.SubsidyInstalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Instalment")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("township_code");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_instalments");
+
+                    b.HasIndex("WorkflowId", "Instalment")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_instalments_workflow_id_instalment");
+
+                    b.ToTable("subsidy_instalments", "workflows");
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -362,6 +451,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("track");
+
+                    b.Property<string>("Variables")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("variables");
 
                     b.HasKey("Id")
                         .HasName("pk_workflows");
@@ -503,6 +597,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<Guid?>("TokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token_id");
+
                     b.Property<string>("TownshipCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -540,6 +638,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("ElementId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("element_id");
+
                     b.Property<DateTimeOffset?>("FiredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fired_at");
@@ -559,6 +662,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("task_id");
 
+                    b.Property<Guid?>("TokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token_id");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("uuid")
                         .HasColumnName("workflow_id");
@@ -573,6 +680,47 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_workflow_timers_fired_at_cancelled_at_due_at");
 
                     b.ToTable("workflow_timers", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(170)
+                        .HasColumnType("character varying(170)")
+                        .HasColumnName("arrived_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_tokens");
+
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_workflow_tokens_workflow_id");
+
+                    b.ToTable("workflow_tokens", "workflows");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Templates.StageTemplate", b =>
@@ -643,11 +791,23 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_workflow_tasks_workflows_workflow_id");
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowToken", b =>
+                {
+                    b.HasOne("Shizhu.Workflows.Runtime.Model.WorkflowInstance", null)
+                        .WithMany("Tokens")
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_tokens_workflows_workflow_id");
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
                 {
                     b.Navigation("Stages");
 
                     b.Navigation("Tasks");
+
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

@@ -280,6 +280,95 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("ResolvedAt", "WorkflowId")
+                        .HasDatabaseName("ix_incidents_resolved_at_workflow_id");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.SubsidyInstalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Instalment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("instalment");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_instalments");
+
+                    b.HasIndex("WorkflowId", "Instalment")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_instalments_workflow_id_instalment");
+
+                    b.ToTable("subsidy_instalments", (string)null);
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -352,6 +441,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("track");
+
+                    b.Property<string>("Variables")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variables");
 
                     b.HasKey("Id")
                         .HasName("pk_workflows");
@@ -493,6 +587,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
+                    b.Property<Guid?>("TokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
                     b.Property<string>("TownshipCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -530,6 +628,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("ElementId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
                     b.Property<long?>("FiredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("fired_at");
@@ -549,6 +652,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("task_id");
 
+                    b.Property<Guid?>("TokenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("TEXT")
                         .HasColumnName("workflow_id");
@@ -563,6 +670,47 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_workflow_timers_fired_at_cancelled_at_due_at");
 
                     b.ToTable("workflow_timers", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(170)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_tokens");
+
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_workflow_tokens_workflow_id");
+
+                    b.ToTable("workflow_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Templates.StageTemplate", b =>
@@ -633,11 +781,23 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_workflow_tasks_workflows_workflow_id");
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowToken", b =>
+                {
+                    b.HasOne("Shizhu.Workflows.Runtime.Model.WorkflowInstance", null)
+                        .WithMany("Tokens")
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_tokens_workflows_workflow_id");
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
                 {
                     b.Navigation("Stages");
 
                     b.Navigation("Tasks");
+
+                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Process;
+
+namespace Shizhu.Workflows.Runtime;
+
+/// <summary>An operator retries an incident: the element it stopped at runs again (and may raise a new incident).</summary>
+public sealed class IncidentRetry(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process)
+{
+    public Task RetryAsync(Guid incidentId, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.CountyAdmin)) throw WorkflowException.Forbidden("只有县爱卫办可以处理流程异常。");
+        return runner.RunAsync(actor.UserName, async changes =>
+        {
+            var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == incidentId, ct) ?? throw WorkflowException.NotFound("流程异常不存在。");
+            if (incident.ResolvedAt is not null) throw WorkflowException.Conflict("该流程异常已处理。");
+            var workflow = await process.LoadAsync(incident.WorkflowId, ct) ?? throw WorkflowException.NotFound("创建工作流不存在。");
+            var token = workflow.Tokens.SingleOrDefault(t => t.Id == incident.TokenId && t.State == TokenState.Incident)
+                ?? throw WorkflowException.Conflict("该流程异常已不在等待处理。");
+            incident.ResolvedAt = changes.Now;
+            incident.ResolvedBy = actor.UserName;
+            workflow.Revision++;
+            changes.Journal(workflow.Id, "IncidentRetried", $"重试流程异常（{incident.ElementId}）");
+            (await process.RunnerAsync(workflow, changes, ct)).Retry(token);
+            return true;
+        }, ct);
+    }
+}

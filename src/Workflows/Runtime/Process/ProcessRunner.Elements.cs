@@ -1,0 +1,159 @@
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.ServiceTasks;
+using Shizhu.Workflows.Templates;
+
+namespace Shizhu.Workflows.Runtime.Process;
+
+// What each kind of element does when a token arrives.
+internal sealed partial class ProcessRunner
+{
+    private void Execute(WorkflowToken token)
+    {
+        if (!_graph.Elements.TryGetValue(token.ElementId, out var element))
+        {
+            RaiseIncident(token, $"模板中没有元素 {token.ElementId}。");
+            return;
+        }
+        switch (element.Type)
+        {
+            case ElementType.StartEvent when element.Due is not null:
+            case ElementType.TimerEvent:
+                WaitForTime(token, element);
+                break;
+            case ElementType.StartEvent:
+                Leave(token);
+                break;
+            case ElementType.EndEvent:
+                End(token);
+                break;
+            case ElementType.UserTask:
+                OpenTask(token, element);
+                break;
+            case ElementType.ServiceTask:
+                RunServiceTask(token, element);
+                break;
+            case ElementType.ExclusiveGateway:
+                Decide(token, element);
+                break;
+            case ElementType.ParallelGateway:
+                Parallel(token, element);
+                break;
+            case ElementType.MessageEvent:
+                _changes.Journal(_workflow.Id, "WaitingForMessage", $"等待外部消息：{element.Message}");
+                break;
+        }
+    }
+
+    private void WaitForTime(WorkflowToken token, ElementDefinition element)
+    {
+        var due = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+        if (due is null || due <= _changes.Now)
+        {
+            Leave(token);
+            return;
+        }
+        _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TimerEvent, DueAt = due.Value });
+        _changes.Journal(_workflow.Id, "WaitingForTime", $"等待至 {ChinaTime.ToLocal(due.Value):yyyy-MM-dd HH:mm}（{element.Title ?? element.Id}）");
+    }
+
+    private void End(WorkflowToken token)
+    {
+        Consume(token);
+        if (_workflow.Tokens.Count > 0) return;
+        _workflow.Status = WorkflowStatus.Completed;
+        _workflow.CompletedAt = _changes.Now;
+        _changes.Journal(_workflow.Id, "WorkflowCompleted", "创建工作流已完成");
+        _changes.Raise(id => new WorkflowCompleted(id, _changes.Now, _workflow.Id, _workflow.TownshipCode, _workflow.TownshipName, _workflow.Track));
+    }
+
+    private void OpenTask(WorkflowToken token, ElementDefinition element)
+    {
+        var dueAt = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+        var task = new WorkflowTask
+        {
+            Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id,
+            StageKey = element.Stage ?? _stages.Current ?? "", TaskKey = element.Id,
+            Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = element.Scope ?? TaskScope.Township,
+            TownshipCode = _workflow.TownshipCode, CreatedAt = _changes.Now, DueAt = dueAt,
+        };
+        _changes.AddTask(task);
+        _changes.Journal(_workflow.Id, "TaskCreated", $"生成任务：{task.Title}");
+        _changes.Raise(id => new TaskCreated(id, _changes.Now, _workflow.Id, task.Id, _workflow.TownshipCode, _workflow.TownshipName,
+            task.StageKey, task.Title, task.Role, dueAt));
+        if (dueAt is { } due)
+            _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskDue, DueAt = due });
+        foreach (var boundary in element.Boundary ?? [])
+        {
+            var at = DueRuleEvaluator.Evaluate(boundary.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+            if (at is { } boundaryDue)
+                _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = boundary.Id, Kind = TimerKind.Boundary, DueAt = boundaryDue });
+        }
+    }
+
+    private void RunServiceTask(WorkflowToken token, ElementDefinition element)
+    {
+        if (element.Action is not { } name || !_actions.TryGetValue(name, out var action))
+        {
+            RaiseIncident(token, $"未知的服务任务动作：{element.Action}。");
+            return;
+        }
+        try
+        {
+            action.Execute(new ServiceTaskContext(_workflow, element, _graph.Template, _variables, _db, _changes.Now,
+                detail => _changes.Journal(_workflow.Id, "ServiceTaskCompleted", detail)));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Any failure of the action (as IServiceTaskAction promises) becomes an incident an operator can retry,
+            // rather than failing the command that reached the service task (a task completion, a timer) for good.
+            RaiseIncident(token, ex.Message);
+            return;
+        }
+        Leave(token);
+    }
+
+    private void Decide(WorkflowToken token, ElementDefinition element)
+    {
+        var outgoing = _graph.Outgoing[element.Id].ToList();
+        var chosen = outgoing.FirstOrDefault(f => f.Condition is not null && _variables.Holds(f.Condition))
+            ?? outgoing.FirstOrDefault(f => f.Key == element.Default || (element.Default is null && f.Condition is null));
+        if (chosen is null)
+        {
+            RaiseIncident(token, $"排他网关 {element.Id} 的条件都不成立且没有默认流转。");
+            return;
+        }
+        Follow(token, [chosen]);
+    }
+
+    /// <summary>
+    /// A parallel gateway with one incoming flow splits; with several it joins: the token waits until a token
+    /// has arrived on every incoming flow, then one token per flow is consumed and one goes on. Counting per
+    /// flow (not per token) keeps the join right inside loops, where a flow may carry a second round's token
+    /// before another flow has carried the first round's.
+    /// </summary>
+    private void Parallel(WorkflowToken token, ElementDefinition element)
+    {
+        var incoming = _graph.Incoming[element.Id].Select(f => f.Key).ToList();
+        var outgoing = _graph.Outgoing[element.Id].ToList();
+        if (incoming.Count > 1)
+        {
+            var waiting = _workflow.Tokens.Where(t => t.ElementId == element.Id && t.State == TokenState.Waiting).ToList();
+            var firstPerFlow = incoming.Select(flow => waiting.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).FirstOrDefault(t => t.ArrivedBy == flow)).ToList();
+            if (firstPerFlow.Any(t => t is null)) return;
+            foreach (var arrived in firstPerFlow.Where(t => t!.Id != token.Id)) Consume(arrived!);
+            if (!firstPerFlow.Contains(token))
+            {
+                // This token arrived on a flow that already had one waiting: it stays, the earliest goes on.
+                token = NewToken(element.Id, null);
+            }
+        }
+        if (outgoing.Count == 0)
+        {
+            RaiseIncident(token, $"并行网关 {element.Id} 没有出口。");
+            return;
+        }
+        Follow(token, outgoing);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.ServiceTasks;
+using Shizhu.Workflows.Templates;
+
+namespace Shizhu.Workflows.Runtime.Process;
+
+/// <summary>
+/// The token interpreter. Moves a loaded workflow's tokens through its template until each waits (a user
+/// task, a timer, a message, a join, an incident) or ends. In-memory work on tracked entities: the caller's
+/// command commits it in one transaction. The workflow must be loaded with its stages and tokens.
+/// </summary>
+internal sealed partial class ProcessRunner
+{
+    /// <summary>A bound on steps per command, so a template that loops without waiting raises an incident instead of spinning.</summary>
+    private const int MaxSteps = 5_000;
+
+    private readonly ProcessGraph _graph;
+    private readonly WorkingCalendar _calendar;
+    private readonly EngineChanges _changes;
+    private readonly WorkflowDbContext _db;
+    private readonly IReadOnlyDictionary<string, IServiceTaskAction> _actions;
+    private readonly WorkflowInstance _workflow;
+    private readonly Variables _variables;
+    private readonly Queue<WorkflowToken> _arrivals = new();
+    private readonly StageTracker _stages;
+    private int _steps;
+
+    public ProcessRunner(TemplateDefinition template, WorkingCalendar calendar, EngineChanges changes, WorkflowDbContext db,
+        IReadOnlyDictionary<string, IServiceTaskAction> actions, WorkflowInstance workflow)
+    {
+        _graph = ProcessGraph.For(template);
+        _calendar = calendar;
+        _changes = changes;
+        _db = db;
+        _actions = actions;
+        _workflow = workflow;
+        _variables = Variables.Parse(workflow.Variables);
+        _stages = new StageTracker(_graph, workflow, changes);
+    }
+
+    public Variables Variables => _variables;
+
+    /// <summary>Places a token on every start event and runs.</summary>
+    public void Start()
+    {
+        foreach (var start in _graph.Template.Elements.Where(e => e.Type == ElementType.StartEvent))
+            Arrive(NewToken(start.Id, arrivedBy: null));
+        Run();
+    }
+
+    /// <summary>A user task was completed: record its outcome and data as variables and move its token on.</summary>
+    public void TaskCompleted(WorkflowTask task, string? outcome, JsonObject? data, string actor)
+    {
+        var record = data?.DeepClone() as JsonObject ?? [];
+        record["outcome"] = outcome;
+        record["completedBy"] = actor;
+        _variables.Set(task.TaskKey, record);
+        if (TokenOf(task.TokenId) is { } token) Leave(token);
+        Run();
+    }
+
+    /// <summary>A timer event's (or timer start's) time has come: its token moves on.</summary>
+    public void TimerElapsed(Guid tokenId)
+    {
+        if (TokenOf(tokenId) is { } token) Leave(token);
+        Run();
+    }
+
+    /// <summary>A message arrived for a waiting message event: its payload becomes the element's variables.</summary>
+    public void MessageArrived(WorkflowToken token, JsonObject payload)
+    {
+        _variables.Set(token.ElementId, payload.DeepClone());
+        Leave(token);
+        Run();
+    }
+
+    /// <summary>An interrupting boundary timer cancelled its task: the token continues at <paramref name="elementId"/>.</summary>
+    public void Interrupt(Guid tokenId, string elementId)
+    {
+        if (TokenOf(tokenId) is not { } token) return;
+        token.ElementId = elementId;
+        token.ArrivedBy = null;
+        Arrive(token);
+        Run();
+    }
+
+    /// <summary>Runs the element an incident stopped at once more.</summary>
+    public void Retry(WorkflowToken token)
+    {
+        token.State = TokenState.Waiting;
+        Arrive(token);
+        Run();
+    }
+
+    private WorkflowToken? TokenOf(Guid? id) => id is null ? null : _workflow.Tokens.SingleOrDefault(t => t.Id == id);
+
+    private void Run()
+    {
+        while (_arrivals.TryDequeue(out var token))
+        {
+            if (++_steps > MaxSteps)
+            {
+                RaiseIncident(token, "流程在一次操作中执行步数过多（可能存在没有等待点的循环）。");
+                _arrivals.Clear();
+                break;
+            }
+            Execute(token);
+        }
+        _stages.Settle(_workflow.Status == WorkflowStatus.Completed);
+        _workflow.Variables = _variables.ToJson();
+    }
+
+    private void Arrive(WorkflowToken token)
+    {
+        _stages.Entering(token.ElementId);
+        _arrivals.Enqueue(token);
+    }
+
+    private WorkflowToken NewToken(string elementId, string? arrivedBy)
+    {
+        var token = new WorkflowToken { Id = _changes.NewId(), WorkflowId = _workflow.Id, ElementId = elementId, ArrivedBy = arrivedBy, CreatedAt = _changes.Now };
+        _workflow.Tokens.Add(token);
+        _db.Add(token);
+        return token;
+    }
+
+    private void Consume(WorkflowToken token)
+    {
+        _workflow.Tokens.Remove(token);
+        _db.Remove(token);
+    }
+
+    /// <summary>Moves a token out of its element along every outgoing flow whose condition holds (more than one: a split).</summary>
+    private void Leave(WorkflowToken token)
+    {
+        var flows = _graph.Outgoing[token.ElementId].Where(f => _variables.Holds(f.Condition)).ToList();
+        if (flows.Count == 0)
+        {
+            RaiseIncident(token, $"元素 {token.ElementId} 没有可走的流转。");
+            return;
+        }
+        Follow(token, flows);
+    }
+
+    private void Follow(WorkflowToken token, IReadOnlyList<FlowDefinition> flows)
+    {
+        for (var i = 1; i < flows.Count; i++) Arrive(NewToken(flows[i].To, flows[i].Key));
+        token.ElementId = flows[0].To;
+        token.ArrivedBy = flows[0].Key;
+        token.State = TokenState.Waiting;
+        Arrive(token);
+    }
+
+    private void RaiseIncident(WorkflowToken token, string error)
+    {
+        token.State = TokenState.Incident;
+        _db.Add(new Incident { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = token.ElementId, Error = error, CreatedAt = _changes.Now });
+        _changes.Journal(_workflow.Id, "IncidentRaised", $"流程异常（{token.ElementId}）：{error}");
+        _changes.Raise(id => new IncidentRaised(id, _changes.Now, _workflow.Id, _workflow.TownshipCode, _workflow.TownshipName, token.ElementId, error));
+    }
+}

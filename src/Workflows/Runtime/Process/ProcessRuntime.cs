@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.ServiceTasks;
+using Shizhu.Workflows.Templates;
+
+namespace Shizhu.Workflows.Runtime.Process;
+
+/// <summary>Loads what a command needs to move a workflow: the instance with its stages and tokens, its template and the calendar.</summary>
+public sealed class ProcessRuntime(WorkflowDbContext db, TemplateCatalog catalog, WorkingCalendarProvider calendars, ServiceTaskActions actions)
+{
+    public Task<WorkflowInstance?> LoadAsync(Guid workflowId, CancellationToken ct) =>
+        db.Workflows.Include(w => w.Stages).Include(w => w.Tokens).AsSplitQuery().SingleOrDefaultAsync(w => w.Id == workflowId, ct);
+
+    public Task<TemplateDefinition> TemplateAsync(WorkflowInstance workflow, CancellationToken ct) =>
+        catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
+
+    internal async Task<ProcessRunner> RunnerAsync(WorkflowInstance workflow, EngineChanges changes, CancellationToken ct)
+    {
+        var template = await TemplateAsync(workflow, ct);
+        var calendar = await calendars.GetAsync(db, ct);
+        return new ProcessRunner(template, calendar, changes, db, actions.ByName, workflow);
+    }
+}

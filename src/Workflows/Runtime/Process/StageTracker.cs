@@ -1,0 +1,46 @@
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Runtime.Process;
+
+/// <summary>
+/// Derives the milestones users see from where the tokens are: a stage becomes active when a token enters one
+/// of its elements, and completes once no token sits in it and a later stage has been entered (or the
+/// workflow has ended). A loop back into a completed stage makes it active again.
+/// </summary>
+internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow, EngineChanges changes)
+{
+    public string? Current => workflow.CurrentStageKey;
+
+    public void Entering(string elementId)
+    {
+        if (StageOf(elementId) is not { } key) return;
+        var stage = workflow.Stages.Single(s => s.Key == key);
+        if (stage.Status != StageStatus.Active)
+        {
+            stage.Status = StageStatus.Active;
+            stage.EnteredAt = changes.Now;
+            stage.CompletedAt = null;
+            changes.Journal(workflow.Id, "StageEntered", $"进入阶段：{stage.Name}");
+            changes.Raise(id => new StageEntered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, stage.Key, stage.Name));
+        }
+        if (Current is null || graph.StageOrder[key] >= graph.StageOrder[Current]) workflow.CurrentStageKey = key;
+    }
+
+    public void Settle(bool workflowEnded)
+    {
+        var currentOrder = Current is null ? -1 : graph.StageOrder[Current];
+        foreach (var stage in workflow.Stages.Where(s => s.Status == StageStatus.Active).OrderBy(s => s.Order))
+        {
+            var occupied = workflow.Tokens.Any(t => StageOf(t.ElementId) == stage.Key);
+            if (occupied || (!workflowEnded && graph.StageOrder[stage.Key] >= currentOrder)) continue;
+            stage.Status = StageStatus.Completed;
+            stage.CompletedAt = changes.Now;
+            changes.Journal(workflow.Id, "StageCompleted", $"完成阶段：{stage.Name}");
+        }
+        if (workflowEnded) workflow.CurrentStageKey = null;
+    }
+
+    private string? StageOf(string elementId) =>
+        graph.Elements.TryGetValue(elementId, out var element) ? element.Stage : null;
+}

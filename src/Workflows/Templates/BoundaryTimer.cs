@@ -1,0 +1,8 @@
+namespace Shizhu.Workflows.Templates;
+
+/// <summary>
+/// A timer on a user task. Non-interrupting ones raise an alert of <see cref="Kind"/> (<c>reminder</c>,
+/// <c>escalation</c>) and leave the task open; an interrupting one (<c>timeout</c>) cancels the task and
+/// continues the token at <see cref="To"/>.
+/// </summary>
+public sealed record BoundaryTimer(string Id, DueRule Due, string Kind = "reminder", bool Interrupting = false, string? To = null);

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Templates;
+
+/// <summary>
+/// One element of a template. A flat record: each <see cref="Type"/> uses the fields it needs and the
+/// validator names any that are missing (user tasks need a title and role, timer events a due rule, …).
+/// </summary>
+public sealed record ElementDefinition(
+    string Id,
+    ElementType Type,
+    string? Stage = null,
+    string? Title = null,
+    string? Description = null,
+    string? Role = null,
+    TaskScope? Scope = null,
+    string? DepartmentCode = null,
+    DueRule? Due = null,
+    IReadOnlyList<string>? Outcomes = null,
+    IReadOnlyList<FormField>? Form = null,
+    IReadOnlyList<EvidenceRequirement>? Evidence = null,
+    IReadOnlyList<BoundaryTimer>? Boundary = null,
+    string? Action = null,
+    IReadOnlyDictionary<string, JsonElement>? Input = null,
+    string? Message = null,
+    string? Default = null);

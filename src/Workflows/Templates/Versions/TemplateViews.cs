@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Shizhu.Workflows.Templates.Validation;
+
+namespace Shizhu.Workflows.Templates.Versions;
+
+/// <summary>A template with its versions, newest first; <see cref="PublishedVersion"/> is the one new workflows start on.</summary>
+public sealed record TemplateSummary(string Key, string Name, string Track, int? PublishedVersion, IReadOnlyList<TemplateVersionSummary> Versions);
+
+public sealed record TemplateVersionSummary(int Version, string Name, TemplateStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);
+
+/// <summary>One version with its document exactly as stored.</summary>
+public sealed record TemplateVersionDetail(
+    string Key, int Version, string Name, string Track, TemplateStatus Status,
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, JsonElement Definition);
+
+/// <summary>What validating a stored version found; <see cref="Valid"/> when <see cref="Problems"/> is empty.</summary>
+public sealed record TemplateValidationReport(string Key, int Version, TemplateStatus Status, bool Valid, IReadOnlyList<TemplateProblem> Problems);

@@ -1,0 +1,104 @@
+using CsCheck;
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Properties;
+
+/// <summary>
+/// Random interleavings of what can happen to a workflow (task completions with random allowed outcomes, clock
+/// advances and timer firings, message deliveries awaited or not, incident retries) on the built-in municipal
+/// template and on the small loop, boundary and message templates: after every step the
+/// <see cref="TokenInvariants"/> hold, so no token or task is ever lost, duplicated or stranded.
+/// </summary>
+public sealed class TokenConservationTests
+{
+    private const int Iterations = 40;
+    private const int MaxSteps = 200;
+
+    /// <summary>Which template (0–3 the built-in municipal one), then each step's choice of move and its parameter.</summary>
+    private static readonly Gen<(int Template, (int Move, int Parameter)[] Steps)> Scripts =
+        Gen.Select(Gen.Int[0, 7], Gen.Select(Gen.Int[0, 1_000], Gen.Int[0, 1_000]).Array[1, MaxSteps]);
+
+    [Fact]
+    public Task RandomInterleavingsNeverLoseDuplicateOrStrandATokenOrATask() =>
+        Scripts.SampleAsync(RunAsync, iter: Iterations,
+            print: s => $"template {s.Item1}, {s.Item2.Length} steps: {string.Join(" ", s.Item2.Select(m => $"{m.Move}/{m.Parameter}"))}");
+
+    private static async Task RunAsync(int templateChoice, (int Move, int Parameter)[] steps)
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var (template, workflowId) = await StartAsync(harness, templateChoice);
+        await TokenInvariants.AssertHoldAsync(harness, workflowId, template);
+
+        foreach (var (move, parameter) in steps)
+        {
+            var moves = await MovesAsync(harness, workflowId, template);
+            if (moves.Count == 0) break;
+            await moves[move % moves.Count](parameter);
+            await TokenInvariants.AssertHoldAsync(harness, workflowId, template);
+        }
+
+        if (templateChoice <= 3 && (await harness.WorkflowAsync(workflowId)).Status == WorkflowStatus.Completed)
+            Assert.Equal([1, 2], (await harness.SubsidiesAsync(workflowId)).Select(s => s.Instalment));
+    }
+
+    private static async Task<(TemplateDefinition, Guid)> StartAsync(EngineHarness harness, int choice)
+    {
+        if (choice <= 3) return (harness.BuiltInTemplate("municipal"), (await harness.StartAsync(TownshipCodes.Shijia)).Id);
+        var template = choice switch
+        {
+            4 => ProcessTemplates.JoinInsideALoop(rounds: 3),
+            5 => ProcessTemplates.BranchLoopingOnItself(),
+            6 => ProcessTemplates.BoundaryTimers(),
+            _ => ProcessTemplates.MessageWait(),
+        };
+        return (template, (await harness.StartOnAsync(template)).Id);
+    }
+
+    /// <summary>Every move the world could make now; none once the workflow has completed.</summary>
+    private static async Task<List<Func<int, Task>>> MovesAsync(EngineHarness harness, Guid workflowId, TemplateDefinition template)
+    {
+        await using var db = harness.NewDbContext();
+        if ((await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Status != WorkflowStatus.Running) return [];
+        var open = await db.Tasks.AsNoTracking().Where(t => t.WorkflowId == workflowId && t.Status == UserTaskStatus.Open).ToListAsync();
+        var nextTimer = (await db.Timers.AsNoTracking().Where(t => t.WorkflowId == workflowId && t.FiredAt == null && t.CancelledAt == null)
+            .Select(t => t.DueAt).ToListAsync()).Order().Cast<DateTimeOffset?>().FirstOrDefault();
+        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.WorkflowId == workflowId && i.ResolvedAt == null);
+        var tokens = await db.Tokens.AsNoTracking().Where(t => t.WorkflowId == workflowId && t.State == TokenState.Waiting).Select(t => t.ElementId).ToListAsync();
+
+        var moves = new List<Func<int, Task>>();
+        foreach (var task in open.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id))
+        {
+            var outcomes = template.Elements.Single(e => e.Id == task.TaskKey).Outcomes ?? [];
+            moves.Add(p => harness.CompleteAsync(task.Id, TestActors.AbleToComplete(task),
+                new CompleteTask(outcomes.Count == 0 ? null : outcomes[p % outcomes.Count], null, null)));
+        }
+        if (nextTimer is { } due)
+            moves.Add(async _ =>
+            {
+                if (due > harness.Clock.GetUtcNow()) harness.Clock.SetUtcNow(due);
+                Assert.True(await harness.FireDueAsync() > 0);
+            });
+        moves.Add(async p =>
+        {
+            harness.Clock.Advance(TimeSpan.FromHours(1 + p % 240));
+            await harness.FireDueAsync();
+        });
+        foreach (var message in template.Elements.Where(e => e.Type == ElementType.MessageEvent))
+        {
+            var awaited = tokens.Contains(message.Id);
+            moves.Add(async p =>
+            {
+                var deliver = () => harness.DeliverAsync(workflowId, message.Message!, p % 3 == 0 ? """{"result":"failed"}""" : """{"result":"passed"}""");
+                if (awaited) await deliver();
+                else Assert.Equal(WorkflowErrorKind.Conflict, (await Assert.ThrowsAsync<WorkflowException>(deliver)).Kind);
+            });
+        }
+        if (incident is not null) moves.Add(_ => harness.RetryAsync(incident.Id));
+        return moves;
+    }
+}

@@ -1,0 +1,45 @@
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Runtime.Process;
+
+/// <summary>A template that loops without ever waiting (<see cref="ProcessTemplates.LoopWithoutWaiting"/>) must not hang the engine.</summary>
+public sealed class RunawayLoopTests : IAsyncLifetime
+{
+    private EngineHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact(Timeout = 30_000)]
+    public async Task ALoopWithoutAWaitingPointStopsInAnIncidentInsteadOfHanging()
+    {
+        var workflow = await _harness.StartOnAsync(ProcessTemplates.LoopWithoutWaiting());
+
+        var token = Assert.Single(await _harness.TokensAsync(workflow.Id));
+        Assert.Equal(TokenState.Incident, token.State);
+        var incident = Assert.Single(await _harness.IncidentsAsync(workflow.Id));
+        Assert.Equal(token.Id, incident.TokenId);
+        Assert.Contains("步数过多", incident.Error);
+        Assert.Single(await _harness.EventsAsync<IncidentRaised>());
+        // It went round the loop many times before the guard stopped it, within one command.
+        Assert.InRange((int?)(await _harness.VariablesAsync(workflow.Id))["spins"] ?? 0, 1_000, 5_000);
+        Assert.Equal(WorkflowStatus.Running, (await _harness.WorkflowAsync(workflow.Id)).Status);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RetryingARunawayLoopStopsItAgain()
+    {
+        var workflow = await _harness.StartOnAsync(ProcessTemplates.LoopWithoutWaiting());
+        var first = Assert.Single(await _harness.IncidentsAsync(workflow.Id));
+
+        await _harness.RetryAsync(first.Id);
+
+        var incidents = await _harness.IncidentsAsync(workflow.Id);
+        Assert.Equal(2, incidents.Count);
+        Assert.Single(incidents, i => i.ResolvedAt is null);
+        Assert.Equal(TokenState.Incident, Assert.Single(await _harness.TokensAsync(workflow.Id)).State);
+    }
+}
