@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 
@@ -9,23 +7,19 @@ namespace Shizhu.Workflows.Tests.Infrastructure;
 /// What must hold between any two commands, whatever happened before: no token lost, duplicated or stranded.
 /// A token sits only where it can wait (a user task with exactly its one open task, a timer with exactly its
 /// one pending timer, a message event, a join still missing a flow) or in an incident; a running workflow
-/// has at least one token and a completed one none; every task row was announced once.
+/// has at least one token and a completed one none (announced once); no element holds two tokens; an incident holds exactly its token; every task row was announced once.
 /// </summary>
 public static class TokenInvariants
 {
     /// <summary>Checks every invariant of one workflow; pass its <paramref name="template"/> to spare parsing it again.</summary>
-    public static async Task AssertHoldAsync(EngineHarness harness, Guid workflowId, TemplateDefinition? template = null)
+    public static async Task AssertHoldAsync(EngineHarness harness, Guid workflowId, TemplateDefinition? template = null) =>
+        AssertHold(await ProcessSnapshot.ReadAsync(harness, workflowId), template ?? await harness.TemplateOfAsync(workflowId));
+
+    public static void AssertHold(ProcessSnapshot snapshot, TemplateDefinition template)
     {
-        template ??= await harness.TemplateOfAsync(workflowId);
-        await using var db = harness.NewDbContext();
-        var workflow = await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId);
-        var tokens = await db.Tokens.AsNoTracking().Where(t => t.WorkflowId == workflowId).ToListAsync();
-        var tasks = await db.Tasks.AsNoTracking().Where(t => t.WorkflowId == workflowId).ToListAsync();
-        var pendingTimers = await db.Timers.AsNoTracking()
-            .Where(t => t.WorkflowId == workflowId && t.FiredAt == null && t.CancelledAt == null).ToListAsync();
-        var taskCreated = await db.Outbox.AsNoTracking().Where(m => m.Type == nameof(TaskCreated)).ToListAsync();
+        var (workflow, tokens, tasks, pendingTimers) = (snapshot.Workflow, snapshot.Tokens, snapshot.Tasks, snapshot.PendingTimers);
         var elements = template.Elements.ToDictionary(e => e.Id);
-        var open = tasks.Where(t => t.Status == UserTaskStatus.Open).ToList();
+        var open = snapshot.OpenTasks.ToList();
 
         if (workflow.Status == WorkflowStatus.Completed)
         {
@@ -34,6 +28,11 @@ public static class TokenInvariants
             Assert.Empty(pendingTimers);
         }
         else Assert.NotEmpty(tokens);
+        Assert.Equal(workflow.Status == WorkflowStatus.Completed ? 1 : 0, snapshot.CompletionsAnnounced);
+
+        // The templates under test are safe (1-bounded): an element holds at most one token, a join one per incoming flow.
+        foreach (var group in tokens.GroupBy(t => (t.ElementId, Flow: IsJoin(template, t.ElementId) ? t.ArrivedBy : null)))
+            Assert.True(group.Count() == 1, $"{group.Count()} tokens sit at {group.Key.ElementId}{(group.Key.Flow is null ? "" : $" from {group.Key.Flow}")}.");
 
         foreach (var task in open)
         {
@@ -54,7 +53,7 @@ public static class TokenInvariants
                     break;
                 case ElementType.MessageEvent:
                     break;
-                case ElementType.ParallelGateway when template.Flows.Count(f => f.To == element.Id) > 1:
+                case ElementType.ParallelGateway when IsJoin(template, element.Id):
                     var incoming = template.Flows.Where(f => f.To == element.Id).Select(f => f.Key).ToHashSet();
                     var arrived = tokens.Where(t => t.ElementId == element.Id && t.State == TokenState.Waiting).Select(t => t.ArrivedBy!).ToHashSet();
                     Assert.True(arrived.IsProperSubsetOf(incoming), $"The join {element.Id} has a token on every incoming flow but did not fire.");
@@ -64,6 +63,11 @@ public static class TokenInvariants
                     break;
             }
         }
+        // A token stopped by an incident has exactly one open incident, and an open incident its stopped token.
+        foreach (var token in tokens.Where(t => t.State == TokenState.Incident))
+            Assert.Single(snapshot.OpenIncidents, i => i.TokenId == token.Id);
+        foreach (var incident in snapshot.OpenIncidents)
+            Assert.Single(tokens, t => t.Id == incident.TokenId && t.State == TokenState.Incident);
         // A timer event's pending timer belongs to a token still waiting there.
         foreach (var timer in pendingTimers.Where(t => t.Kind == TimerKind.TimerEvent))
             Assert.Single(tokens, t => t.Id == timer.TokenId && t.ElementId == timer.ElementId);
@@ -71,7 +75,9 @@ public static class TokenInvariants
         foreach (var timer in pendingTimers.Where(t => t.TaskId is not null))
             Assert.Contains(open, t => t.Id == timer.TaskId);
 
-        var created = taskCreated.Select(EngineHarness.Deserialize<TaskCreated>).Where(e => e.WorkflowId == workflowId).Select(e => e.TaskId).ToList();
-        Assert.Equal(tasks.Select(t => t.Id).Order(), created.Order());
+        Assert.Equal(tasks.Select(t => t.Id).Order(), snapshot.AnnouncedTaskIds.Order());
     }
+
+    private static bool IsJoin(TemplateDefinition template, string elementId) =>
+        template.Elements.Any(e => e.Id == elementId && e.Type == ElementType.ParallelGateway) && template.Flows.Count(f => f.To == elementId) > 1;
 }
