@@ -30,6 +30,10 @@ public static class EndpointSetup
         app.MapTasksApi();
         app.MapAlertsApi();
         app.MapClockApi();
+        app.MapTaskAssignmentApi();
+        app.MapWorkflowControlApi();
+        app.MapPlansApi();
+        app.MapEvidenceApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();

@@ -32,3 +32,26 @@ public sealed record TaskOverdue(
 /// <summary>A workflow walked its last stage.</summary>
 public sealed record WorkflowCompleted(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track);
+
+/// <summary>
+/// A task's assignee (领办人) changed: claimed (<see cref="Assignee"/> is the actor), released (<see cref="Assignee"/>
+/// is null) or assigned by the county office or the township leader.
+/// </summary>
+public sealed record TaskAssigned(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, string TownshipCode, string TownshipName,
+    string Title, string? Assignee, string? PreviousAssignee, string Actor);
+
+/// <summary>The county office cancelled a workflow: its open tasks were cancelled and its timers stopped.</summary>
+public sealed record WorkflowCancelled(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
+    string Actor, string? Reason);
+
+/// <summary>The county office suspended a workflow: nothing moves until it is resumed.</summary>
+public sealed record WorkflowSuspended(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
+    string Actor, string? Reason);
+
+/// <summary>A suspended workflow runs again; deadlines that passed meanwhile now take effect.</summary>
+public sealed record WorkflowResumed(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
+    string Actor);

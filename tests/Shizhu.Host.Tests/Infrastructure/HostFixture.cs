@@ -33,6 +33,8 @@ public sealed class HostFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
+    /// <summary>The evidence folder of this run, removed afterwards.</summary>
+    public string EvidenceRoot { get; } = Path.Combine(Path.GetTempPath(), $"shizhu-evidence-{Guid.NewGuid():N}");
 
     public async Task InitializeAsync()
     {
@@ -41,12 +43,15 @@ public sealed class HostFixture : IAsyncLifetime
         // Environment variables override appsettings.json for values read while the Host composes itself.
         var settings = new Dictionary<string, string>
         {
+            // A free loopback port for every run: tests never clash with a demo or another run on the machine.
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Database__Provider"] = "Postgres",
             ["Database__ConnectionString"] = Postgres.ConnectionString,
             ["Bus__Transport"] = "RabbitMq",
             ["Bus__RabbitMqUri"] = RabbitMq.Uri,
             ["Bus__OutboxPollInterval"] = "00:00:00.500",
             ["Scheduler__Storage"] = "Postgres",
+            ["Evidence__RootPath"] = EvidenceRoot,
             ["Clock__Mode"] = "Simulated",
             ["Clock__Start"] = "2022-01-04T09:00:00+08:00",
             ["Seed__AdminUser"] = AdminUser,
@@ -61,7 +66,7 @@ public sealed class HostFixture : IAsyncLifetime
         foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
-        Factory.UseKestrel(0);
+        Factory.UseKestrel();
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
@@ -101,6 +106,7 @@ public sealed class HostFixture : IAsyncLifetime
         await Smtp.DisposeAsync();
         await RabbitMq.DisposeAsync();
         await Postgres.DisposeAsync();
+        if (Directory.Exists(EvidenceRoot)) Directory.Delete(EvidenceRoot, recursive: true);
     }
 
     private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
