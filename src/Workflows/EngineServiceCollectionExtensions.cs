@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Evidence;
+using Shizhu.Workflows.Plans;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Process;
@@ -15,7 +18,8 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine's commands and queries. The caller registers a <see cref="Persistence.WorkflowDbContext"/>,
-    /// a <see cref="TimeProvider"/>, an <see cref="ITimerScheduler"/> and an <see cref="Outbox.IOutboxSignal"/>.
+    /// a <see cref="TimeProvider"/>, an <see cref="ITimerScheduler"/> and an <see cref="Outbox.IOutboxSignal"/>; to use
+    /// evidence, also an <see cref="IEvidenceStore"/> and, if 20 MB a file is not right, <see cref="EvidenceLimits"/>.
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
     {
@@ -26,13 +30,21 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IServiceTaskAction, RecordSubsidyAction>();
         services.AddSingleton<ServiceTaskActions>();
         services.AddScoped<ProcessRuntime>();
+        services.TryAddSingleton(EvidenceLimits.Default);
+        services.TryAddSingleton<IEvidenceStore, UnconfiguredEvidenceStore>();
         services.AddScoped<EngineCommandRunner>();
+        services.AddScoped<IdempotencyLedger>();
         services.AddScoped<WorkflowStarter>();
         services.AddScoped<TaskCompleter>();
+        services.AddScoped<TaskAssignment>();
+        services.AddScoped<WorkflowControl>();
+        services.AddScoped<PlanImporter>();
         services.AddScoped<TimerFiring>();
         services.AddScoped<MessageDelivery>();
         services.AddScoped<IncidentRetry>();
+        services.AddScoped<EvidenceUploader>();
         services.AddScoped<WorkflowQueries>();
+        services.AddScoped<EvidenceQueries>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton<TemplateValidator>();
         services.AddScoped<TemplateVersions>();

@@ -37,7 +37,7 @@ public static class WorkflowsApi
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var value) || int.TryParse(status, out _))
-                return Errors.Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["状态必须是 running、completed 或 cancelled。"] });
+                return Errors.Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["状态必须是 running、suspended、completed 或 cancelled。"] });
             parsed = value;
         }
         return TypedResults.Ok(await queries.ListAsync(user.ToActor(), townshipCode, parsed, ct));

@@ -13,6 +13,7 @@ public static class ApplicationSetup
         builder.AddClock();
         builder.AddDatabases();
         builder.Services.AddWorkflowEngine();
+        builder.AddEvidence();
         builder.AddMessaging();
         builder.AddScheduler();
         builder.AddSecurity();

@@ -32,6 +32,10 @@ public static class EndpointSetup
         app.MapClockApi();
         app.MapProcessApi();
         app.MapTemplatesApi();
+        app.MapTaskAssignmentApi();
+        app.MapWorkflowControlApi();
+        app.MapPlansApi();
+        app.MapEvidenceApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();

@@ -45,3 +45,25 @@ public sealed record TaskEscalated(
 /// <summary>A message from outside (the municipal office's verdict) was delivered to a waiting workflow.</summary>
 public sealed record MessageDelivered(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Name, string Actor);
+/// <summary>
+/// A task's assignee (领办人) changed: claimed (<see cref="Assignee"/> is the actor), released (<see cref="Assignee"/>
+/// is null) or assigned by the county office or the township leader.
+/// </summary>
+public sealed record TaskAssigned(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, string TownshipCode, string TownshipName,
+    string Title, string? Assignee, string? PreviousAssignee, string Actor);
+
+/// <summary>The county office cancelled a workflow: its open tasks were cancelled and its timers stopped.</summary>
+public sealed record WorkflowCancelled(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
+    string Actor, string? Reason);
+
+/// <summary>The county office suspended a workflow: nothing moves until it is resumed.</summary>
+public sealed record WorkflowSuspended(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
+    string Actor, string? Reason);
+
+/// <summary>A suspended workflow runs again; deadlines that passed meanwhile now take effect.</summary>
+public sealed record WorkflowResumed(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
+    string Actor);

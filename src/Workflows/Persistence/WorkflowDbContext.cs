@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Alerts;
+using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Plans;
@@ -31,6 +32,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<OverdueAlert> Alerts => Set<OverdueAlert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     /// <summary>True on PostgreSQL, where the relay can lock outbox rows with SKIP LOCKED.</summary>
     public abstract bool SupportsRowLocking { get; }

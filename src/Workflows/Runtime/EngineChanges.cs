@@ -13,13 +13,14 @@ namespace Shizhu.Workflows.Runtime;
 internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, string actor)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly List<WorkflowTimer> _newTimers = [];
+    private readonly List<WorkflowTimer> _timersToSchedule = [];
 
     // Millisecond precision: what SQLite and PostgreSQL store then reads back identically, so a replayed
     // (idempotent) answer equals the first one.
     public DateTimeOffset Now { get; } = new(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     public string Actor { get; } = actor;
-    public IReadOnlyList<WorkflowTimer> NewTimers => _newTimers;
+    /// <summary>Timers the scheduler must wake after the commit: new ones, and pending ones woken again (resume).</summary>
+    public IReadOnlyList<WorkflowTimer> TimersToSchedule => _timersToSchedule;
     public bool RaisedEvents { get; private set; }
 
     public Guid NewId() => Guid.CreateVersion7(Now);
@@ -51,6 +52,9 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
     public void AddTimer(WorkflowTimer timer)
     {
         db.Timers.Add(timer);
-        _newTimers.Add(timer);
+        _timersToSchedule.Add(timer);
     }
+
+    /// <summary>Asks the scheduler, after the commit, to wake an existing pending timer again.</summary>
+    public void WakeTimer(WorkflowTimer timer) => _timersToSchedule.Add(timer);
 }

@@ -24,7 +24,7 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock
                 var result = await command(changes);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                foreach (var timer in changes.NewTimers) timers.Schedule(timer.Id, timer.DueAt);
+                foreach (var timer in changes.TimersToSchedule) timers.Schedule(timer.Id, timer.DueAt);
                 if (changes.RaisedEvents) outbox.Notify();
                 return result;
             }

@@ -11,14 +11,14 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Completes user tasks and moves their workflow on.</summary>
-public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process)
+public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runner, IdempotencyLedger ledger, ProcessRuntime process)
 {
     private const string CommandName = "complete-task";
 
     public async Task<WorkflowTask> CompleteAsync(Guid taskId, CompleteTask command, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         if (command.Comment is { Length: > 2000 }) throw WorkflowException.Invalid("comment", "办理意见不能超过 2000 字。");
-        if (idempotencyKey is { Length: > 100 }) throw WorkflowException.Invalid("Idempotency-Key", "Idempotency-Key 不能超过 100 个字符。");
+        IdempotencyLedger.Check(idempotencyKey);
 
         try
         {
@@ -39,10 +39,12 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null || !CanSee(actor, task)) throw WorkflowException.NotFound("任务不存在。");
         if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
+        if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
+        if (task.Assignee is { } assignee && assignee != actor.UserName) throw WorkflowException.Conflict($"该任务已由 {assignee} 领办。");
 
         var workflow = await process.LoadAsync(task.WorkflowId, ct) ?? throw WorkflowException.NotFound("任务不存在。");
-        if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已不在进行中。");
+        WorkflowGuard.EnsureRunning(workflow, "办理任务");
         var template = await process.TemplateAsync(workflow, ct);
         var definition = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey)
             ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
@@ -64,8 +66,8 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, actor.UserName, outcome));
-        if (idempotencyKey is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord { UserName = actor.UserName, Key = idempotencyKey, Command = CommandName, ResourceId = task.Id, CreatedAt = changes.Now });
+        // No stored answer: a completed task is final, so a repeat reads it again.
+        ledger.Remember(changes, actor.UserName, idempotencyKey, CommandName, task.Id, result: null);
 
         (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName);
         return task;
@@ -73,11 +75,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
 
     private async Task<WorkflowTask?> ReplayAsync(Guid taskId, Actor actor, string idempotencyKey, CancellationToken ct)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.UserName == actor.UserName && r.Key == idempotencyKey, ct);
-        if (record is null) return null;
-        if (record.Command != CommandName || record.ResourceId != taskId)
-            throw WorkflowException.Invalid("Idempotency-Key", "该 Idempotency-Key 已用于另一个请求。");
+        if (await ledger.FindAsync(actor.UserName, idempotencyKey, CommandName, taskId, ct) is null) return null;
         return await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct);
     }
 

@@ -11,7 +11,8 @@ namespace Shizhu.Workflows.Runtime;
 /// <summary>
 /// Fires durable timers. Firing is idempotent: a fired or cancelled timer does nothing, a timer is marked
 /// fired in the same transaction as its effect, and the concurrency token on the timer makes two racing
-/// firings commit once (the loser re-reads, sees it fired, and does nothing).
+/// firings commit once (the loser re-reads, sees it fired, and does nothing). A timer of a suspended workflow
+/// does not fire: it stays pending until the workflow is resumed.
 /// </summary>
 public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process, TimeProvider clock)
 {
@@ -33,12 +34,16 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         }
     }
 
-    /// <summary>Fires every timer due by the clock's now, oldest first; answers how many fired.</summary>
+    /// <summary>
+    /// Fires every timer due by the clock's now, oldest first; answers how many fired. Timers of suspended
+    /// workflows are left for after their resumption.
+    /// </summary>
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var due = await db.Timers.AsNoTracking()
             .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
+            .Where(t => !db.Workflows.Any(w => w.Id == t.WorkflowId && w.Status == WorkflowStatus.Suspended))
             .OrderBy(t => t.DueAt).Select(t => t.Id).ToListAsync(ct);
         var fired = 0;
         foreach (var id in due)
@@ -50,6 +55,8 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     {
         var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
         if (timer is null || timer.FiredAt is not null || timer.CancelledAt is not null || timer.DueAt > changes.Now) return false;
+        // Deferred, not lost: the timer stays pending and resuming the workflow wakes it again.
+        if (await db.Workflows.AnyAsync(w => w.Id == timer.WorkflowId && w.Status == WorkflowStatus.Suspended, ct)) return false;
         timer.FiredAt = changes.Now;
         timer.Revision++;
 

@@ -21,7 +21,8 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
         {
             return await runner.RunAsync(actor.UserName, async changes =>
             {
-                if (await db.Workflows.AnyAsync(w => w.TownshipCode == township.Code && w.Track == track && w.Status == WorkflowStatus.Running, ct))
+                if (await db.Workflows.AnyAsync(w => w.TownshipCode == township.Code && w.Track == track
+                                                     && (w.Status == WorkflowStatus.Running || w.Status == WorkflowStatus.Suspended), ct))
                     throw AlreadyRunning(township.Name, track);
                 var template = await db.Templates.AsNoTracking()
                     .Where(t => t.Key == track && t.Status == TemplateStatus.Published)
@@ -62,7 +63,8 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
     private static WorkflowException AlreadyRunning(string townshipName, string track) =>
         WorkflowException.Conflict($"{townshipName}已有进行中的{Tracks.DisplayName(track)}创建工作流。");
 
-    private async Task<(ReferenceData.Township, string, int, int)> ValidateAsync(StartWorkflow command, CancellationToken ct)
+    /// <summary>Checks a start command's fields; refusals name the field at fault.</summary>
+    internal async Task<(ReferenceData.Township Township, string Track, int StartYear, int TargetYear)> ValidateAsync(StartWorkflow command, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(command.TownshipCode)) throw WorkflowException.Invalid("townshipCode", "请选择乡镇。");
         var township = await db.Townships.AsNoTracking().SingleOrDefaultAsync(t => t.Code == command.TownshipCode, ct)

@@ -33,6 +33,8 @@ public sealed class HostFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
+    /// <summary>The evidence folder of this run, removed afterwards.</summary>
+    public string EvidenceRoot { get; } = Path.Combine(Path.GetTempPath(), $"shizhu-evidence-{Guid.NewGuid():N}");
 
     public async Task InitializeAsync()
     {
@@ -49,6 +51,7 @@ public sealed class HostFixture : IAsyncLifetime
             ["Bus__RabbitMqUri"] = RabbitMq.Uri,
             ["Bus__OutboxPollInterval"] = "00:00:00.500",
             ["Scheduler__Storage"] = "Postgres",
+            ["Evidence__RootPath"] = EvidenceRoot,
             ["Clock__Mode"] = "Simulated",
             ["Clock__Start"] = "2022-01-04T09:00:00+08:00",
             ["Seed__AdminUser"] = AdminUser,
@@ -103,6 +106,7 @@ public sealed class HostFixture : IAsyncLifetime
         await Smtp.DisposeAsync();
         await RabbitMq.DisposeAsync();
         await Postgres.DisposeAsync();
+        if (Directory.Exists(EvidenceRoot)) Directory.Delete(EvidenceRoot, recursive: true);
     }
 
     private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);

@@ -7,6 +7,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Alerts;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Persistence;
@@ -53,6 +54,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ITimerScheduler>(Scheduler);
         services.AddSingleton<IOutboxSignal>(OutboxSignal);
+        services.AddSingleton<IEvidenceStore>(EvidenceStore);
         services.AddScoped<WorkflowDbContext>(_ => NewDbContext());
         services.AddWorkflowEngine();
         configure?.Invoke(services);
@@ -63,6 +65,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
     public RivalCommandInterceptor Rival { get; } = new();
     public RecordingTimerScheduler Scheduler { get; }
     public RecordingOutboxSignal OutboxSignal { get; }
+    public InMemoryEvidenceStore EvidenceStore { get; } = new();
 
     /// <summary>
     /// A migrated and seeded engine whose clock reads <paramref name="now"/> (default <see cref="January2022"/>);

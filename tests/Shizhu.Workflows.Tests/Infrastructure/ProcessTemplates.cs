@@ -82,6 +82,19 @@ public static class ProcessTemplates
         ],
         [Flow("start", "a"), Flow("a", "after"), Flow("after", "end"), Flow("escalated", "end")]);
 
+    /// <summary>a (reminders after 2 and after 4 days, both of kind reminder) → after.</summary>
+    public static TemplateDefinition RepeatedReminders() => Template(
+        [
+            Start(),
+            Task("a", boundary:
+            [
+                new BoundaryTimer("a-first-reminder", new DueRule(Days: 2)),
+                new BoundaryTimer("a-second-reminder", new DueRule(Days: 4)),
+            ]),
+            Task("after"), End(),
+        ],
+        [Flow("start", "a"), Flow("a", "after"), Flow("after", "end")]);
+
     /// <summary>prepare → verdict (message "verdict") → judge: verdict.result = passed → accepted, else redo.</summary>
     public static TemplateDefinition MessageWait() => Template(
         [
@@ -119,6 +132,18 @@ public static class ProcessTemplates
     public static TemplateDefinition LoopWithoutWaiting() => Template(
         [Start(), Service("spin", "increment", ("name", "spins")), new("back", ElementType.ExclusiveGateway), End()],
         [Flow("start", "spin"), Flow("spin", "back"), Flow("back", "spin")]);
+
+    /// <summary>fork → two loops without a waiting point, side by side.</summary>
+    public static TemplateDefinition TwoLoopsWithoutWaiting() => Template(
+        [
+            Start(), new("fork", ElementType.ParallelGateway),
+            Service("spin-a", "increment", ("name", "spins-a")), new("back-a", ElementType.ExclusiveGateway),
+            Service("spin-b", "increment", ("name", "spins-b")), new("back-b", ElementType.ExclusiveGateway), End(),
+        ],
+        [
+            Flow("start", "fork"), Flow("fork", "spin-a"), Flow("fork", "spin-b"),
+            Flow("spin-a", "back-a"), Flow("back-a", "spin-a"), Flow("spin-b", "back-b"), Flow("back-b", "spin-b"),
+        ]);
 
     public static TemplateDefinition Template(IReadOnlyList<ElementDefinition> elements, IReadOnlyList<FlowDefinition> flows) =>
         new("municipal", "测试：流程元素", "municipal", [new StageDefinition("work", "工作")], elements, flows);

@@ -23,6 +23,7 @@ public sealed partial class ClockControl : IDisposable
     private bool _simulated;
     private bool _canAdvance;
     private bool _advancing;
+    private MudMenu? _menu;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -61,10 +62,11 @@ public sealed partial class ClockControl : IDisposable
 
     private async Task PickDateAsync()
     {
+        await CloseMenuAsync(); // the menu would otherwise stay open behind the dialog
         var today = ChinaTime.Today(Clock.GetUtcNow());
         var parameters = new DialogParameters<AdvanceClockDialog> { { d => d.MinDate, today.AddDays(1) } };
         var dialog = await Dialogs.ShowAsync<AdvanceClockDialog>("拨至指定日期", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, CloseButton = true });
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, CloseButton = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: DateOnly day })
             await AdvanceToAsync(ChinaTime.At(day, WorkdayStart));
     }
@@ -72,6 +74,7 @@ public sealed partial class ClockControl : IDisposable
     private async Task AdvanceToAsync(DateTimeOffset target)
     {
         if (!_canAdvance || _advancing || ClockState.Simulated is not { } simulated) return;
+        await CloseMenuAsync();
         _advancing = true;
         try
         {
@@ -90,6 +93,8 @@ public sealed partial class ClockControl : IDisposable
             _advancing = false;
         }
     }
+
+    private Task CloseMenuAsync() => _menu?.CloseMenuAsync() ?? Task.CompletedTask;
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using Shizhu.Host.Identity;
 
 namespace Shizhu.Host.Components.Layout;
@@ -16,6 +17,11 @@ public partial class MainLayout
     private NavMenu? _nav;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    // Messages appear bottom right, where they do not cover the app bar's buttons.
+    protected override void OnInitialized() =>
+        Snackbar.Configuration.PositionClass = Defaults.Classes.Position.BottomRight;
 
     protected override async Task OnParametersSetAsync() =>
         _displayName = (await AuthenticationState).User.DisplayName();

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Shizhu.Host.Components.Services;
-using Shizhu.Workflows.Runtime;
 
 namespace Shizhu.Host.Components.Shared;
 
 /// <summary>
-/// What every signed-in page shares: the user, the engine gateway, a snackbar, a cancellation token that ends
-/// with the page, and one <see cref="LoadAsync"/> that runs again whenever the application clock is moved.
+/// What every signed-in page shares: the user, the engine gateway, a snackbar, the clock, a cancellation token
+/// that ends with the page, and one <see cref="LoadAsync"/> that runs again whenever the application clock is moved.
 /// </summary>
 public abstract class AppPage : ComponentBase, IDisposable
 {
@@ -53,21 +52,6 @@ public abstract class AppPage : ComponentBase, IDisposable
         finally
         {
             Loading = false;
-        }
-    }
-
-    /// <summary>Runs a command; a refusal by the engine is shown to the user in its own (Chinese) words.</summary>
-    protected async Task<bool> TryAsync(Func<CancellationToken, Task> command)
-    {
-        try
-        {
-            await command(Aborted);
-            return true;
-        }
-        catch (WorkflowException ex)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-            return false;
         }
     }
 

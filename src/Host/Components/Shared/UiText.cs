@@ -35,14 +35,15 @@ public static class UiText
     public static string Time(DateTimeOffset? instant) =>
         instant is { } value ? ChinaTime.ToLocal(value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    public static string Date(DateTimeOffset instant) =>
-        ChinaTime.ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset? instant) =>
+        instant is { } value ? ChinaTime.ToLocal(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 
     public static string Status(WorkflowStatus status) => status switch
     {
         WorkflowStatus.Running => "进行中",
         WorkflowStatus.Completed => "已完成",
         WorkflowStatus.Cancelled => "已取消",
+        WorkflowStatus.Suspended => "已暂停",
         _ => status.ToString(),
     };
 
@@ -50,6 +51,7 @@ public static class UiText
     {
         WorkflowStatus.Running => MudBlazor.Color.Info,
         WorkflowStatus.Completed => MudBlazor.Color.Success,
+        WorkflowStatus.Suspended => MudBlazor.Color.Warning,
         _ => MudBlazor.Color.Default,
     };
 

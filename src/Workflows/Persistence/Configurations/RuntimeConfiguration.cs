@@ -18,8 +18,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.Property(w => w.CurrentStageKey).HasMaxLength(60);
         b.Property(w => w.StartedBy).HasMaxLength(100);
         b.Property(w => w.Revision).IsConcurrencyToken();
-        // At most one running creation per township and track, whatever races the callers run.
-        b.HasIndex(w => new { w.TownshipCode, w.Track }).IsUnique().HasFilter("status = 'Running'");
+        // At most one live (running or suspended) creation per township and track, whatever races the callers run.
+        b.HasIndex(w => new { w.TownshipCode, w.Track }).IsUnique().HasFilter("status IN ('Running', 'Suspended')");
         b.HasMany(w => w.Stages).WithOne().HasForeignKey(s => s.WorkflowId);
         b.HasMany(w => w.Tasks).WithOne().HasForeignKey(t => t.WorkflowId);
         b.HasMany(w => w.Tokens).WithOne().HasForeignKey(t => t.WorkflowId);
@@ -84,6 +84,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.UserName).HasMaxLength(100);
         b.Property(r => r.Key).HasMaxLength(100);
         b.Property(r => r.Command).HasMaxLength(60);
+        b.Property(r => r.Result);
     }
 }
 

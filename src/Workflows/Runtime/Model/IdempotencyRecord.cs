@@ -8,4 +8,9 @@ public sealed class IdempotencyRecord
     public required string Command { get; init; }
     public required Guid ResourceId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// The first answer as JSON, replayed verbatim to a repeat. Null for commands whose resource is final once
+    /// they ran (a completed task), where the repeat reads the resource again.
+    /// </summary>
+    public string? Result { get; init; }
 }

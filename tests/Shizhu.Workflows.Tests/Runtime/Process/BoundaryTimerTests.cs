@@ -97,4 +97,24 @@ public sealed class BoundaryTimerTests : IAsyncLifetime
         await _harness.CompleteAsync(escalated.Id, TestActors.CountyAdmin);
         Assert.Equal(WorkflowStatus.Completed, (await _harness.WorkflowAsync(_workflow.Id)).Status);
     }
+
+    [Fact]
+    public async Task ASecondReminderOfTheSameKindIsRaisedAgainOnTheTasksAlertAndBlocksNoOtherTimer()
+    {
+        var workflow = await _harness.StartOnAsync(ProcessTemplates.RepeatedReminders());
+        var task = await _harness.OpenTaskAsync(workflow.Id, "a");
+        _harness.Clock.SetUtcNow(ChinaTime.EndOfDay(new DateOnly(2022, 1, 7)));
+        Assert.Equal(1, await _harness.FireDueAsync());
+
+        _harness.Clock.SetUtcNow(ChinaTime.EndOfDay(new DateOnly(2022, 1, 9)));
+        Assert.Equal(1, await _harness.FireDueAsync());
+
+        var alert = Assert.Single(await _harness.AlertsAsync(), a => a.TaskId == task.Id);
+        Assert.Equal("reminder", alert.Kind);
+        var reminders = (await _harness.EventsAsync<TaskEscalated>()).Where(e => e.TaskId == task.Id).ToList();
+        Assert.Equal(2, reminders.Count);
+        Assert.All(reminders, e => Assert.Equal((alert.Id, "reminder"), (e.AlertId, e.Kind)));
+        Assert.All((await _harness.TimersAsync(workflow.Id)).Where(t => t.Kind == TimerKind.Boundary), t => Assert.NotNull(t.FiredAt));
+        Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
+    }
 }

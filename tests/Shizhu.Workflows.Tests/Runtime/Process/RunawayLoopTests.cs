@@ -42,4 +42,17 @@ public sealed class RunawayLoopTests : IAsyncLifetime
         Assert.Single(incidents, i => i.ResolvedAt is null);
         Assert.Equal(TokenState.Incident, Assert.Single(await _harness.TokensAsync(workflow.Id)).State);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TwoRunawayLoopsSideBySideStopInOneIncidentEachAndStrandNoToken()
+    {
+        var workflow = await _harness.StartOnAsync(ProcessTemplates.TwoLoopsWithoutWaiting());
+
+        var tokens = await _harness.TokensAsync(workflow.Id);
+        Assert.Equal(2, tokens.Count);
+        Assert.All(tokens, t => Assert.Equal(TokenState.Incident, t.State));
+        var incidents = await _harness.IncidentsAsync(workflow.Id);
+        Assert.Equal(tokens.Select(t => t.Id).Order(), incidents.Select(i => i.TokenId).Order());
+        await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class InboxPage
             { d => d.User, User },
         };
         var dialog = await Dialogs.ShowAsync<CompleteTaskDialog>("办理任务", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false })
             Snackbar.Add($"已办结：{item.Title}", Severity.Success);

@@ -8,7 +8,9 @@ using Shizhu.Workflows.Runtime.Model;
 
 namespace Shizhu.Host.Components.Pages.Workflows;
 
-/// <summary>按行事历全部启动: starts the plan's (行事历) workflows that are not running or done yet, one command each.</summary>
+/// <summary>
+/// 按行事历全部启动: starts the plan's (行事历) workflows that have none yet (running, suspended or done), one command each.
+/// </summary>
 public static class PlanStarter
 {
     public sealed record Outcome(int Started, int Skipped, IReadOnlyList<string> Errors);
@@ -21,7 +23,7 @@ public static class PlanStarter
             var entries = await db.PlanEntries.AsNoTracking()
                 .OrderBy(p => p.StartYear).ThenBy(p => p.TownshipCode).ToListAsync(ct);
             var existing = await db.Workflows.AsNoTracking()
-                .Where(w => w.Status == WorkflowStatus.Running || w.Status == WorkflowStatus.Completed)
+                .Where(w => w.Status != WorkflowStatus.Cancelled)
                 .Select(w => new { w.TownshipCode, w.Track }).ToListAsync(ct);
             var taken = existing.Select(w => (w.TownshipCode, w.Track)).ToHashSet();
             var todo = entries.Where(p => !taken.Contains((p.TownshipCode, p.Track))).ToList();

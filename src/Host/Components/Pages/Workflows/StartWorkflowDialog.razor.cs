@@ -51,6 +51,8 @@ public sealed partial class StartWorkflowDialog
 
     private static readonly string[] Fields = ["townshipCode", "track", "startYear", "targetYear"];
 
+    private string? TownshipName(string? code) => _townships?.FirstOrDefault(t => t.Code == code)?.Name ?? code;
+
     private string? FieldError(string field) => _errorField == field ? _error : null;
 
     /// <summary>A refusal that is not about one of the dialog's fields (a conflict, a missing template).</summary>

@@ -33,7 +33,7 @@ public sealed partial class WorkflowListPage
     {
         var dialog = await Dialogs.ShowAsync<StartWorkflowDialog>("启动创建",
             new DialogParameters<StartWorkflowDialog> { { d => d.User, User } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: string message })
         {
             Snackbar.Add(message, Severity.Success);

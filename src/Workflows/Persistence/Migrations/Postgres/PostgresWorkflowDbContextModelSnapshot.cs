@@ -67,6 +67,84 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("overdue_alerts", "workflows");
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("requirement");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("storage_path");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("township_code");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_evidence_files_workflow_id");
+
+                    b.HasIndex("TaskId", "UploadedAt")
+                        .HasDatabaseName("ix_evidence_files_task_id_uploaded_at");
+
+                    b.ToTable("evidence_files", "workflows");
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -284,6 +362,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("resource_id");
 
+                    b.Property<string>("Result")
+                        .HasColumnType("text")
+                        .HasColumnName("result");
+
                     b.HasKey("UserName", "Key")
                         .HasName("pk_idempotency_records");
 
@@ -463,7 +545,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("TownshipCode", "Track")
                         .IsUnique()
                         .HasDatabaseName("ix_workflows_township_code_track")
-                        .HasFilter("status = 'Running'");
+                        .HasFilter("status IN ('Running', 'Suspended')");
 
                     b.ToTable("workflows", "workflows");
                 });
@@ -769,6 +851,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasName("pk_stage_templates");
 
                     b.ToTable("stage_templates", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Shizhu.Workflows.Runtime.Model.WorkflowTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_tasks_task_id");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowStage", b =>

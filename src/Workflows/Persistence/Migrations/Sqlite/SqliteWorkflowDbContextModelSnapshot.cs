@@ -61,6 +61,84 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("overdue_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirement");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_path");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_evidence_files_workflow_id");
+
+                    b.HasIndex("TaskId", "UploadedAt")
+                        .HasDatabaseName("ix_evidence_files_task_id_uploaded_at");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -274,6 +352,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
 
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
                     b.HasKey("UserName", "Key")
                         .HasName("pk_idempotency_records");
 
@@ -453,7 +535,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("TownshipCode", "Track")
                         .IsUnique()
                         .HasDatabaseName("ix_workflows_township_code_track")
-                        .HasFilter("status = 'Running'");
+                        .HasFilter("status IN ('Running', 'Suspended')");
 
                     b.ToTable("workflows", (string)null);
                 });
@@ -759,6 +841,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasName("pk_stage_templates");
 
                     b.ToTable("stage_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Shizhu.Workflows.Runtime.Model.WorkflowTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_tasks_task_id");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowStage", b =>

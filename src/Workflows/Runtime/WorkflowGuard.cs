@@ -1,0 +1,25 @@
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Workflows.Runtime;
+
+/// <summary>The refusals every command that changes a task shares, worded once.</summary>
+internal static class WorkflowGuard
+{
+    /// <summary>Only a running workflow's tasks change; a suspended one waits for its resumption.</summary>
+    public static void EnsureRunning(WorkflowInstance workflow, string action)
+    {
+        if (workflow.Status == WorkflowStatus.Suspended)
+            throw WorkflowException.Conflict($"该创建工作流已暂停，恢复后才能{action}。");
+        if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已不在进行中。");
+    }
+
+    public static void EnsureOpen(WorkflowTask task)
+    {
+        if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消。");
+        if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结。");
+    }
+
+    /// <summary>Whether <paramref name="who"/> may work on the task: its role, in its township (or county-wide for a county task).</summary>
+    public static bool CanWorkOn(Access.Actor who, WorkflowTask task) =>
+        who.IsInRole(task.Role) && (task.Scope == TaskScope.County ? who.IsCountyWide : who.TownshipCode == task.TownshipCode);
+}

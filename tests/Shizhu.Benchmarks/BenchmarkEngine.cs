@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Shizhu.Workflows;
+using Shizhu.Workflows.Outbox;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Persistence.Postgres;
+using Shizhu.Workflows.Runtime;
+
+namespace Shizhu.Benchmarks;
+
+/// <summary>
+/// The engine wired as the Host wires it in production (<c>src/Host/Setup/DatabaseSetup.cs</c>): a scoped
+/// <see cref="PostgresWorkflowDbContext"/> from <c>AddDbContext</c> with <c>UseWorkflowPostgres</c>,
+/// <see cref="EngineServiceCollectionExtensions.AddWorkflowEngine"/>, the real clock. Each command runs in its
+/// own DI scope, as one HTTP request does; scopes are not validated, as in a Production host.
+/// </summary>
+internal sealed class BenchmarkEngine : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public BenchmarkEngine(string connectionString, params IInterceptor[] interceptors)
+    {
+        ConnectionString = connectionString;
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NoOpWakeUps>();
+        services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<NoOpWakeUps>());
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<NoOpWakeUps>());
+        services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>(o => o.UseWorkflowPostgres(connectionString).AddInterceptors(interceptors));
+        services.AddWorkflowEngine();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false, ValidateOnBuild = true });
+    }
+
+    public string ConnectionString { get; }
+
+    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

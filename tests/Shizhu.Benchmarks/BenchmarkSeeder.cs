@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.ReferenceData;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
+
+namespace Shizhu.Benchmarks;
+
+/// <summary>
+/// Makes the benchmark's database: the engine's migrations and reference data, then a benchmark version
+/// (v2, published) of both built-in templates whose first stage holds <c>TasksPerWorkflow</c> independent
+/// tasks (the other eight stages as built in), and as many running workflows as the runs need, each started
+/// through <see cref="WorkflowStarter"/>. One workflow runs per township and track, so the benchmark adds
+/// townships of its own (codes <c>B00000001</c>…) to its throw-away database.
+/// </summary>
+internal sealed class BenchmarkSeeder(BenchmarkEngine engine, int tasksPerWorkflow)
+{
+    private static readonly Actor CountyAdmin = new("bench-admin", new HashSet<string> { Roles.CountyAdmin }, null);
+    private int _townships;
+
+    /// <summary>Open tasks the benchmark workflows offer as soon as they start.</summary>
+    public int OpenTasksPerWorkflow => tasksPerWorkflow;
+
+    public static async Task RecreateDatabaseAsync(string serverConnectionString, string database, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync(ct);
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", $"CREATE DATABASE {database}" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async Task PrepareAsync(CancellationToken ct)
+    {
+        await engine.InScopeAsync<WorkflowDbContext, bool>(async db =>
+        {
+            await db.Database.MigrateAsync(ct);
+            return true;
+        });
+        await engine.InScopeAsync<ReferenceDataSeeder, bool>(async seeder =>
+        {
+            await seeder.SeedAsync(ct);
+            return true;
+        });
+        await engine.InScopeAsync<WorkflowDbContext, bool>(async db =>
+        {
+            var builtIn = await db.Templates.AsNoTracking().Where(t => t.Version == 1).ToListAsync(ct);
+            foreach (var template in builtIn)
+            {
+                var definition = Widen(TemplateCatalog.Parse(template.Definition));
+                var now = DateTimeOffset.UtcNow;
+                db.Templates.Add(new StageTemplate
+                {
+                    Key = template.Key, Version = 2, Name = template.Name + "（基准）", Track = template.Track,
+                    Definition = JsonSerializer.Serialize(definition, TemplateCatalog.Json),
+                    Status = TemplateStatus.Published, CreatedAt = now, PublishedAt = now,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            return true;
+        });
+    }
+
+    /// <summary>Starts <paramref name="count"/> more workflows (both tracks per new township), four at a time.</summary>
+    public async Task<TimeSpan> StartWorkflowsAsync(int count, CancellationToken ct)
+    {
+        var townships = await AddTownshipsAsync((count + 1) / 2, ct);
+        var starts = townships.SelectMany(code => new[] { (code, Tracks.Municipal), (code, Tracks.National) }).Take(count);
+        // Due dates fall in the future, as in a live installation: the timer rows stay pending until cancelled.
+        var startYear = DateTimeOffset.UtcNow.Year + 1;
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(starts, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (start, token) =>
+            await engine.InScopeAsync<WorkflowStarter, WorkflowInstance>(starter =>
+                starter.StartAsync(new StartWorkflow(start.code, start.Item2, startYear, null), CountyAdmin, token)));
+        return stopwatch.Elapsed;
+    }
+
+    private async Task<List<string>> AddTownshipsAsync(int count, CancellationToken ct)
+    {
+        var codes = Enumerable.Range(_townships + 1, count).Select(i => $"B{i:00000000}").ToList();
+        _townships += count;
+        await engine.InScopeAsync<WorkflowDbContext, int>(db =>
+        {
+            db.Townships.AddRange(codes.Select(code => new Township { Code = code, Name = $"基准乡{code[1..]}", Kind = "township" }));
+            return db.SaveChangesAsync(ct);
+        });
+        return codes;
+    }
+
+    /// <summary>
+    /// The built-in template with its first stage replaced by <c>tasksPerWorkflow</c> independent tasks, due like
+    /// the built-in first stage; every fourth one is the county office's, the others the township staff's.
+    /// </summary>
+    private TemplateDefinition Widen(TemplateDefinition builtIn)
+    {
+        var first = builtIn.Stages[0];
+        var tasks = Enumerable.Range(1, tasksPerWorkflow).Select(i => i % 4 == 0
+                ? new TaskDefinition($"bench-{i:000}", $"基准任务 {i}（县爱卫办）", Roles.CountyAdmin, TaskScope.County, first.Tasks[0].Due)
+                : new TaskDefinition($"bench-{i:000}", $"基准任务 {i}", Roles.TownshipStaff, TaskScope.Township, first.Tasks[0].Due))
+            .ToList();
+        return builtIn with { Stages = [first with { Tasks = tasks }, .. builtIn.Stages.Skip(1)] };
+    }
+}

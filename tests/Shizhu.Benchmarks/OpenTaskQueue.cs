@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Benchmarks;
+
+/// <summary>
+/// The open tasks the workers share, read once before a run. They are dealt round-robin over the workflows
+/// (first open task of every workflow, then the second, …), so workers in flight at the same moment almost
+/// never touch the same workflow: the run measures completions, not optimistic-concurrency retries
+/// (<see cref="ConflictCounter"/> reports any that happen).
+/// </summary>
+internal sealed class OpenTaskQueue
+{
+    private readonly ConcurrentQueue<OpenTask> _tasks;
+
+    private OpenTaskQueue(IEnumerable<OpenTask> tasks) => _tasks = new ConcurrentQueue<OpenTask>(tasks);
+
+    public int Count => _tasks.Count;
+
+    public bool TryTake(out OpenTask task) => _tasks.TryDequeue(out task!);
+
+    public static async Task<OpenTaskQueue> LoadAsync(BenchmarkEngine engine, CancellationToken ct)
+    {
+        var rows = await engine.InScopeAsync<WorkflowDbContext, List<(Guid Id, Guid WorkflowId, string TemplateKey, string Role, string Township)>>(async db =>
+            (await db.Tasks.AsNoTracking()
+                .Where(t => t.Status == UserTaskStatus.Open)
+                .Join(db.Workflows, t => t.WorkflowId, w => w.Id, (t, w) => new { t.Id, t.WorkflowId, w.TemplateKey, t.Role, t.TownshipCode, t.CreatedAt })
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .ToListAsync(ct))
+            .Select(t => (t.Id, t.WorkflowId, t.TemplateKey, t.Role, t.TownshipCode)).ToList());
+
+        var actors = new Dictionary<(string, string), Actor>();
+        Actor ActorFor(string role, string township)
+        {
+            var key = (role, role == Roles.CountyAdmin ? "" : township);
+            if (!actors.TryGetValue(key, out var actor))
+                actors[key] = actor = role == Roles.CountyAdmin
+                    ? new Actor("bench-county", new HashSet<string> { role }, null)
+                    : new Actor($"bench-{township}", new HashSet<string> { role }, township);
+            return actor;
+        }
+
+        var dealt = rows.GroupBy(r => r.WorkflowId)
+            .SelectMany(g => g.Select((r, rank) => (Rank: rank, Row: r)))
+            .OrderBy(x => x.Rank).ThenBy(x => x.Row.WorkflowId)
+            .Select(x => new OpenTask(x.Row.Id, x.Row.WorkflowId, x.Row.TemplateKey, ActorFor(x.Row.Role, x.Row.Township)));
+        return new OpenTaskQueue(dealt);
+    }
+}

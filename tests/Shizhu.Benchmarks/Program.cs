@@ -1,0 +1,72 @@
+using Shizhu.Benchmarks;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
+
+// Durable task completions per second through the engine on PostgreSQL. Run it with
+// `bash tests/Shizhu.Benchmarks/run.sh`, which starts the durable cluster, measures pgbench and passes its figures.
+var options = BenchmarkOptions.Parse(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var ct = cancel.Token;
+void Say(string text) => Console.Error.WriteLine($"[bench] {text}");
+
+var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.Connection) { Database = options.Database }.ConnectionString;
+await BenchmarkSeeder.RecreateDatabaseAsync(options.Connection, options.Database, ct);
+var conflicts = new ConflictCounter();
+await using var engine = new BenchmarkEngine(connection, conflicts);
+var seeder = new BenchmarkSeeder(engine, options.TasksPerWorkflow);
+await seeder.PrepareAsync(ct);
+
+// Enough open tasks for the first run at up to 400 completions/s (one worker waits for every commit); later runs
+// top up to 2.5 times the best rate seen, so no run runs dry.
+var workflows = 0;
+async Task EnsureOpenTasksAsync(int needed)
+{
+    var open = (await OpenTaskQueue.LoadAsync(engine, ct)).Count;
+    if (open >= needed) return;
+    var more = (needed - open + seeder.OpenTasksPerWorkflow - 1) / seeder.OpenTasksPerWorkflow;
+    var took = await seeder.StartWorkflowsAsync(more, ct);
+    workflows += more;
+    Say($"started {more} workflows through WorkflowStarter in {took.TotalSeconds:0.0} s ({more / took.TotalSeconds:0} starts/s)");
+}
+var window = options.WarmUp + options.Measure + TimeSpan.FromSeconds(1);
+await EnsureOpenTasksAsync((int)(window.TotalSeconds * 400));
+
+// One traced completion on a separate engine instance: what a completion sends to the server once the
+// template and the calendar sit in their caches (one completion per template first, untraced).
+var trace = new RoundTripRecorder();
+await using (var traced = new BenchmarkEngine(connection, trace))
+{
+    var queue = await OpenTaskQueue.LoadAsync(engine, ct);
+    var warmed = new HashSet<string>();
+    while (queue.TryTake(out var task))
+    {
+        trace.Clear();
+        await traced.InScopeAsync<TaskCompleter, WorkflowTask>(c => c.CompleteAsync(task.Id, new CompleteTask(null, null, "已完成"), task.Actor, null, ct));
+        if (!warmed.Add(task.TemplateKey)) break;
+    }
+}
+Say($"one completion: {trace.RoundTrips} round trips ({trace.Commands} commands, {trace.Statements} statements, 1 commit), {trace.ConnectionOpens} pool checkouts");
+if (options.Trace) Console.WriteLine(string.Join("\n", trace.Events));
+
+var serverCpu = new ServerCpu(options.PostmasterPidFile);
+var runner = new CompletionRun(engine, conflicts, serverCpu, options.WarmUp, options.Measure);
+var runs = new List<RunResult>();
+var loads = new List<string>();
+foreach (var workers in options.Workers)
+{
+    var best = runs.Select(r => r.PerSecond).DefaultIfEmpty(0).Max();
+    await EnsureOpenTasksAsync((int)(window.TotalSeconds * Math.Max(400, 2.5 * best)));
+    var queue = await OpenTaskQueue.LoadAsync(engine, ct);
+    Say($"{workers} worker(s): {queue.Count} open tasks queued");
+    var run = await runner.RunAsync(workers, queue, ct);
+    loads.Add(MachineLoad.Read());
+    runs.Add(run);
+    Say($"{workers} worker(s): {run.PerSecond:0.0} completions/s, p50 {run.P50.TotalMilliseconds:0.00} ms, p95 {run.P95.TotalMilliseconds:0.00} ms"
+        + (run.Verified ? ", verified in SQL" : ", NOT VERIFIED in SQL"));
+}
+
+var server = await ServerDescription.ReadAsync(connection, ct);
+Console.WriteLine(ResultTable.Render(options, runs, trace, server, workflows, loads));
+return runs.All(r => r.Verified && !r.PoolRanOut) ? 0 : 1;

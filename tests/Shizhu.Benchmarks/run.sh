@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The engine's throughput benchmark:   bash tests/Shizhu.Benchmarks/run.sh
+#
+# 1. starts its own throw-away PostgreSQL 15 cluster on 127.0.0.1:55433 in /tmp/shizhu-bench-pg with
+#    DURABLE commits (fsync=on, synchronous_commit=on: the defaults, unlike the test cluster on 55432);
+# 2. measures the machine's ceiling: pgbench -i, then pgbench -N (simple update) with 1 and 4 clients;
+# 3. runs the .NET benchmark (Release) against a fresh database on the same cluster: durable task
+#    completions per second through TaskCompleter with 1, 4 and 8 workers, p50/p95 latency, and the
+#    ratio engine / pgbench at equal concurrency;
+# 4. stops the cluster (also on failure or Ctrl-C) and deletes its directory.
+# Takes about 2 minutes. Run as root (the cluster runs as user postgres) or as a user who owns the binaries.
+#
+# Knobs (environment):
+#   SHIZHU_BENCH_PGBENCH_SECONDS  seconds per pgbench run (default 15)
+#   SHIZHU_BENCH_SECONDS          measured seconds per worker count (default 10, after a 2 s warm-up)
+#   SHIZHU_BENCH_WORKERS          worker counts (default "1,4,8")
+#   SHIZHU_BENCH_KEEP=1           leave the cluster running at the end (for psql / profiling)
+#   SHIZHU_BENCH_ARGS             extra arguments for the .NET benchmark (see Program.cs, e.g. --trace)
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+PG_BIN="${SHIZHU_PG_BIN:-/usr/lib/postgresql/15/bin}"
+PG_PORT=55433
+PG_DIR=/tmp/shizhu-bench-pg
+PG_DATA="$PG_DIR/data"
+PG_LOG="$PG_DIR/postgres.log"
+PGBENCH_SECONDS="${SHIZHU_BENCH_PGBENCH_SECONDS:-15}"
+BENCH_SECONDS="${SHIZHU_BENCH_SECONDS:-10}"
+WORKERS="${SHIZHU_BENCH_WORKERS:-1,4,8}"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
+
+log() { echo "[bench] $*" >&2; }
+die() { echo "[bench] ERROR: $*" >&2; exit 1; }
+
+[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pgbench" ] \
+    || die "PostgreSQL 15 binaries not found in $PG_BIN (apt-get install -y postgresql-15, or set SHIZHU_PG_BIN)"
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_pg() { runuser -u postgres -- "$@"; }
+    id postgres >/dev/null 2>&1 || die "user 'postgres' does not exist (is the postgresql package installed?)"
+else
+    as_pg() { "$@"; }
+fi
+pg() { "$PG_BIN/$1" "${@:2}"; }
+
+stop_cluster() {
+    if [ -f "$PG_DATA/PG_VERSION" ]; then
+        as_pg timeout -k 5 60 "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+    fi
+}
+cleanup() {
+    local rc=$?
+    if [ "${SHIZHU_BENCH_KEEP:-0}" = "1" ]; then
+        log "cluster left running on 127.0.0.1:$PG_PORT (stop: runuser -u postgres -- $PG_BIN/pg_ctl -D $PG_DATA stop)"
+    else
+        stop_cluster
+        rm -rf "$PG_DIR"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- 1. a throw-away cluster with durable commits ------------------------------------------
+if timeout -k 2 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PG_PORT" 2>/dev/null; then
+    stop_cluster   # our own cluster left over by an interrupted run
+    timeout -k 2 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PG_PORT" 2>/dev/null \
+        && die "127.0.0.1:$PG_PORT is taken by another process; free the port"
+fi
+rm -rf "$PG_DIR"
+mkdir -p "$PG_DIR"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
+chmod 700 "$PG_DIR"
+log "initdb in $PG_DATA"
+as_pg timeout -k 5 120 "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-locale -N \
+    >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
+# -N above only skips initdb's own fsync of the new files; the server below runs with fsync=on and
+# synchronous_commit=on (stated explicitly, they are PostgreSQL's defaults).
+log "starting PostgreSQL on 127.0.0.1:$PG_PORT (fsync=on, synchronous_commit=on)"
+as_pg timeout -k 5 90 "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
+    -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=100" \
+    start >/dev/null || { tail -n 30 "$PG_LOG" >&2; die "PostgreSQL did not start"; }
+
+PSQL=(timeout -k 5 60 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+settings="$("${PSQL[@]}" -d postgres -tAc "select string_agg(name || '=' || setting, ' ' order by name) from pg_settings where name in ('fsync','synchronous_commit','wal_sync_method','full_page_writes')")"
+log "server settings: $settings"
+case "$settings" in *"fsync=on"*"synchronous_commit=on"*) ;; *) die "commits are not durable: $settings" ;; esac
+
+# ---- 2. the build runs while nothing is measured ---------------------------------------------
+log "building the benchmark (Release)"
+timeout -k 5 300 dotnet build "$SCRIPT_DIR/Shizhu.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2 \
+    || die "dotnet build failed"
+
+# ---- 3. pgbench -N: the ceiling for one transaction per completion ---------------------------
+"${PSQL[@]}" -d postgres -c "create database pgbench" >/dev/null
+log "pgbench -i"
+timeout -k 5 120 "$PG_BIN/pgbench" -i -q -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench >"$PG_DIR/pgbench-init.log" 2>&1 \
+    || { cat "$PG_DIR/pgbench-init.log" >&2; die "pgbench -i failed"; }
+pgbench_tps() {
+    local clients="$1" out
+    out="$(timeout -k 5 $((PGBENCH_SECONDS + 60)) "$PG_BIN/pgbench" -N -c "$clients" -j "$clients" -T "$PGBENCH_SECONDS" \
+        -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench 2>&1)" || { echo "$out" >&2; die "pgbench -c $clients failed"; }
+    echo "$out" >"$PG_DIR/pgbench-c$clients.log"
+    # "latency average = 0.497 ms" and "tps = 2012.345678 (without initial connection time)"
+    printf '%s %s\n' \
+        "$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' <<<"$out")" \
+        "$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' <<<"$out")"
+}
+log "load average before pgbench: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running on these cores skews the figures)"
+log "pgbench -N -c 1 -j 1 -T $PGBENCH_SECONDS"
+read -r TPS1 LAT1 <<<"$(pgbench_tps 1)"
+log "pgbench -N -c 4 -j 4 -T $PGBENCH_SECONDS"
+read -r TPS4 LAT4 <<<"$(pgbench_tps 4)"
+[ -n "$TPS1" ] && [ -n "$TPS4" ] || die "could not read pgbench's tps line"
+log "pgbench: $TPS1 TPS with 1 client, $TPS4 TPS with 4 clients; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+"${PSQL[@]}" -d postgres -c "drop database pgbench" >/dev/null
+
+# ---- 4. the engine ------------------------------------------------------------------------
+log "engine benchmark: workers $WORKERS, ${BENCH_SECONDS} s each"
+# shellcheck disable=SC2086
+timeout -k 5 600 dotnet "$SCRIPT_DIR/bin/Release/net10.0/Shizhu.Benchmarks.dll" \
+    --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
+    --database shizhu_bench --workers "$WORKERS" --seconds "$BENCH_SECONDS" \
+    --pgbench-tps-1 "$TPS1" --pgbench-tps-4 "$TPS4" --pgbench-latency-1 "$LAT1" --pgbench-latency-4 "$LAT4" \
+    --postmaster-pid-file "$PG_DATA/postmaster.pid" ${SHIZHU_BENCH_ARGS:-}
