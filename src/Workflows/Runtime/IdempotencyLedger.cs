@@ -41,7 +41,7 @@ public sealed class IdempotencyLedger(WorkflowDbContext db, EngineCommandRunner 
                 return result;
             }, ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // A concurrent request with the same key committed first: its record took the primary key.
             if (await ReplayAsync<T>(actor.UserName, key, command, resourceId, ct) is { } replayed) return replayed;
@@ -61,7 +61,7 @@ public sealed class IdempotencyLedger(WorkflowDbContext db, EngineCommandRunner 
                 return Task.FromResult(result);
             }, ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             if (await ReplayAsync<T>(actor.UserName, key, command, resourceId, ct) is { } replayed) return replayed;
             throw;

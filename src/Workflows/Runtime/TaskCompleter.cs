@@ -24,7 +24,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         {
             return await runner.RunAsync(actor.UserName, changes => CompleteOnceAsync(taskId, command, actor, idempotencyKey, changes, ct), ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && idempotencyKey is not null)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && idempotencyKey is not null)
         {
             // A concurrent request with the same Idempotency-Key committed first: answer with its result.
             return await ReplayAsync(taskId, actor, idempotencyKey, ct)

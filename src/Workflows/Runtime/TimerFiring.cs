@@ -25,7 +25,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         {
             return await runner.RunAsync(Actor.System.UserName, changes => FireOnceAsync(timerId, changes, ct), ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // A racing firing committed first: its alert took the unique index, which answers before the timer's
             // concurrency token does. The timer has fired, so this firing did nothing.

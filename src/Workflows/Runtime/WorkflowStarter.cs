@@ -53,7 +53,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                 return workflow;
             }, ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The unique index on running workflows caught a start that raced ours.
             throw AlreadyRunning(township.Name, track);
