@@ -103,14 +103,21 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             (await process.RunnerAsync(workflow, changes, ct)).Interrupt(task.TokenId!.Value, to);
             return;
         }
-        var alert = new OverdueAlert
+        // At most one alert per task and kind: a second boundary timer of the same kind (another reminder) raises the
+        // event again on the existing alert instead of breaking the unique index and failing on every sweep.
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.TaskId == task.Id && a.Kind == boundary.Kind, ct);
+        if (alert is null)
         {
-            Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
-            Kind = boundary.Kind, RaisedAt = changes.Now,
-        };
-        db.Alerts.Add(alert);
+            alert = new OverdueAlert
+            {
+                Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
+                Kind = boundary.Kind, RaisedAt = changes.Now,
+            };
+            db.Alerts.Add(alert);
+        }
         changes.Journal(workflow.Id, "TaskEscalated", $"{(boundary.Kind == "escalation" ? "升级督办" : "催办提醒")}：{task.Title}");
-        changes.Raise(id => new TaskEscalated(id, changes.Now, workflow.Id, task.Id, alert.Id, task.TownshipCode, workflow.TownshipName,
+        var alertId = alert.Id;
+        changes.Raise(id => new TaskEscalated(id, changes.Now, workflow.Id, task.Id, alertId, task.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, task.Role, boundary.Kind));
     }
 

@@ -11,12 +11,15 @@ namespace Shizhu.Workflows.Tests.Infrastructure;
 // The token interpreter's commands (messages, incident retries) and what it leaves in the database.
 public sealed partial class EngineHarness
 {
-    /// <summary>Publishes <paramref name="template"/> as the municipal track's latest version and starts it for 黄水镇 (not in the plan).</summary>
-    public async Task<WorkflowInstance> StartOnAsync(TemplateDefinition template, int startYear = 2022)
+    /// <summary>
+    /// Publishes <paramref name="template"/> as its track's latest version and starts it for <paramref name="townshipCode"/>
+    /// (default 黄水镇, not in the plan).
+    /// </summary>
+    public async Task<WorkflowInstance> StartOnAsync(TemplateDefinition template, int startYear = 2022, string townshipCode = TownshipCodes.Huangshui)
     {
         var version = Read(db => db.Templates.Where(t => t.Key == template.Key).Max(t => t.Version)) + 1;
         await AddTemplateAsync(template, version, TemplateStatus.Published);
-        return await StartAsync(TownshipCodes.Huangshui, template.Track, startYear);
+        return await StartAsync(townshipCode, template.Track, startYear);
     }
 
     /// <summary>Delivers message <paramref name="name"/> with a JSON object <paramref name="payloadJson"/> (or none), as the county office.</summary>

@@ -14,6 +14,7 @@ public sealed partial class NavMenu : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private ClaimsPrincipal _user = new();
     private bool _canSeeAlerts;
+    private bool _isCountyAdmin;
     private int _unread;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -24,6 +25,7 @@ public sealed partial class NavMenu : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _user = (await AuthenticationState).User;
+        _isCountyAdmin = _user.IsInRole(Roles.CountyAdmin);
         _canSeeAlerts = _user.IsInRole(Roles.CountyAdmin) || _user.IsInRole(Roles.CountyLeader) || _user.IsInRole(Roles.TownshipLeader);
         Navigation.LocationChanged += OnLocationChanged;
         await RefreshAsync();

@@ -55,6 +55,17 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
     public Task<bool> MarkReadAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
         With<NotificationQueries, bool>(q => q.MarkReadAsync(id, user.ToRecipient(), ct));
 
+    /// <summary>Delivers an outside message (the municipal verdict); throws <see cref="WorkflowException"/> when the engine refuses.</summary>
+    public Task<bool> DeliverMessageAsync(ClaimsPrincipal user, Guid workflowId, string name, System.Text.Json.JsonElement payload, CancellationToken ct) =>
+        With<MessageDelivery, bool>(async d => { await d.DeliverAsync(workflowId, name, payload, user.ToActor(), ct); return true; });
+
+    public Task<IReadOnlyList<IncidentView>> IncidentsAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        With<WorkflowQueries, IReadOnlyList<IncidentView>>(q => q.IncidentsAsync(user.ToActor(), all: false, ct));
+
+    /// <summary>Retries an incident; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
+    public Task<bool> RetryIncidentAsync(ClaimsPrincipal user, Guid incidentId, CancellationToken ct) =>
+        With<IncidentRetry, bool>(async r => { await r.RetryAsync(incidentId, user.ToActor(), ct); return true; });
+
     /// <summary>Fires every timer due by the (just moved) application clock; answers how many fired.</summary>
     public Task<int> SweepTimersAsync(CancellationToken ct) => With<TimerJobs, int>(t => t.SweepAsync(ct));
 

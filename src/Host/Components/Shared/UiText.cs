@@ -70,7 +70,13 @@ public static class UiText
         _ => "未开始",
     };
 
-    public static string AlertKind(string kind) => kind == "overdue" ? "逾期" : kind;
+    public static string AlertKind(string kind) => kind switch
+    {
+        "overdue" => "逾期",
+        "reminder" => "催办",
+        "escalation" => "升级督办",
+        _ => kind,
+    };
 
     /// <summary>A user name as a person reads it; the engine's own actions are the system's.</summary>
     public static string Person(string? userName, IReadOnlyDictionary<string, string> displayNames) => userName switch

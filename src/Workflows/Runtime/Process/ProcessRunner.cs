@@ -104,8 +104,11 @@ internal sealed partial class ProcessRunner
         {
             if (++_steps > MaxSteps)
             {
-                RaiseIncident(token, "流程在一次操作中执行步数过多（可能存在没有等待点的循环）。");
-                _arrivals.Clear();
+                // Every token still on the move stops in an incident, so none is left stranded between elements.
+                var moving = new List<WorkflowToken> { token };
+                while (_arrivals.TryDequeue(out var next)) moving.Add(next);
+                foreach (var stopped in moving.Distinct().Where(t => t.State == TokenState.Waiting && _workflow.Tokens.Contains(t)))
+                    RaiseIncident(stopped, "流程在一次操作中执行步数过多（可能存在没有等待点的循环）。");
                 break;
             }
             Execute(token);

@@ -1,4 +1,9 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Host.Components.Pages.Workflows;
@@ -11,6 +16,7 @@ public sealed partial class WorkflowPage
     private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
     private DateTimeOffset _now;
     private bool _loaded;
+    private bool _busy;
 
     [Parameter] public Guid Id { get; set; }
 
@@ -18,6 +24,29 @@ public sealed partial class WorkflowPage
 
     private string CurrentStageName =>
         _detail?.Stages.FirstOrDefault(s => s.Key == _detail.CurrentStageKey)?.Name ?? "—";
+
+    private bool CanDeliver => User.IsInRole(Roles.CountyAdmin) && _detail?.Status == WorkflowStatus.Running;
+
+    /// <summary>The county office registers the municipal office's verdict; "passed" leads to the first subsidy and naming.</summary>
+    private async Task DeliverVerdictAsync(bool passed)
+    {
+        _busy = true;
+        try
+        {
+            var payload = JsonSerializer.SerializeToElement(new { result = passed ? "passed" : "failed" });
+            await Engine.DeliverMessageAsync(User, Id, WaitingPanel.MunicipalVerdict, payload, Aborted);
+            Snackbar.Add(passed ? "已登记验收通过" : "已登记验收未通过，已生成整改任务", Severity.Success);
+            await ReloadAsync();
+        }
+        catch (WorkflowException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
