@@ -96,16 +96,26 @@ internal sealed class BenchmarkSeeder(BenchmarkEngine engine, int tasksPerWorkfl
     }
 
     /// <summary>
-    /// The built-in template with its first stage replaced by <c>tasksPerWorkflow</c> independent tasks, due like
-    /// the built-in first stage; every fourth one is the county office's, the others the township staff's.
+    /// A template with the built-in stages whose first stage forks into <c>tasksPerWorkflow</c> independent tasks
+    /// (due like the built-in first stage) that join before the end: every fourth is the county office's, the others
+    /// the township staff's. A completion then moves one token into the join, as most completions in a real plan do.
     /// </summary>
     private TemplateDefinition Widen(TemplateDefinition builtIn)
     {
-        var first = builtIn.Stages[0];
-        var tasks = Enumerable.Range(1, tasksPerWorkflow).Select(i => i % 4 == 0
-                ? new TaskDefinition($"bench-{i:000}", $"基准任务 {i}（县爱卫办）", Roles.CountyAdmin, TaskScope.County, first.Tasks[0].Due)
-                : new TaskDefinition($"bench-{i:000}", $"基准任务 {i}", Roles.TownshipStaff, TaskScope.Township, first.Tasks[0].Due))
+        var stage = builtIn.Stages[0].Key;
+        var due = builtIn.Elements.First(e => e.Type == ElementType.UserTask).Due;
+        var tasks = Enumerable.Range(1, tasksPerWorkflow).Select(i => new ElementDefinition($"bench-{i:000}", ElementType.UserTask, Stage: stage,
+                Title: i % 4 == 0 ? $"基准任务 {i}（县爱卫办）" : $"基准任务 {i}",
+                Role: i % 4 == 0 ? Roles.CountyAdmin : Roles.TownshipStaff,
+                Scope: i % 4 == 0 ? TaskScope.County : TaskScope.Township, Due: due))
             .ToList();
-        return builtIn with { Stages = [first with { Tasks = tasks }, .. builtIn.Stages.Skip(1)] };
+        ElementDefinition[] frame =
+        [
+            new("start", ElementType.StartEvent), new("fork", ElementType.ParallelGateway),
+            new("join", ElementType.ParallelGateway), new("end", ElementType.EndEvent),
+        ];
+        var flows = new List<FlowDefinition> { new("start", "fork"), new("join", "end") };
+        flows.AddRange(tasks.SelectMany(t => new[] { new FlowDefinition("fork", t.Id), new FlowDefinition(t.Id, "join") }));
+        return builtIn with { Elements = [.. frame, .. tasks], Flows = flows };
     }
 }

@@ -21,12 +21,13 @@ public static class DatabaseSetup
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>(o => o.UseWorkflowPostgres(cs));
+            // Pooled: every command and query takes a context, and building one from scratch costs more than the work.
+            builder.Services.AddDbContextPool<WorkflowDbContext, PostgresWorkflowDbContext>(o => o.UseWorkflowPostgres(cs));
             builder.Services.AddDbContext<AppIdentityDbContext, PostgresIdentityDbContext>(o => o.UseIdentityPostgres(cs));
         }
         else
         {
-            builder.Services.AddDbContext<WorkflowDbContext, SqliteWorkflowDbContext>(o => o.UseWorkflowSqlite(cs));
+            builder.Services.AddDbContextPool<WorkflowDbContext, SqliteWorkflowDbContext>(o => o.UseWorkflowSqlite(cs));
             builder.Services.AddDbContext<AppIdentityDbContext, SqliteIdentityDbContext>(o => o.UseIdentitySqlite(cs));
         }
         builder.Services.AddNotifications(builder.Configuration, options.Provider, cs);

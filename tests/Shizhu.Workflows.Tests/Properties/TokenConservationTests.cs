@@ -1,7 +1,9 @@
 using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
@@ -10,7 +12,7 @@ namespace Shizhu.Workflows.Tests.Properties;
 /// <summary>
 /// Random interleavings of what can happen to a workflow (task completions with random allowed outcomes, clock
 /// advances and timer firings, message deliveries awaited or not, incident retries) on the built-in municipal
-/// template and on the small loop, boundary and message templates: after every step the
+/// template and on the small loop, boundary, message and failing service-task templates: after every step the
 /// <see cref="TokenInvariants"/> hold, so no token or task is ever lost, duplicated or stranded.
 /// </summary>
 public sealed class TokenConservationTests
@@ -20,7 +22,7 @@ public sealed class TokenConservationTests
 
     /// <summary>Which template (0–3 the built-in municipal one), then each step's choice of move and its parameter.</summary>
     private static readonly Gen<(int Template, (int Move, int Parameter)[] Steps)> Scripts =
-        Gen.Select(Gen.Int[0, 7], Gen.Select(Gen.Int[0, 1_000], Gen.Int[0, 1_000]).Array[1, MaxSteps]);
+        Gen.Select(Gen.Int[0, 8], Gen.Select(Gen.Int[0, 1_000], Gen.Int[0, 1_000]).Array[1, MaxSteps]);
 
     [Fact]
     public Task RandomInterleavingsNeverLoseDuplicateOrStrandATokenOrATask() =>
@@ -29,7 +31,8 @@ public sealed class TokenConservationTests
 
     private static async Task RunAsync(int templateChoice, (int Move, int Parameter)[] steps)
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        // The flaky service task fails twice before it succeeds: its incidents have to be retried.
+        await using var harness = await EngineHarness.CreateAsync(configure: s => s.AddSingleton<IServiceTaskAction>(new FlakyAction(failures: 2)));
         var (template, workflowId) = await StartAsync(harness, templateChoice);
 
         foreach (var (move, parameter) in steps)
@@ -55,7 +58,8 @@ public sealed class TokenConservationTests
             4 => ProcessTemplates.JoinInsideALoop(rounds: 3),
             5 => ProcessTemplates.BranchLoopingOnItself(),
             6 => ProcessTemplates.BoundaryTimers(),
-            _ => ProcessTemplates.MessageWait(),
+            7 => ProcessTemplates.MessageWait(),
+            _ => ProcessTemplates.ServiceStep(FlakyAction.ActionName),
         };
         return (template, (await harness.StartOnAsync(template)).Id);
     }

@@ -11,7 +11,7 @@ namespace Shizhu.Workflows.Runtime.Process;
 public sealed class ProcessRuntime(WorkflowDbContext db, TemplateCatalog catalog, WorkingCalendarProvider calendars, ServiceTaskActions actions)
 {
     public Task<WorkflowInstance?> LoadAsync(Guid workflowId, CancellationToken ct) =>
-        db.Workflows.Include(w => w.Stages).Include(w => w.Tokens).AsSplitQuery().SingleOrDefaultAsync(w => w.Id == workflowId, ct);
+        db.Workflows.Include(w => w.Stages).Include(w => w.Tokens).SingleOrDefaultAsync(w => w.Id == workflowId, ct);
 
     public Task<TemplateDefinition> TemplateAsync(WorkflowInstance workflow, CancellationToken ct) =>
         catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
