@@ -23,7 +23,7 @@ public static class TasksApi
     public static async Task<Ok<IReadOnlyList<InboxItem>>> InboxAsync(ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.InboxAsync(user.ToActor(), ct));
 
-    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
         await queries.GetTaskAsync(user.ToActor(), id, ct) is { } task ? TypedResults.Ok(task) : Errors.Problems.NotFound("任务不存在。");
 
     /// <summary>

@@ -37,3 +37,17 @@ public sealed record AlertView(Guid Id, Guid TaskId, Guid WorkflowId, string Tow
 
 public sealed record IncidentView(Guid Id, Guid WorkflowId, string TownshipCode, string ElementId, string Error, DateTimeOffset CreatedAt,
     DateTimeOffset? ResolvedAt, string? ResolvedBy);
+
+/// <summary>
+/// A task with what a person needs to do it: its role and scope, the form's fields, the allowed outcomes and the
+/// evidence it asks for (from the template version its workflow runs on).
+/// </summary>
+public sealed record TaskDetail(
+    Guid Id, Guid WorkflowId, string StageKey, string Title, string? Description, string Role, TaskScope Scope,
+    string TownshipCode, string? DepartmentCode, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
+    IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence);
+
+public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options);
+
+public sealed record EvidenceRequirementView(string Key, string Label, bool Required);

@@ -62,10 +62,20 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
             .Select(j => new JournalView(j.At, j.Actor, j.Kind, j.Detail)).ToListAsync(ct);
     }
 
-    public async Task<TaskView?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)
+    public async Task<TaskDetail?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        return task is not null && TaskCompleter.CanSee(actor, task) ? TaskView.From(task) : null;
+        if (task is null || !TaskCompleter.CanSee(actor, task)) return null;
+        var workflow = await db.Workflows.AsNoTracking().Where(w => w.Id == task.WorkflowId)
+            .Select(w => new { w.TemplateKey, w.TemplateVersion }).SingleAsync(ct);
+        var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
+        var element = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey);
+        return new TaskDetail(task.Id, task.WorkflowId, task.StageKey, task.Title, element?.Description, task.Role, task.Scope,
+            task.TownshipCode, element?.DepartmentCode, task.Status, task.Assignee, task.CreatedAt, task.DueAt, task.Overdue,
+            task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
+            [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options))],
+            element?.Outcomes ?? [],
+            [.. (element?.Evidence ?? []).Select(e => new EvidenceRequirementView(e.Key, e.Label, e.Required))]);
     }
 
     /// <summary>The caller's actionable tasks: open, for one of their roles, in their township (or the county office's).</summary>
