@@ -69,6 +69,29 @@ public static class AudienceRules
         $"{e.TownshipName}创建工作流已收到“{e.Name}”（登记人：{e.Actor}）。",
         [new(Roles.TownshipLeader, e.TownshipCode)]);
 
+    public static AudienceMessage For(TaskAssigned e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        e.Assignee is null ? $"任务已退回待领：{e.Title}" : $"任务已领办：{e.Title}",
+        e.Assignee is null
+            ? $"{e.TownshipName}的任务“{e.Title}”已由{e.Actor}退回，等待领办。"
+            : $"{e.TownshipName}的任务“{e.Title}”由{e.Assignee}负责办理（操作人：{e.Actor}）。",
+        [new(Roles.TownshipStaff, e.TownshipCode), new(Roles.TownshipLeader, e.TownshipCode)]);
+
+    public static AudienceMessage For(WorkflowCancelled e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
+        $"创建工作流已取消：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}取消{ReasonClause(e.Reason)}。");
+
+    public static AudienceMessage For(WorkflowSuspended e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
+        $"创建工作流已暂停：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}暂停{ReasonClause(e.Reason)}，恢复前任务暂不能办理。");
+
+    public static AudienceMessage For(WorkflowResumed e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
+        $"创建工作流已恢复：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}恢复，请继续办理各项任务。");
+
+    static AudienceMessage WorkflowControl(Guid eventId, DateTimeOffset at, Guid workflowId, string townshipCode, string title, string body) =>
+        new(eventId, at, workflowId, title, body,
+            [new(Roles.TownshipLeader, townshipCode), new(Roles.TownshipStaff, townshipCode), new(Roles.CountyLeader, null)]);
+
+    static string ReasonClause(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $"（原因：{reason}）";
+
     /// <summary>
     /// The holders of a task's role: township roles only within the task's township (staff work for their
     /// own township only), county roles county-wide.

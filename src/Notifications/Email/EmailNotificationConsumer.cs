@@ -14,7 +14,11 @@ public sealed class EmailNotificationConsumer(EmailDispatcher dispatcher) :
     IConsumer<WorkflowCompleted>,
     IConsumer<TaskEscalated>,
     IConsumer<IncidentRaised>,
-    IConsumer<MessageDelivered>
+    IConsumer<MessageDelivered>,
+    IConsumer<TaskAssigned>,
+    IConsumer<WorkflowCancelled>,
+    IConsumer<WorkflowSuspended>,
+    IConsumer<WorkflowResumed>
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
@@ -33,4 +37,12 @@ public sealed class EmailNotificationConsumer(EmailDispatcher dispatcher) :
     public Task Consume(ConsumeContext<IncidentRaised> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<MessageDelivered> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskAssigned> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowCancelled> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowSuspended> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowResumed> context) => dispatcher.DispatchAsync(AudienceRules.For(context.Message), context.CancellationToken);
 }

@@ -14,7 +14,11 @@ public sealed class InAppNotificationConsumer(InAppNotificationWriter writer) :
     IConsumer<WorkflowCompleted>,
     IConsumer<TaskEscalated>,
     IConsumer<IncidentRaised>,
-    IConsumer<MessageDelivered>
+    IConsumer<MessageDelivered>,
+    IConsumer<TaskAssigned>,
+    IConsumer<WorkflowCancelled>,
+    IConsumer<WorkflowSuspended>,
+    IConsumer<WorkflowResumed>
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
@@ -33,4 +37,12 @@ public sealed class InAppNotificationConsumer(InAppNotificationWriter writer) :
     public Task Consume(ConsumeContext<IncidentRaised> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<MessageDelivered> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskAssigned> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowCancelled> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowSuspended> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowResumed> context) => writer.WriteAsync(AudienceRules.For(context.Message), context.CancellationToken);
 }
