@@ -5,7 +5,7 @@ namespace Shizhu.Host.Clock;
 /// never back (timers that fired stay fired). Timers scheduled by delay therefore stay correct, and
 /// moving the anchor is followed by a sweep that fires whatever fell due.
 /// </summary>
-public sealed class SimulatedTimeProvider(DateTimeOffset start, TimeProvider real) : TimeProvider
+public sealed class SimulatedTimeProvider(DateTimeOffset start, TimeProvider real, Action<DateTimeOffset>? advanced = null) : TimeProvider
 {
     private sealed record Anchor(DateTimeOffset Simulated, DateTimeOffset Real);
 
@@ -25,7 +25,9 @@ public sealed class SimulatedTimeProvider(DateTimeOffset start, TimeProvider rea
             var current = Volatile.Read(ref _anchor);
             var realNow = real.GetUtcNow();
             if (to <= current.Simulated + (realNow - current.Real)) return false;
-            if (Interlocked.CompareExchange(ref _anchor, new Anchor(to.ToUniversalTime(), realNow), current) == current) return true;
+            if (Interlocked.CompareExchange(ref _anchor, new Anchor(to.ToUniversalTime(), realNow), current) != current) continue;
+            advanced?.Invoke(to.ToUniversalTime());
+            return true;
         }
     }
 }

@@ -14,7 +14,13 @@ public static class ClockSetup
         var options = builder.Configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions();
         if (options.Mode == ClockMode.Simulated && builder.Environment.IsProduction())
             throw new InvalidOperationException("Clock:Mode=Simulated is for the demo only and refused in Production.");
-        var simulated = options.Mode == ClockMode.Simulated ? new SimulatedTimeProvider(options.Start, TimeProvider.System) : null;
+        SimulatedTimeProvider? simulated = null;
+        if (options.Mode == ClockMode.Simulated)
+        {
+            var file = string.IsNullOrEmpty(options.StateFile) ? null
+                : new SimulatedClockFile(options.StateFile);
+            simulated = new SimulatedTimeProvider(file?.Resume(options.Start) ?? options.Start, TimeProvider.System, file is null ? null : file.Save);
+        }
         builder.Services.AddSingleton(new ClockState(options.Mode, simulated));
         builder.Services.AddSingleton<TimeProvider>(simulated ?? TimeProvider.System);
     }

@@ -54,6 +54,7 @@ public sealed class HostFixture : IAsyncLifetime
             ["Evidence__RootPath"] = EvidenceRoot,
             ["Clock__Mode"] = "Simulated",
             ["Clock__Start"] = "2022-01-04T09:00:00+08:00",
+            ["Clock__StateFile"] = "",
             ["Seed__AdminUser"] = AdminUser,
             ["Seed__AdminPassword"] = AdminPassword,
             ["Seed__DemoUsers"] = "true",
