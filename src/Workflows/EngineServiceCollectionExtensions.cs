@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<EvidenceQueries>();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<StatutoryCalendarAdmin>();
         services.AddSingleton<TemplateValidator>();
         services.AddScoped<TemplateVersions>();
         return services;

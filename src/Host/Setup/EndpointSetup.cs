@@ -31,6 +31,7 @@ public static class EndpointSetup
         app.MapAlertsApi();
         app.MapClockApi();
         app.MapProcessApi();
+        app.MapCalendarApi();
         app.MapTemplatesApi();
         app.MapTaskAssignmentApi();
         app.MapWorkflowControlApi();

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.ReferenceData;
+using Shizhu.Workflows.Runtime;
+
+namespace Shizhu.Workflows.Calendar;
+
+/// <summary>One day of a year's statutory calendar as an administrator enters it.</summary>
+public sealed record StatutoryDayEntry(string? Date, string? Kind, string? Name);
+
+/// <summary>
+/// Lets an administrator read and replace a year's statutory holidays and make-up working days: the State
+/// Council announces each year's calendar late in the year before, so the engine cannot ship it.
+/// New deadlines use the new calendar at once; deadlines already set keep their date.
+/// </summary>
+public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendarProvider calendars)
+{
+    public async Task<IReadOnlyList<StatutoryDayEntry>> YearAsync(int year, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var days = await db.StatutoryDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
+        return [.. days.Select(d => new StatutoryDayEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), KindName(d.Kind), d.Name))];
+    }
+
+    public async Task<IReadOnlyList<StatutoryDayEntry>> ReplaceYearAsync(int year, IReadOnlyList<StatutoryDayEntry>? entries, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.CountyAdmin) && !actor.IsInRole(Roles.TemplateAdmin))
+            throw WorkflowException.Forbidden("只有县爱卫办或模板管理员可以维护法定节假日。");
+        if (year is < 2000 or > 2100) throw WorkflowException.Invalid("year", "年份必须在 2000—2100 之间。");
+        var days = Validate(year, entries ?? []);
+
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.StatutoryDays.RemoveRange(await db.StatutoryDays.Where(d => d.Date >= from && d.Date <= to).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        db.StatutoryDays.AddRange(days);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        calendars.Invalidate();
+        return await YearAsync(year, ct);
+    }
+
+    private static List<StatutoryDay> Validate(int year, IReadOnlyList<StatutoryDayEntry> entries)
+    {
+        var days = new List<StatutoryDay>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var field = $"[{i}]";
+            if (!DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year != year)
+                throw WorkflowException.Invalid($"{field}.date", $"第 {i + 1} 项的日期必须是 {year} 年内的 yyyy-MM-dd。");
+            var kind = entry.Kind switch
+            {
+                "holiday" => StatutoryDayKind.Holiday,
+                "makeup-workday" => StatutoryDayKind.MakeupWorkday,
+                _ => throw WorkflowException.Invalid($"{field}.kind", $"第 {i + 1} 项的类型必须是 holiday（放假）或 makeup-workday（调休上班）。"),
+            };
+            if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Trim().Length > 50)
+                throw WorkflowException.Invalid($"{field}.name", $"第 {i + 1} 项须填写节日名称（不超过 50 字）。");
+            if (days.Any(d => d.Date == date)) throw WorkflowException.Invalid($"{field}.date", $"日期 {entry.Date} 重复。");
+            days.Add(new StatutoryDay { Date = date, Kind = kind, Name = entry.Name.Trim() });
+        }
+        return days;
+    }
+
+    private static string KindName(StatutoryDayKind kind) => kind == StatutoryDayKind.Holiday ? "holiday" : "makeup-workday";
+}
