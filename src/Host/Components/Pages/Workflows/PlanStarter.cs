@@ -1,53 +1,29 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Host.Components.Services;
+using Shizhu.Host.Identity;
 using Shizhu.Workflows.Persistence;
-using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
-using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Plans;
 
 namespace Shizhu.Host.Components.Pages.Workflows;
 
 /// <summary>
-/// 按行事历全部启动: starts the plan's (行事历) workflows that have none yet (running, suspended or done), one command each.
+/// 按行事历全部启动: hands the seeded plan (行事历) to the engine's <see cref="PlanImporter"/>, the same import the
+/// HTTP API offers, which starts what is not yet under way and answers the rest as existing.
 /// </summary>
 public static class PlanStarter
 {
     public sealed record Outcome(int Started, int Skipped, IReadOnlyList<string> Errors);
 
-    public static async Task<Outcome> StartAllAsync(EngineGateway engine, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (pending, skipped) = await engine.RunAsync(async sp =>
+    public static Task<Outcome> StartAllAsync(EngineGateway engine, ClaimsPrincipal user, CancellationToken ct) =>
+        engine.RunAsync(async services =>
         {
-            var db = sp.GetRequiredService<WorkflowDbContext>();
-            var entries = await db.PlanEntries.AsNoTracking()
-                .OrderBy(p => p.StartYear).ThenBy(p => p.TownshipCode).ToListAsync(ct);
-            var existing = await db.Workflows.AsNoTracking()
-                .Where(w => w.Status != WorkflowStatus.Cancelled)
-                .Select(w => new { w.TownshipCode, w.Track }).ToListAsync(ct);
-            var taken = existing.Select(w => (w.TownshipCode, w.Track)).ToHashSet();
-            var todo = entries.Where(p => !taken.Contains((p.TownshipCode, p.Track))).ToList();
-            return (todo, entries.Count - todo.Count);
+            var entries = await services.GetRequiredService<WorkflowDbContext>().PlanEntries.AsNoTracking()
+                .OrderBy(p => p.StartYear).ThenBy(p => p.TownshipCode)
+                .Select(p => new ImportPlanEntry(p.TownshipCode, p.Track, p.StartYear, p.TargetYear)).ToListAsync(ct);
+            var result = await services.GetRequiredService<PlanImporter>()
+                .ImportAsync(new ImportPlan(entries), user.ToActor(), idempotencyKey: null, ct);
+            return new Outcome(result.Started, result.Existing,
+                [.. result.Entries.Where(e => e.Problem is not null).Select(e => e.Problem!)]);
         });
-
-        var started = 0;
-        var errors = new List<string>();
-        foreach (var entry in pending)
-        {
-            try
-            {
-                await engine.StartWorkflowAsync(user, new StartWorkflow(entry.TownshipCode, entry.Track, entry.StartYear, entry.TargetYear), ct);
-                started++;
-            }
-            catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
-            {
-                skipped++; // started by someone else meanwhile
-            }
-            catch (WorkflowException ex)
-            {
-                errors.Add(ex.Message);
-            }
-        }
-        return new Outcome(started, skipped, errors);
-    }
 }
