@@ -1,16 +1,32 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Shizhu.Benchmarks;
 
 /// <summary>
-/// Records what one traced completion sends to the server: every command (an EF Core batch is one command,
-/// one round trip), every connection taken from and given back to the pool, and the transaction. Used on a
-/// separate engine instance, never on the measured one.
+/// Records what one traced completion sends to the server: every command or batch Npgsql executes (one round
+/// trip each, whether EF Core sent it or the engine's own batched read did — so this listens to Npgsql's
+/// activity source, not only to EF Core), every connection taken from and given back to the pool, and the
+/// transaction. Used on a separate engine instance while nothing else runs, never on the measured one.
 /// </summary>
-internal sealed class RoundTripRecorder : IDbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
+internal sealed class RoundTripRecorder : IDbConnectionInterceptor, IDbTransactionInterceptor, IDisposable
 {
     private readonly List<string> _events = [];
+    private readonly ActivityListener _npgsql;
+
+    public RoundTripRecorder()
+    {
+        _npgsql = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = Recorded,
+        };
+        ActivitySource.AddActivityListener(_npgsql);
+    }
+
+    public void Dispose() => _npgsql.Dispose();
 
     public IReadOnlyList<string> Events => _events;
     public int Commands { get; private set; }
@@ -25,24 +41,6 @@ internal sealed class RoundTripRecorder : IDbCommandInterceptor, IDbConnectionIn
     {
         _events.Clear();
         Commands = Statements = ConnectionOpens = Commits = 0;
-    }
-
-    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData.Duration);
-        return ValueTask.FromResult(result);
-    }
-
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData.Duration);
-        return ValueTask.FromResult(result);
-    }
-
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData.Duration);
-        return ValueTask.FromResult(result);
     }
 
     public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -71,11 +69,17 @@ internal sealed class RoundTripRecorder : IDbCommandInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    private void Record(DbCommand command, TimeSpan duration)
+    private void Recorded(Activity activity)
     {
-        Commands++;
-        var statements = command.CommandText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
-        Statements += statements;
-        _events.Add($"-- round trip {Commands}: {statements} statement(s), {duration.TotalMilliseconds:0.00} ms\n{command.CommandText.Trim()}");
+        // Physical connection opens are activities too; only commands and batches are round trips here.
+        var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string;
+        if (text is null) return;
+        lock (_events)
+        {
+            Commands++;
+            var statements = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+            Statements += statements;
+            _events.Add($"-- round trip {Commands}: {statements} statement(s), {activity.Duration.TotalMilliseconds:0.00} ms\n{text.Trim()}");
+        }
     }
 }

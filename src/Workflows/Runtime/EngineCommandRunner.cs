@@ -16,6 +16,20 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock
 
     internal async Task<T> RunAsync<T>(string actor, Func<EngineChanges, Task<T>> command, CancellationToken ct)
     {
+        // One connection for the command's reads and its write, instead of one pool checkout per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await RunOnConnectionAsync(actor, command, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<T> RunOnConnectionAsync<T>(string actor, Func<EngineChanges, Task<T>> command, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var changes = new EngineChanges(db, clock.GetUtcNow(), actor);

@@ -36,14 +36,14 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
     {
         if (idempotencyKey is not null && await ReplayAsync(taskId, actor, idempotencyKey, ct) is { } replayed) return replayed;
 
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !CanSee(actor, task)) throw WorkflowException.NotFound("任务不存在。");
+        var state = await process.LoadTaskAsync(taskId, ct);
+        if (state is null || !CanSee(actor, state.Task)) throw WorkflowException.NotFound("任务不存在。");
+        var (task, workflow, timers) = state;
         if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
         if (task.Assignee is { } assignee && assignee != actor.UserName) throw WorkflowException.Conflict($"该任务已由 {assignee} 领办。");
 
-        var workflow = await process.LoadAsync(task.WorkflowId, ct) ?? throw WorkflowException.NotFound("任务不存在。");
         WorkflowGuard.EnsureRunning(workflow, "办理任务");
         var template = await process.TemplateAsync(workflow, ct);
         var definition = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey)
@@ -60,8 +60,11 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         task.Revision++;
         workflow.Revision++;
 
-        var timers = await db.Timers.Where(t => t.TaskId == task.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
-        timers.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
+        foreach (var timer in timers)
+        {
+            timer.CancelledAt = changes.Now;
+            timer.Revision++;
+        }
 
         changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Shizhu.Workflows.Persistence.Postgres;
+
+/// <summary>
+/// Reads rows of one entity type from a hand-written batch, driven by the EF Core model: the column list and the
+/// value conversions (enums stored as text, UTC instants) come from the same mapping the migrations use, so a
+/// column added to the model is read here too without anyone remembering this class.
+/// </summary>
+internal sealed class RowMaterializer<T> where T : class
+{
+    private static readonly ConcurrentDictionary<IModel, RowMaterializer<T>> ByModel = new();
+    private readonly Column[] _columns;
+
+    private RowMaterializer(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        Table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        _columns = entity.GetProperties().Select(p => new Column(
+            p.GetColumnName(table) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column."),
+            (PropertyInfo?)p.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is not a CLR property."),
+            p.GetRelationalTypeMapping().Converter)).ToArray();
+        SelectList = string.Join(", ", _columns.Select(c => $"\"{c.Name}\""));
+    }
+
+    public static RowMaterializer<T> For(DbContext db) => ByModel.GetOrAdd(db.Model, model => new RowMaterializer<T>(model));
+
+    /// <summary>The table, schema-qualified.</summary>
+    public string Table { get; }
+
+    /// <summary>Every mapped column, in the order <see cref="ReadAllAsync"/> expects them.</summary>
+    public string SelectList { get; }
+
+    public async Task<List<T>> ReadAllAsync(DbDataReader reader, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(Read(reader));
+        return rows;
+    }
+
+    private T Read(DbDataReader reader)
+    {
+        var entity = Activator.CreateInstance<T>();
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            column.Property.SetValue(entity, reader.IsDBNull(i) ? null : column.Convert(reader, i));
+        }
+        return entity;
+    }
+
+    private sealed record Column(string Name, PropertyInfo Property, ValueConverter? Converter)
+    {
+        private readonly Type _stored = Nullable.GetUnderlyingType(Converter?.ProviderClrType ?? Property.PropertyType)
+            ?? Converter?.ProviderClrType ?? Property.PropertyType;
+
+        public object? Convert(DbDataReader reader, int ordinal)
+        {
+            // Npgsql hands out timestamptz as a UTC DateTime unless asked for a DateTimeOffset.
+            object value = _stored == typeof(DateTimeOffset) ? reader.GetFieldValue<DateTimeOffset>(ordinal) : reader.GetValue(ordinal);
+            return Converter is null ? value : Converter.ConvertFromProvider(value);
+        }
+    }
+}
