@@ -71,6 +71,17 @@ public sealed class SubProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACallThatCannotBeExpandedStopsInAnIncidentRatherThanLosingItsToken()
+    {
+        // Published without validation, as only a harness can: the call names no sub-process the template defines.
+        var workflow = await _harness.StartOnAsync(SubProcessTemplate.Valid.Changing("survey", c => c with { Calls = "inspection" }));
+
+        var incident = Assert.Single(await _harness.IncidentsAsync(workflow.Id));
+        Assert.Equal("survey", incident.ElementId);
+        Assert.Equal(("survey", TokenState.Incident), (await _harness.TokensAsync(workflow.Id)).Select(t => (t.ElementId, t.State)).Single());
+    }
+
+    [Fact]
     public async Task TheWorkflowViewShowsTheBuiltInCountySurveysWaitAsWrittenOut()
     {
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
