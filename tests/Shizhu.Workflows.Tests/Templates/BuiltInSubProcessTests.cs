@@ -55,11 +55,30 @@ public sealed class BuiltInSubProcessTests
     [InlineData("""{"key":"x","name":"缺入口","exit":"a","elements":[{"id":"a","type":"parallelGateway"}],"flows":[]}""")]
     [InlineData("""{"key":"x","name":"含开始事件","entry":"a","exit":"a","elements":[{"id":"a","type":"startEvent"}],"flows":[]}""")]
     [InlineData("""{"key":"x","name":"参数键","entry":"a","exit":"a","parameters":[{"key":"stage","label":"阶段"}],"elements":[{"id":"a","type":"parallelGateway"}],"flows":[]}""")]
-    public void TheSchemaRefusesADefectiveSubProcess(string definition)
+    public void TheSchemaRefusesADefectiveSubProcessDefinition(string definition)
     {
         var tiny = TemplateDocument.Write(TinyTemplate.Valid);
         using var document = JsonDocument.Parse(tiny.Replace("\"elements\": [", $"\"subProcesses\": [{definition}], \"elements\": [", StringComparison.Ordinal));
         Assert.False(Schema.Value.Evaluate(document.RootElement).IsValid);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"x","type":"subProcess","calls":"review"}""")]
+    [InlineData("""{"id":"x","type":"subProcess","stage":"review","calls":"review","due":{"workingDays":5}}""")]
+    [InlineData("""{"id":"x","type":"userTask","title":"t","role":"township-staff","stage":"review","calls":"review"}""")]
+    [InlineData("""{"id":"x","type":"subProcess","stage":"review","calls":"review","arguments":{"d":{"workingDays":5,"month":5}}}""")]
+    public void TheSchemaRefusesADefectiveCall(string element)
+    {
+        var tiny = TemplateDocument.Write(TinyTemplate.Valid);
+        using var document = JsonDocument.Parse(tiny.Replace("\"elements\": [", "\"elements\": [" + element + ",", StringComparison.Ordinal));
+        Assert.False(Schema.Value.Evaluate(document.RootElement).IsValid);
+    }
+
+    [Fact]
+    public void TheSchemaAcceptsTheSubProcessTemplateAsStored()
+    {
+        using var document = JsonDocument.Parse(TemplateDocument.Write(SubProcessTemplate.Valid));
+        Assert.True(Schema.Value.Evaluate(document.RootElement).IsValid);
     }
 
     private static string[] Lines(string json) => json.Split('\n');

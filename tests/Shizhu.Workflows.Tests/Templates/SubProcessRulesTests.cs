@@ -30,6 +30,14 @@ public sealed class SubProcessRulesTests
             Valid.Changing("survey", c => c with { Stage = null }).Problems().Select(p => (p.ElementId, p.Field, p.Code)));
 
     [Fact]
+    public void ACallCarriesNoFieldOfTheElementsItStandsFor()
+    {
+        Valid.Changing("survey", c => c with { Due = new DueRule(WorkingDays: 5) }).SingleProblem("survey", "due", NotAllowed);
+        Valid.Changing("survey", c => c with { Role = Roles.CountyAdmin }).SingleProblem("survey", "role", NotAllowed);
+        TinyTemplate.Valid.Changing("submit", e => e with { Calls = "review" }).SingleProblem("submit", "calls", NotAllowed);
+    }
+
+    [Fact]
     public void AMissingArgumentIsNamed() =>
         Valid.WithArgument("revisit", "checkName", null).SingleProblem("revisit", "arguments.checkName", Required);
 

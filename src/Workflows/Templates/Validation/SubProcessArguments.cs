@@ -36,6 +36,8 @@ internal static class SubProcessArguments
     {
         if (call.Stage is null)
             run.Add(id, prefix + "stage", Required, "请填写子流程调用所属的阶段（stage）：子流程中的 {stage} 取这个值。");
+        foreach (var field in Ignored(call))
+            run.Add(id, prefix + field, NotAllowed, $"子流程调用不使用“{field}”：办理角色、期限、办理结果等写在子流程内部的元素上。");
         if (string.IsNullOrWhiteSpace(call.Calls))
         {
             run.Add(id, prefix + "calls", Required, "请填写要调用的子流程（calls）。");
@@ -46,6 +48,19 @@ internal static class SubProcessArguments
             ? $"子流程“{call.Calls}”未定义：模板没有子流程定义（subProcesses）。"
             : $"子流程“{call.Calls}”未定义：可用的有 {string.Join("、", definitions.Keys)}。");
         return null;
+    }
+
+    /// <summary>The fields a call has that expansion would silently drop: only id, type, stage, calls, arguments, title and description belong on it.</summary>
+    private static IEnumerable<string> Ignored(ElementDefinition call)
+    {
+        (string Field, bool Present)[] fields =
+        [
+            ("role", call.Role is not null), ("scope", call.Scope is not null), ("departmentCode", call.DepartmentCode is not null),
+            ("due", call.Due is not null), ("outcomes", call.Outcomes is not null), ("form", call.Form is not null),
+            ("evidence", call.Evidence is not null), ("action", call.Action is not null), ("input", call.Input is not null),
+            ("message", call.Message is not null), ("default", call.Default is not null),
+        ];
+        return fields.Where(f => f.Present).Select(f => f.Field);
     }
 
     private static void CheckAgainst(ValidationRun run, string id, string prefix, ElementDefinition call, SubProcessDefinition definition, bool nested)
