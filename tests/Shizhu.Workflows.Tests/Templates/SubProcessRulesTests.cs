@@ -107,6 +107,26 @@ public sealed class SubProcessRulesTests
     }
 
     [Fact]
+    public void TwoSubProcessesCallingEachOtherAreRecursionInBoth()
+    {
+        ElementDefinition Calling(string key) => new("inner", ElementType.SubProcess, Stage: "{stage}", Calls: key);
+        var ping = new SubProcessDefinition("ping", "甲", "inner", "inner", [Calling("pong")], []);
+        var pong = new SubProcessDefinition("pong", "乙", "inner", "inner", [Calling("ping")], []);
+        var template = Valid with { SubProcesses = [SubProcessTemplate.Review, ping, pong] }
+            with { Elements = [.. Valid.Elements.Select(e => e.Id == "revisit" ? new ElementDefinition("revisit", ElementType.SubProcess, Stage: "revisit", Calls: "ping") : e)] };
+
+        var problems = template.Problems();
+
+        Assert.Equal(
+            [
+                (TemplateProblem.Template, "subProcesses[1].elements[0].calls", RecursiveSubProcess),
+                (TemplateProblem.Template, "subProcesses[2].elements[0].calls", RecursiveSubProcess),
+            ],
+            problems.Select(p => (p.ElementId, p.Field, p.Code)));
+        Assert.Contains("ping → pong → ping", problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IdsThatCollideOnceExpandedAreAProblemOfTheCall()
     {
         var clash = Valid.Inserting(new ElementDefinition("revisit-fix", ElementType.UserTask, Stage: "revisit", Title: "另行整改", Role: Roles.TownshipStaff), after: "start");
