@@ -6,6 +6,8 @@ namespace Shizhu.Workflows.Templates;
 /// optional <see cref="Day"/>; <see cref="At"/> <c>end</c> (default: the last second of that day, or of the
 /// month) or <c>start</c> (its first second). Or a duration from the moment it is set: <see cref="WorkingDays"/>
 /// by China's statutory calendar, or calendar <see cref="Days"/>.
+/// Inside a sub-process definition a rule may instead be <see cref="Argument"/>: the name of a <c>due</c> parameter,
+/// replaced by the rule each call passes (so each check has its own dates).
 /// </summary>
 public sealed record DueRule(
     string? Year = null,
@@ -14,4 +16,5 @@ public sealed record DueRule(
     string? At = null,
     int? YearOffset = null,
     int? WorkingDays = null,
-    int? Days = null);
+    int? Days = null,
+    string? Argument = null);

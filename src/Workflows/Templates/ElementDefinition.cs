@@ -6,6 +6,7 @@ namespace Shizhu.Workflows.Templates;
 /// <summary>
 /// One element of a template. A flat record: each <see cref="Type"/> uses the fields it needs and the
 /// validator names any that are missing (user tasks need a title and role, timer events a due rule, …).
+/// A <see cref="ElementType.SubProcess"/> call names the sub-process it <see cref="Calls"/> and passes its <see cref="Arguments"/>.
 /// </summary>
 public sealed record ElementDefinition(
     string Id,
@@ -24,4 +25,6 @@ public sealed record ElementDefinition(
     string? Action = null,
     IReadOnlyDictionary<string, JsonElement>? Input = null,
     string? Message = null,
-    string? Default = null);
+    string? Default = null,
+    string? Calls = null,
+    IReadOnlyDictionary<string, JsonElement>? Arguments = null);

@@ -13,4 +13,9 @@ public enum ElementType
     TimerEvent,
     /// <summary>A message catch event: the token waits for a message from outside (the municipal office's verdict).</summary>
     MessageEvent,
+    /// <summary>
+    /// A call of a named sub-process (<see cref="ElementDefinition.Calls"/>) with arguments: replaced by the sub-process's
+    /// elements, ids prefixed with the call's, when the template is read to run (<c>SubProcesses/SubProcessExpander</c>).
+    /// </summary>
+    SubProcess,
 }

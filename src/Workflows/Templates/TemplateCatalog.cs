@@ -3,12 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Templates.SubProcesses;
 
 namespace Shizhu.Workflows.Templates;
 
 /// <summary>
 /// Reads template definitions. A published version never changes, so its parsed form is cached for the
-/// life of the process: a command never re-parses the template it runs on.
+/// life of the process: a command never re-parses (or re-expands) the template it runs on.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -28,7 +29,11 @@ public sealed class TemplateCatalog
         return definition;
     }
 
-    public static TemplateDefinition Parse(string json) =>
+    /// <summary>A stored template in the form that runs: its sub-process calls expanded into the elements they stand for.</summary>
+    public static TemplateDefinition Parse(string json) => SubProcessExpander.Expand(ParseDocument(json));
+
+    /// <summary>A stored template as it is written, sub-process definitions and calls included: what is validated and edited.</summary>
+    public static TemplateDefinition ParseDocument(string json) =>
         JsonSerializer.Deserialize<TemplateDefinition>(json, Json)
         ?? throw new InvalidOperationException("A template definition is empty.");
 }

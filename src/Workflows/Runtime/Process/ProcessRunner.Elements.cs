@@ -43,6 +43,10 @@ internal sealed partial class ProcessRunner
             case ElementType.MessageEvent:
                 _changes.Journal(_workflow.Id, "WaitingForMessage", $"等待外部消息：{element.Message}");
                 break;
+            case ElementType.SubProcess:
+                // Calls are expanded when the template is read (TemplateCatalog.Parse); one left means its sub-process could not be.
+                RaiseIncident(token, $"子流程调用 {element.Id} 无法展开：子流程“{element.Calls}”未定义或调用了自身。");
+                break;
         }
     }
 

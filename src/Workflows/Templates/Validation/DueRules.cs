@@ -19,6 +19,11 @@ internal static class DueRules
             if (required) run.Add(id, field, Required, "请填写期限规则（due）：日历时点（month 等）或时长（workingDays 或 days）。");
             return;
         }
+        if (due.Argument is not null)
+        {
+            run.Add(id, field + ".argument", NotAllowed, "期限参数引用（argument）只能用在子流程定义的元素里。");
+            return;
+        }
         var point = due.Year is not null || due.Month is not null || due.Day is not null || due.At is not null || due.YearOffset is not null;
         var duration = due.WorkingDays is not null || due.Days is not null;
         if (!point && !duration)

@@ -42,6 +42,8 @@ internal static class ElementRules
         if (element.DepartmentCode is { } department && !run.Departments.Contains(department))
             run.Add(id, "departmentCode", UnknownDepartment, $"部门代码“{department}”未知：可用的有 {string.Join("、", run.Departments.Order())}。");
         Text.Limit(run, id, "title", element.Title, 200, "标题");
+        if (element.Type != ElementType.SubProcess && (element.Calls is not null || element.Arguments is not null))
+            run.Add(id, element.Calls is not null ? "calls" : "arguments", NotAllowed, "只有子流程调用（type 为 subProcess）可以指定 calls 和 arguments。");
     }
 
     private static void CheckByType(ValidationRun run, string id, ElementDefinition element)
@@ -70,6 +72,9 @@ internal static class ElementRules
                 ServiceTaskRules.Check(run, id, element);
                 break;
             case ElementType.EndEvent or ElementType.ExclusiveGateway or ElementType.ParallelGateway:
+                break;
+            case ElementType.SubProcess:
+                // A call left here could not be expanded; SubProcessCalls has said why.
                 break;
             default:
                 run.Add(id, "type", UnknownValue, $"元素类型“{element.Type}”未知。");

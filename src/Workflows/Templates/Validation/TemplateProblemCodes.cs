@@ -42,4 +42,10 @@ public static class TemplateProblemCodes
     public const string JoinWithoutFork = "joinWithoutFork";
     public const string InvalidDue = "invalidDue";
     public const string DueOutsidePlan = "dueOutsidePlan";
+    public const string UnknownSubProcess = "unknownSubProcess";
+    public const string RecursiveSubProcess = "recursiveSubProcess";
+    public const string UnusedSubProcess = "unusedSubProcess";
+    public const string UnknownArgument = "unknownArgument";
+    public const string InvalidArgument = "invalidArgument";
+    public const string UnknownPlaceholder = "unknownPlaceholder";
 }

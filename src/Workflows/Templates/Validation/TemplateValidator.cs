@@ -7,6 +7,8 @@ namespace Shizhu.Workflows.Templates.Validation;
 /// Checks a template before it may be saved as a draft or published, the way the runtime will read it, and
 /// lists every problem it finds, each located by element id (or flow key, or <c>template</c>) and field.
 /// An empty list means the template is valid. Service-task actions are those registered with the engine.
+/// Sub-process calls are checked as written and then expanded, so that an inner element's problem is found as the
+/// engine would meet it and located where it is written (<c>{callId}/{innerId}</c>).
 /// </summary>
 public sealed class TemplateValidator(ServiceTaskActions actions)
 {
@@ -23,8 +25,13 @@ public sealed class TemplateValidator(ServiceTaskActions actions)
     /// <summary>Validates with <paramref name="departmentCodes"/> as the departments a task may name (as kept in the database).</summary>
     public IReadOnlyList<TemplateProblem> Validate(TemplateDefinition template, IEnumerable<string> departmentCodes)
     {
-        var run = new ValidationRun(template, _actions, departmentCodes.ToHashSet(StringComparer.Ordinal));
+        var departments = departmentCodes.ToHashSet(StringComparer.Ordinal);
+        // Sub-processes and their calls are checked as written; everything else on the expanded template, as it will run.
+        var document = new ValidationRun(template, _actions, departments);
+        var expansion = SubProcessCalls.Check(document);
+        var run = new ValidationRun(expansion.Template, _actions, departments, expansion.Origins);
         TemplateRules.Check(run);
+        run.Adopt(document.Problems);
         ElementRules.Check(run);
         FlowRules.Check(run);
         if (run.Elements.Count > TemplateRules.MaxElements || run.Flows.Count > TemplateRules.MaxFlows) return run.Problems;

@@ -3,15 +3,20 @@ namespace Shizhu.Workflows.Templates.Validation;
 /// <summary>
 /// One validation of one template: the document with its nulls tolerated (it is user input), its elements
 /// indexed by id (first occurrence wins: later ones are reported as duplicates), and the problems found.
+/// When the template is a sub-process expansion, <c>origins</c> tells where each expanded element and flow is
+/// written, and problems are located there (<c>{callId}/{innerId}</c>) rather than at ids the document never shows.
 /// </summary>
 internal sealed class ValidationRun
 {
     private readonly List<TemplateProblem> _problems = [];
     private readonly HashSet<TemplateProblem> _reported = [];
+    private readonly IReadOnlyDictionary<string, string> _origins;
     private TemplateGraph? _graph;
 
-    public ValidationRun(TemplateDefinition template, IReadOnlySet<string> actions, IReadOnlySet<string> departments)
+    public ValidationRun(TemplateDefinition template, IReadOnlySet<string> actions, IReadOnlySet<string> departments,
+        IReadOnlyDictionary<string, string>? origins = null)
     {
+        _origins = origins ?? new Dictionary<string, string>();
         Template = template;
         Actions = actions;
         Departments = departments;
@@ -46,8 +51,15 @@ internal sealed class ValidationRun
 
     public void Add(string elementId, string field, string code, string message)
     {
-        var problem = new TemplateProblem(elementId, field, code, message);
+        var problem = new TemplateProblem(_origins.GetValueOrDefault(elementId, elementId), field, code, message);
         if (_reported.Add(problem)) _problems.Add(problem);
+    }
+
+    /// <summary>Takes over problems another run found (the sub-process checks, made on the document as written).</summary>
+    public void Adopt(IEnumerable<TemplateProblem> problems)
+    {
+        foreach (var problem in problems)
+            if (_reported.Add(problem)) _problems.Add(problem);
     }
 
     /// <summary>How problems name an element: its id, or its place in the list when it has none.</summary>

@@ -10,7 +10,8 @@ namespace Shizhu.Workflows.Templates.Versions;
 /// <summary>
 /// Reads a template document sent by a person and writes the form it is stored in. Reading is strict: a
 /// misspelt or misplaced field is a located problem rather than silently ignored, and a missing element
-/// <c>type</c> is not taken for a start event. A top-level <c>$schema</c> (as editors add) is allowed.
+/// <c>type</c> (in the template or in a sub-process definition) is not taken for a start event. A top-level
+/// <c>$schema</c> (as editors add) is allowed.
 /// </summary>
 public static class TemplateDocument
 {
@@ -39,9 +40,9 @@ public static class TemplateDocument
             throw new InvalidTemplateException([new TemplateProblem(elementId, field, TemplateProblemCodes.InvalidJson,
                 $"字段“{(field.Length > 0 ? field : duplicate)}”在同一处出现了两次。")]);
         }
-        var untyped = Items(document, "elements").Select((e, i) => (e, i))
-            .Where(x => x.e.ValueKind == JsonValueKind.Object && !x.e.TryGetProperty("type", out _))
-            .Select(x => new TemplateProblem(ElementName(document, x.i), "type", TemplateProblemCodes.Required, "请填写元素类型（type），如 userTask、exclusiveGateway。"))
+        var untyped = Untyped(document, "elements").Select(i => new TemplateProblem(ElementName(document, i), "type", TemplateProblemCodes.Required, TypeRequired))
+            .Concat(Items(document, "subProcesses").SelectMany((definition, i) => Untyped(definition, "elements")
+                .Select(j => new TemplateProblem(TemplateProblem.Template, $"subProcesses[{i}].elements[{j}].type", TemplateProblemCodes.Required, TypeRequired))))
             .ToList();
         if (untyped.Count > 0) throw new InvalidTemplateException(untyped);
         var root = JsonNode.Parse(document.GetRawText())!.AsObject();
@@ -90,8 +91,14 @@ public static class TemplateDocument
         return null;
     }
 
+    private const string TypeRequired = "请填写元素类型（type），如 userTask、exclusiveGateway。";
+
+    /// <summary>The places in <paramref name="list"/> of elements that have no <c>type</c>.</summary>
+    private static IEnumerable<int> Untyped(JsonElement owner, string list) =>
+        Items(owner, list).Select((e, i) => (e, i)).Where(x => x.e.ValueKind == JsonValueKind.Object && !x.e.TryGetProperty("type", out _)).Select(x => x.i);
+
     private static IEnumerable<JsonElement> Items(JsonElement root, string list) =>
-        root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
 
     private static string? Text(JsonElement item, string name) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

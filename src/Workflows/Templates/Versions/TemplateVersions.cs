@@ -84,7 +84,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
             .Select(t => (int?)t.Version).MaxAsync(ct);
         if (newer is not null)
             throw WorkflowException.Conflict($"模板 {key} 已有更新的已发布版本（第 {newer} 版），不能再发布较旧的第 {version} 版。");
-        var problems = await ValidateAsync(TemplateCatalog.Parse(row.Definition), ct);
+        var problems = await ValidateAsync(TemplateCatalog.ParseDocument(row.Definition), ct);
         if (problems.Count > 0) throw new InvalidTemplateException(problems);
 
         row.Status = TemplateStatus.Published;
@@ -114,7 +114,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
     {
         var row = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Key == key && t.Version == version, ct)
             ?? throw NotFound(key, version);
-        var problems = await ValidateAsync(TemplateCatalog.Parse(row.Definition), ct);
+        var problems = await ValidateAsync(TemplateCatalog.ParseDocument(row.Definition), ct);
         return new TemplateValidationReport(key, version, row.Status, problems.Count == 0, problems);
     }
 
