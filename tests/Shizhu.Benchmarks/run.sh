@@ -16,6 +16,8 @@
 #   SHIZHU_BENCH_WORKERS          worker counts (default "1,4,8")
 #   SHIZHU_BENCH_KEEP=1           leave the cluster running at the end (for psql / profiling)
 #   SHIZHU_BENCH_ARGS             extra arguments for the .NET benchmark (see Program.cs, e.g. --trace)
+#   SHIZHU_BENCH_PG_OPTIONS       extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements"
+#                                 (with SHIZHU_BENCH_KEEP=1, to read per-statement times afterwards)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -80,7 +82,7 @@ as_pg timeout -k 5 120 "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -
 # synchronous_commit=on (stated explicitly, they are PostgreSQL's defaults).
 log "starting PostgreSQL on 127.0.0.1:$PG_PORT (fsync=on, synchronous_commit=on)"
 as_pg timeout -k 5 90 "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-    -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=100" \
+    -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=100 ${SHIZHU_BENCH_PG_OPTIONS:-}" \
     start >/dev/null || { tail -n 30 "$PG_LOG" >&2; die "PostgreSQL did not start"; }
 
 PSQL=(timeout -k 5 60 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
