@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Json.Schema;
 using Shizhu.Workflows.Templates;
-using Shizhu.Workflows.Templates.Schema;
 using Shizhu.Workflows.Templates.Versions;
 using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 
@@ -10,8 +8,6 @@ namespace Shizhu.Workflows.Tests.Templates;
 /// <summary>Evidence requirements, and <c>requiredFor</c> narrowing a required one to some of the task's outcomes.</summary>
 public sealed class EvidenceRequirementRulesTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(TemplateSchema.Json));
-
     private static TemplateDefinition CheckAsking(EvidenceRequirement requirement) =>
         TinyTemplate.Valid.Changing("check", e => e with { Evidence = [requirement] });
 
@@ -22,7 +18,7 @@ public sealed class EvidenceRequirementRulesTests
 
         Assert.Empty(template.Problems());
         using var document = JsonDocument.Parse(TemplateDocument.Write(template));
-        Assert.True(Schema.Value.Evaluate(document.RootElement).IsValid);
+        Assert.True(PublishedSchema.Value.Evaluate(document.RootElement).IsValid);
     }
 
     [Fact]
@@ -52,8 +48,14 @@ public sealed class EvidenceRequirementRulesTests
         TinyTemplate.Valid.Changing("submit", e => e with { Evidence = [new("plan", "实施方案"), new("plan", "实施方案（修订）")] })
             .SingleProblem("submit", "evidence[1].key", Duplicate);
 
+    [Fact]
+    public void AnEvidenceKeyIsWhatAnUploadCanNameSoAsciiOnly() =>
+        TinyTemplate.Valid.Changing("submit", e => e with { Evidence = [new("实施方案", "实施方案")] })
+            .SingleProblem("submit", "evidence[0].key", InvalidId);
+
     [Theory]
     [InlineData("""{"key":"c","label":"证明","requiredFor":["passed"]}""", true)]
+    [InlineData("""{"key":"实施方案","label":"证明"}""", false)]
     [InlineData("""{"key":"c","label":"证明","required":true,"requiredFor":["passed"]}""", true)]
     [InlineData("""{"key":"c","label":"证明","required":false}""", true)]
     [InlineData("""{"key":"c","label":"证明","requiredFor":[]}""", false)]
@@ -64,6 +66,6 @@ public sealed class EvidenceRequirementRulesTests
         var tiny = TemplateDocument.Write(TinyTemplate.Valid);
         var element = """{"id":"x","type":"userTask","title":"t","role":"county-admin","stage":"review","outcomes":["passed"],"evidence":[""" + evidence + "]},";
         using var document = JsonDocument.Parse(tiny.Replace("\"elements\": [", "\"elements\": [" + element, StringComparison.Ordinal));
-        Assert.Equal(valid, Schema.Value.Evaluate(document.RootElement).IsValid);
+        Assert.Equal(valid, PublishedSchema.Value.Evaluate(document.RootElement).IsValid);
     }
 }

@@ -61,8 +61,14 @@ internal static class TaskRules
                 run.Add(id, path, Required, $"第 {i + 1} 项佐证材料是空的（null）。");
                 continue;
             }
-            if (Text.RequireId(run, id, path + ".key", item.Key, 60, "佐证材料键") && !keys.Add(item.Key))
-                run.Add(id, path + ".key", Duplicate, $"佐证材料键“{item.Key}”重复。");
+            if (Text.RequireId(run, id, path + ".key", item.Key, 60, "佐证材料键"))
+            {
+                // Files are uploaded naming this key, and an upload takes ASCII keys only (EvidenceUploader).
+                if (!item.Key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                    run.Add(id, path + ".key", InvalidId, $"佐证材料键“{item.Key}”只能包含英文字母、数字、连字符（-）和下划线（_）。");
+                else if (!keys.Add(item.Key))
+                    run.Add(id, path + ".key", Duplicate, $"佐证材料键“{item.Key}”重复。");
+            }
             Text.Require(run, id, path + ".label", item.Label, 100, "佐证材料名称");
             CheckRequiredFor(run, id, path + ".requiredFor", item, outcomes ?? []);
         }
