@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Shizhu.Host.Identity;
 using Shizhu.Host.Timers;
 using Shizhu.Notifications;
+using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -36,6 +37,23 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
 
     public Task<IReadOnlyList<AlertView>> AlertsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         With<WorkflowQueries, IReadOnlyList<AlertView>>(q => q.AlertsAsync(user.ToActor(), null, ct));
+
+    /// <summary>The task with its form, outcomes and evidence requirements; null when the user cannot see it.</summary>
+    public Task<TaskDetail?> TaskAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct) =>
+        With<WorkflowQueries, TaskDetail?>(q => q.GetTaskAsync(user.ToActor(), taskId, ct));
+
+    /// <summary>The files uploaded for the task, oldest first; null when the user cannot see it.</summary>
+    public Task<IReadOnlyList<EvidenceView>?> EvidenceAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct) =>
+        With<EvidenceQueries, IReadOnlyList<EvidenceView>?>(q => q.ListAsync(user.ToActor(), taskId, ct));
+
+    /// <summary>
+    /// Uploads one evidence file through the engine's own checks (content type, size, township, open task), as the
+    /// HTTP upload does; throws <see cref="WorkflowException"/> when the engine refuses.
+    /// </summary>
+    public Task<EvidenceView> UploadEvidenceAsync(
+        ClaimsPrincipal user, Guid taskId, string requirement, string fileName, Stream content, string idempotencyKey, CancellationToken ct) =>
+        With<EvidenceUploader, EvidenceView>(u =>
+            u.UploadAsync(taskId, new UploadEvidence(requirement, fileName), content, user.ToActor(), idempotencyKey, ct));
 
     /// <summary>Throws <see cref="WorkflowException"/> when the engine refuses.</summary>
     public Task<WorkflowTask> CompleteTaskAsync(
