@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Shizhu.Host.Identity;
 using Shizhu.Host.Timers;
 using Shizhu.Notifications;
+using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
@@ -83,6 +84,18 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
     /// <summary>Retries an incident; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
     public Task<bool> RetryIncidentAsync(ClaimsPrincipal user, Guid incidentId, CancellationToken ct) =>
         With<IncidentRetry, bool>(async r => { await r.RetryAsync(incidentId, user.ToActor(), ct); return true; });
+
+    /// <summary>The years of the statutory calendar that have entries, ascending.</summary>
+    public Task<IReadOnlyList<int>> CalendarYearsAsync(CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<int>>(c => c.YearsAsync(ct));
+
+    public Task<IReadOnlyList<StatutoryDayEntry>> CalendarYearAsync(int year, CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(c => c.YearAsync(year, ct));
+
+    /// <summary>Replaces a year's holidays and make-up working days; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
+    public Task<IReadOnlyList<StatutoryDayEntry>> ReplaceCalendarYearAsync(
+        ClaimsPrincipal user, int year, IReadOnlyList<StatutoryDayEntry> entries, CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(c => c.ReplaceYearAsync(year, entries, user.ToActor(), ct));
 
     /// <summary>Fires every timer due by the (just moved) application clock; answers how many fired.</summary>
     public Task<int> SweepTimersAsync(CancellationToken ct) => With<TimerJobs, int>(t => t.SweepAsync(ct));
