@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Shizhu.Host.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -52,6 +53,13 @@ public sealed class CalendarBrowserTests(HostFixture fixture, ITestOutputHelper 
             await Expect(page.GetByTestId("calendar-row")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("unsaved")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-testid=calendar-day][data-date='2097-01-05']")).ToHaveAttributeAsync("data-kind", "makeup-workday");
+
+            // Leaving the year with unsaved edits asks first; 继续编辑 keeps them.
+            await page.GetByTestId("next-year").ClickAsync();
+            await Expect(dialog).ToContainTextAsync("2097 年的修改尚未保存");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "继续编辑" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/calendar/{Year}$"));
+            await Expect(page.GetByTestId("calendar-row")).ToHaveCountAsync(2);
             await page.GetByTestId("save-calendar").ClickAsync();
 
             await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = $"已保存 {Year} 年：放假 1 天，调休上班 1 天。" })).ToBeVisibleAsync();

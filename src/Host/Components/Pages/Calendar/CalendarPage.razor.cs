@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.ReferenceData;
@@ -9,7 +10,7 @@ namespace Shizhu.Host.Components.Pages.Calendar;
 /// <summary>
 /// 法定节假日日历: an administrator reads a year's holidays and make-up working days, edits them here, and saves the
 /// whole year through the engine's <see cref="StatutoryCalendarAdmin"/> — the command behind <c>PUT /api/calendar/{year}</c>.
-/// Edits stay on the page until saved; leaving the year with unsaved edits asks first.
+/// Edits stay on the page until saved; leaving the page or the year with unsaved edits asks first.
 /// </summary>
 public sealed partial class CalendarPage
 {
@@ -49,17 +50,19 @@ public sealed partial class CalendarPage
         (_dirty, _error, _errorDate) = (false, null, null);
     }
 
-    private async Task SelectYearAsync(int year)
+    private void SelectYear(int year)
     {
-        if (year == _year || year is < MinYear or > MaxYear) return;
-        if (_dirty)
-        {
-            var discard = await Dialogs.ShowMessageBoxAsync("放弃修改？", $"{_year} 年的修改尚未保存，切换到 {year} 年将放弃这些修改。",
-                yesText: "放弃修改", cancelText: "继续编辑");
-            if (discard != true) return;
-            _dirty = false;
-        }
-        Navigation.NavigateTo($"calendar/{year}");
+        if (year != _year && year is >= MinYear and <= MaxYear) Navigation.NavigateTo($"calendar/{year}");
+    }
+
+    /// <summary>Another year, another page, the browser's back button: unsaved edits are only dropped after asking.</summary>
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (!_dirty) return;
+        var discard = await Dialogs.ShowMessageBoxAsync("放弃修改？", $"{_year} 年的修改尚未保存，离开将放弃这些修改。",
+            yesText: "放弃修改", cancelText: "继续编辑");
+        if (discard == true) _dirty = false;
+        else context.PreventNavigation();
     }
 
     private Task DayClickedAsync(DateOnly date) =>
