@@ -43,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<MessageDelivery>();
         services.AddScoped<IncidentRetry>();
         services.AddScoped<EvidenceUploader>();
+        services.AddScoped<RequiredEvidence>();
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<EvidenceQueries>();
         services.AddScoped<ReferenceDataSeeder>();

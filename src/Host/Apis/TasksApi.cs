@@ -16,7 +16,8 @@ public static class TasksApi
         app.MapGet("/api/inbox", InboxAsync).WithTags("Tasks");
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
         tasks.MapGet("/{id:guid}", GetAsync);
-        tasks.MapPost("/{id:guid}/complete", CompleteAsync);
+        // 422 when required evidence is missing: one error per requirement (evidence.{key}).
+        tasks.MapPost("/{id:guid}/complete", CompleteAsync).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

@@ -16,6 +16,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         ProblemDetails? problem = exception switch
         {
             WorkflowException { Kind: WorkflowErrorKind.Invalid, Field: { } field } e => Problems.Validation(field, e.Message),
+            WorkflowException { Kind: WorkflowErrorKind.Unprocessable } e => Problems.Unprocessable(e),
             WorkflowException e => Problems.For(e),
             BadHttpRequestException e => Problems.Validation(FieldOf(e), "请求内容无法解析：" + ReasonOf(e)),
             _ => null,

@@ -15,6 +15,16 @@ public static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
     };
 
+    /// <summary>422: the request is well formed but its subject is not ready (required evidence missing), every reason located.</summary>
+    public static ValidationProblemDetails Unprocessable(WorkflowException e) =>
+        new(e.Errors.ToDictionary(error => error.Key, error => new[] { error.Value }))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "无法办理",
+            Detail = e.Message,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        };
+
     public static ProblemDetails For(WorkflowException e) => new()
     {
         Status = e.Kind switch

@@ -17,6 +17,14 @@ public sealed record StatutoryDayEntry(string? Date, string? Kind, string? Name)
 /// </summary>
 public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendarProvider calendars)
 {
+    /// <summary>The years that have at least one entry, ascending: those a working-day deadline can rely on.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
+    {
+        // A few dozen rows a year: reading the dates beats relying on each provider translating DateOnly.Year.
+        var dates = await db.StatutoryDays.AsNoTracking().Select(d => d.Date).ToListAsync(ct);
+        return [.. dates.Select(d => d.Year).Distinct().Order()];
+    }
+
     public async Task<IReadOnlyList<StatutoryDayEntry>> YearAsync(int year, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -11,7 +12,8 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Completes user tasks and moves their workflow on.</summary>
-public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runner, IdempotencyLedger ledger, ProcessRuntime process)
+public sealed class TaskCompleter(
+    WorkflowDbContext db, EngineCommandRunner runner, IdempotencyLedger ledger, ProcessRuntime process, RequiredEvidence evidence)
 {
     private const string CommandName = "complete-task";
 
@@ -50,6 +52,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
             ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
         var outcome = ValidateOutcome(definition, command.Outcome);
         var data = FormValidator.Validate(definition.Form, command.Data);
+        await evidence.EnsureUploadedAsync(task, definition, outcome, ct);
 
         task.Status = UserTaskStatus.Completed;
         task.CompletedAt = changes.Now;

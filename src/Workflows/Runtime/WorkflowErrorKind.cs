@@ -6,4 +6,6 @@ public enum WorkflowErrorKind
     NotFound,
     Forbidden,
     Conflict,
+    /// <summary>Well formed, but the thing acted on is not ready (a task whose required evidence is missing): HTTP 422.</summary>
+    Unprocessable,
 }

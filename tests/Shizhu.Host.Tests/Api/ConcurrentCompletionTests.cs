@@ -14,6 +14,7 @@ public sealed class ConcurrentCompletionTests(HostFixture fixture)
         var scenario = await Scenario.StartAsync(fixture);
         var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword)));
         var task = (await clients[0].GetJsonAsync("/api/inbox")).Items().First(i => i.Str("workflowId") == scenario.WorkflowId);
+        await clients[0].UploadRequiredEvidenceAsync(task.Str("id"));
 
         var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/tasks/{task.Str("id")}/complete", new { comment = "并发办理" })));
 

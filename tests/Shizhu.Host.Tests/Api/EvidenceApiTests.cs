@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Api;
@@ -9,27 +7,19 @@ namespace Shizhu.Host.Tests.Api;
 [Collection(HostCollection.Name)]
 public sealed class EvidenceApiTests(HostFixture fixture)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
-        "trailer << /Root 1 0 R >>\n%%EOF\n");
-
+    private const string WorkPlan = "work-plan";
+    private static readonly byte[] Pdf = EvidenceUploads.Pdf;
     private static readonly byte[] Executable = [.. "MZ"u8, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, .. new byte[120]];
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string taskId, byte[] bytes, string fileName, string contentType)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent("work-plan-document"), "requirement");
-        return await client.PostAsync($"/api/tasks/{taskId}/evidence", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string taskId, byte[] bytes, string fileName, string contentType) =>
+        client.UploadAsync(taskId, bytes, fileName, contentType, WorkPlan);
 
     private async Task<(Scenario Scenario, HttpClient Staff, string TaskId)> OpenTaskAsync()
     {
         var scenario = await Scenario.StartAsync(fixture);
         var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
-        var taskId = (await staff.GetJsonAsync("/api/inbox")).Items().First(i => i.Str("workflowId") == scenario.WorkflowId).Str("id");
+        var taskId = (await staff.GetJsonAsync("/api/inbox")).Items()
+            .First(i => i.Str("workflowId") == scenario.WorkflowId && i.Str("title") == "制定创建工作实施方案").Str("id");
         return (scenario, staff, taskId);
     }
 
@@ -46,7 +36,7 @@ public sealed class EvidenceApiTests(HostFixture fixture)
             var id = created.Str("id");
             Assert.Equal($"/api/tasks/{taskId}/evidence/{id}", response.Headers.Location!.OriginalString);
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), created.Str("sha256"));
-            Assert.Equal(("实施方案（定稿）.pdf", "application/pdf", Pdf.Length, "work-plan-document", scenario.StaffUser),
+            Assert.Equal(("实施方案（定稿）.pdf", "application/pdf", Pdf.Length, WorkPlan, scenario.StaffUser),
                 (created.Str("fileName"), created.Str("contentType"), created["size"]!.GetValue<int>(), created.Str("requirement"), created.Str("uploadedBy")));
             Assert.NotNull(created["uploadedAt"]);
             // Stored outside the web root under the evidence id, never under the uploader's name.

@@ -15,7 +15,7 @@ public sealed class OverdueTests(HostFixture fixture)
         var scenario = await Scenario.StartAsync(fixture);
         using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
         var inbox = (await staff.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList();
-        await staff.PostJsonAsync($"/api/tasks/{inbox[0].Str("id")}/complete", new { });
+        await staff.CompleteWithEvidenceAsync(inbox[0].Str("id"), new { });
 
         using var admin = await fixture.LoginAsAdminAsync();
         await admin.PostJsonAsync("/api/admin/clock", new { to = $"{scenario.Year}-02-01T09:00:00+08:00" });

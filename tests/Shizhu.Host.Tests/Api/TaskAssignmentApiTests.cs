@@ -34,7 +34,7 @@ public sealed class TaskAssignmentApiTests(HostFixture fixture)
 
             var reassigned = await leader.PostJsonAsync($"/api/tasks/{taskId}/assign", new { userName = colleague });
             Assert.Equal(colleague, reassigned.Str("assignee"));
-            await other.PostJsonAsync($"/api/tasks/{taskId}/complete", new { comment = "已办结" });
+            await other.CompleteWithEvidenceAsync(taskId, new { comment = "已办结" });
 
             var journal = (await leader.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items().ToList();
             Assert.Contains(journal, j => j.Str("kind") == "TaskClaimed" && j.Str("actor") == scenario.StaffUser);

@@ -19,6 +19,7 @@ public sealed class TaskCompletionTests(HostFixture fixture)
     public async Task CompletingATaskTwiceAnswersConflict()
     {
         var (_, staff, taskId) = await OpenTaskAsync();
+        await staff.UploadRequiredEvidenceAsync(taskId);
         using var first = await staff.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { });
         using var second = await staff.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { });
 
@@ -39,6 +40,7 @@ public sealed class TaskCompletionTests(HostFixture fixture)
             return await staff.SendAsync(request);
         }
 
+        await staff.UploadRequiredEvidenceAsync(taskId);
         using var first = await Complete("第一次");
         using var repeat = await Complete("第二次");
 

@@ -27,7 +27,7 @@ public sealed class WorkflowControlApiTests(HostFixture fixture)
 
         var resumed = await admin.PostJsonAsync($"/api/workflows/{scenario.WorkflowId}/resume", new { });
         Assert.Equal("running", resumed.Str("status"));
-        await staff.PostJsonAsync($"/api/tasks/{taskId}/complete", new { });
+        await staff.CompleteWithEvidenceAsync(taskId, new { });
 
         var cancelled = await admin.PostJsonAsync($"/api/workflows/{scenario.WorkflowId}/cancel", new { reason = "测试：取消" });
         Assert.Equal("cancelled", cancelled.Str("status"));

@@ -57,7 +57,7 @@ public sealed class WorkflowLifecycleTests(HostFixture fixture)
             var open = (await staff.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList();
             Assert.NotEmpty(open);
             foreach (var task in open)
-                await staff.PostJsonAsync($"/api/tasks/{task.Str("id")}/complete", new { comment = "已完成" });
+                await staff.CompleteWithEvidenceAsync(task.Str("id"), new { comment = "已完成" });
         }
 
         var workflow = await scenario.WorkflowAsync(staff);
@@ -82,7 +82,7 @@ public sealed class WorkflowLifecycleTests(HostFixture fixture)
         using var admin = await fixture.LoginAsAdminAsync();
         for (var round = 0; round < 4; round++)
             foreach (var task in (await staff.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList())
-                await staff.PostJsonAsync($"/api/tasks/{task.Str("id")}/complete", new { });
+                await staff.CompleteWithEvidenceAsync(task.Str("id"), new { });
 
         var adminInbox = (await admin.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList();
         Assert.Equal(["县爱卫办确认创建申请"], adminInbox.Select(i => i.Str("title")));

@@ -6,42 +6,24 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Shizhu.Host.Tests.Browser;
 
-/// <summary>The web UI in a real Chromium against the real Host: sign in, 我的待办, the 办理 dialog, the workflow page.</summary>
+/// <summary>The web UI in a real Chromium against the real Host: sign in, 我的待办, the 办理 dialog with its evidence upload, the workflow page.</summary>
 [Collection(HostCollection.Name)]
 public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper output)
 {
     private const string LeadingGroup = "组建创建工作领导小组";
     private const string WorkPlan = "制定创建工作实施方案";
-    private const float Timeout = 30_000;
+    private const string Notice = "成立领导小组的文件";
+    private static readonly byte[] Executable = [.. "MZ"u8, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, .. new byte[120]];
 
     [Fact]
     public async Task TownshipStaffCompletesATaskFromTheInboxAndSeesItOnTheWorkflowPage()
     {
         var scenario = await Scenario.StartAsync(fixture);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SHIZHU_TEST_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        SetDefaultExpectTimeout(Timeout);
-
-        try
+        await using var browser = await BrowserSession.StartAsync(fixture, output);
+        await browser.RunAsync(nameof(TownshipStaffCompletesATaskFromTheInboxAndSeesItOnTheWorkflowPage), async page =>
         {
             // Signing in through the form brings the staff member back to the page they asked for.
-            await page.GotoAsync("/inbox");
-            await Expect(page).ToHaveURLAsync(new Regex("/login"));
-            await page.GetByLabel("用户名").FillAsync(scenario.StaffUser);
-            await page.GetByLabel("密码").FillAsync(HostFixture.UserPassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex("/inbox$"));
+            await browser.SignInAsync("/inbox", scenario.StaffUser, HostFixture.UserPassword);
 
             // 我的待办 holds the two opening tasks of the township's workflow.
             var rows = page.GetByTestId("inbox-row");
@@ -49,10 +31,29 @@ public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper out
             var leadingGroup = rows.Filter(new() { HasText = LeadingGroup });
             await Expect(leadingGroup).ToContainTextAsync("宣传发动");
 
-            // Complete one through the 办理 dialog.
+            // Complete one through the 办理 dialog: its required evidence first, then the confirmation.
             await leadingGroup.GetByTestId("complete-button").ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Expect(dialog).ToContainTextAsync(LeadingGroup);
+            var requirement = dialog.GetByTestId("evidence-requirement");
+            await Expect(requirement).ToHaveAttributeAsync("data-missing", "true");
+            await Expect(requirement).ToContainTextAsync(Notice);
+            await Expect(dialog.GetByTestId("evidence-missing")).ToHaveTextAsync($"请先上传必需的佐证材料：“{Notice}”，上传后才能办结。");
+            await Expect(dialog.GetByTestId("confirm-complete")).ToBeDisabledAsync();
+            await browser.ScreenshotAsync("inbox-dialog-evidence-missing");
+
+            // A disguised executable is refused by content and leaves the requirement missing.
+            await dialog.GetByTestId("evidence-input-establishment-notice").SetInputFilesAsync(
+                new FilePayload { Name = "通知.pdf", MimeType = "application/pdf", Buffer = Executable });
+            await Expect(dialog.GetByTestId("evidence-error")).ToContainTextAsync("文件类型不允许");
+            await Expect(dialog.GetByTestId("confirm-complete")).ToBeDisabledAsync();
+
+            await dialog.GetByTestId("evidence-input-establishment-notice").SetInputFilesAsync(
+                new FilePayload { Name = "关于成立创建工作领导小组的通知.pdf", MimeType = "application/pdf", Buffer = EvidenceUploads.Pdf });
+            await Expect(dialog.GetByTestId("evidence-file")).ToContainTextAsync("关于成立创建工作领导小组的通知.pdf");
+            await Expect(requirement).ToHaveAttributeAsync("data-missing", "false");
+            await Expect(dialog.GetByTestId("evidence-missing")).ToHaveCountAsync(0);
+            await browser.ScreenshotAsync("inbox-dialog-evidence-uploaded");
             await dialog.GetByTestId("comment-field").FillAsync("领导小组已成立，文件已印发。");
             await dialog.GetByTestId("confirm-complete").ClickAsync();
 
@@ -75,19 +76,7 @@ public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper out
             var journal = page.GetByTestId("journal-row").Filter(new() { HasText = $"办结任务：{LeadingGroup}" });
             await Expect(journal).ToHaveCountAsync(1);
             await Expect(journal).ToContainTextAsync("领导小组已成立，文件已印发。");
-        }
-        catch
-        {
-            await SaveScreenshotAsync(page, nameof(TownshipStaffCompletesATaskFromTheInboxAndSeesItOnTheWorkflowPage));
-            throw;
-        }
-    }
-
-    private async Task SaveScreenshotAsync(IPage page, string testName)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "playwright-failures", $"{testName}-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot of the failing page: {path} (at {page.Url})");
+            await Expect(page.GetByTestId("journal-row").Filter(new() { HasText = "上传佐证材料：关于成立创建工作领导小组的通知.pdf" })).ToHaveCountAsync(1);
+        });
     }
 }

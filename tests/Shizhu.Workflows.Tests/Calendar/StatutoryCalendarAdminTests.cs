@@ -40,6 +40,18 @@ public sealed class StatutoryCalendarAdminTests : IAsyncLifetime
         Assert.Equal(before2023, await _harness.InScopeAsync<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(a => a.YearAsync(2023, CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task TheYearsListedAreThoseWithEntriesSoANewYearAppearsOnceItIsEntered()
+    {
+        Task<IReadOnlyList<int>> YearsAsync() =>
+            _harness.InScopeAsync<StatutoryCalendarAdmin, IReadOnlyList<int>>(a => a.YearsAsync(CancellationToken.None));
+        Assert.Equal([2022, 2023, 2024, 2025, 2026], await YearsAsync());
+
+        await ReplaceAsync(2027, new StatutoryDayEntry("2027-01-01", "holiday", "元旦"));
+
+        Assert.Equal([2022, 2023, 2024, 2025, 2026, 2027], await YearsAsync());
+    }
+
     [Theory]
     [InlineData("2026-10-01", "holiday", "国庆节", "[0].date")]
     [InlineData("2027-13-01", "holiday", "国庆节", "[0].date")]

@@ -35,7 +35,7 @@ public sealed class EvidenceUploadTests : IAsyncLifetime
         Assert.Equal($"{TownshipCodes.Shijia}/{view.Id:N}", row.StoragePath);
         Assert.Equal(SampleFiles.Pdf, _harness.EvidenceStore.Files[row.StoragePath]);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(SampleFiles.Pdf)), view.Sha256);
-        Assert.Equal(("石家乡创建工作实施方案.pdf", "application/pdf", (long)SampleFiles.Pdf.Length, "work-plan-document"),
+        Assert.Equal(("石家乡创建工作实施方案.pdf", "application/pdf", (long)SampleFiles.Pdf.Length, "work-plan"),
             (view.FileName, view.ContentType, view.Size, view.Requirement));
         Assert.Equal((TestActors.ShijiaStaff.UserName, _harness.Clock.GetUtcNow()), (view.UploadedBy, view.UploadedAt));
         var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "EvidenceUploaded");
@@ -124,14 +124,16 @@ public sealed class EvidenceUploadTests : IAsyncLifetime
     [Fact]
     public async Task AnUploadRacingTheTasksCompletionIsRefusedAndItsFileRemoved()
     {
+        // The required file is there, so the rival completion can land; a second file races it.
+        var first = await _harness.UploadAsync(_task.Id, SampleFiles.Pdf);
         _harness.Rival.BeforeNextSave(() => _harness.CompleteAsync(_task.Id, TestActors.ShijiaStaff));
 
-        var refused = await RefusedAsync(() => _harness.UploadAsync(_task.Id, SampleFiles.Pdf));
+        var refused = await RefusedAsync(() => _harness.UploadAsync(_task.Id, SampleFiles.Png, "photo.png"));
 
         Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
         Assert.Equal(UserTaskStatus.Completed, (await _harness.TaskAsync(_task.Id)).Status);
-        Assert.Empty(_harness.EvidenceStore.Files);
-        Assert.Empty(await _harness.EvidenceRowsAsync());
+        Assert.Equal(first.Id, Assert.Single(await _harness.EvidenceRowsAsync()).Id);
+        Assert.Single(_harness.EvidenceStore.Files);
     }
 
     [Fact]

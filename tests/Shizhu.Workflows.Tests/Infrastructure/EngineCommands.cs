@@ -4,6 +4,7 @@ using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Plans;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Workflows.Tests.Infrastructure;
@@ -44,16 +45,36 @@ public static class EngineCommands
     }
 
     public static async Task<EvidenceView> UploadAsync(this EngineHarness h, Guid taskId, byte[] content, string? fileName = "work-plan.pdf",
-        Actor? actor = null, string? requirement = "work-plan-document", string? key = null)
+        Actor? actor = null, string? requirement = "work-plan", string? key = null)
     {
         await using var stream = new MemoryStream(content, writable: false);
         return await h.UploadAsync(taskId, stream, fileName, actor, requirement, key);
     }
 
     public static Task<EvidenceView> UploadAsync(this EngineHarness h, Guid taskId, Stream content, string? fileName,
-        Actor? actor = null, string? requirement = "work-plan-document", string? key = null) =>
+        Actor? actor = null, string? requirement = "work-plan", string? key = null) =>
         h.InScopeAsync<EvidenceUploader, EvidenceView>(u => u.UploadAsync(taskId, new UploadEvidence(requirement, fileName), content,
             actor ?? TestActors.ShijiaStaff, key, CancellationToken.None));
+
+    /// <summary>
+    /// Uploads a small PDF for each requirement that completing the task with <paramref name="outcome"/> (default: its
+    /// first) needs, as a township does before completing; answers how many files it uploaded.
+    /// </summary>
+    public static async Task<int> UploadRequiredEvidenceAsync(this EngineHarness h, Guid taskId, Actor actor, string? outcome = null)
+    {
+        var task = await h.QueryAsync(q => q.GetTaskAsync(actor, taskId, CancellationToken.None)) ?? throw new InvalidOperationException($"Task {taskId} is not visible.");
+        var needed = task.Evidence.Where(r => r.IsRequiredFor(outcome ?? task.Outcomes.FirstOrDefault())).ToList();
+        foreach (var requirement in needed)
+            await h.UploadAsync(taskId, SampleFiles.Pdf, $"{requirement.Key}.pdf", actor, requirement.Key);
+        return needed.Count;
+    }
+
+    /// <summary>Completes the task as <see cref="EngineHarness.CompleteAsync(Guid, Actor, CompleteTask?, string?)"/> does, its required evidence uploaded first.</summary>
+    public static async Task<WorkflowTask> CompleteWithEvidenceAsync(this EngineHarness h, Guid taskId, Actor actor, CompleteTask? command = null, string? idempotencyKey = null)
+    {
+        await h.UploadRequiredEvidenceAsync(taskId, actor, command?.Outcome);
+        return await h.CompleteAsync(taskId, actor, command, idempotencyKey);
+    }
 
     public static Task<IReadOnlyList<EvidenceView>?> EvidenceAsync(this EngineHarness h, Guid taskId, Actor actor) =>
         h.InScopeAsync<EvidenceQueries, IReadOnlyList<EvidenceView>?>(q => q.ListAsync(actor, taskId, CancellationToken.None));

@@ -121,14 +121,14 @@ public sealed partial class EngineHarness : IAsyncDisposable
         InScopeAsync<TaskCompleter, WorkflowTask>(c =>
             c.CompleteAsync(taskId, command ?? new CompleteTask(null, null, null), actor, idempotencyKey, CancellationToken.None));
 
-    /// <summary>Completes the open task <paramref name="taskKey"/> of the workflow's current stage, as someone allowed to.</summary>
+    /// <summary>Completes the open task <paramref name="taskKey"/> of the workflow's current stage, as someone allowed to, with its required evidence.</summary>
     public async Task<WorkflowTask> CompleteAsync(Guid workflowId, string taskKey)
     {
         var task = await OpenTaskAsync(workflowId, taskKey);
-        return await CompleteAsync(task.Id, TestActors.AbleToComplete(task));
+        return await this.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task));
     }
 
-    /// <summary>Completes every open task of the workflow, round after round, until its current stage is left.</summary>
+    /// <summary>Completes every open task of the workflow (required evidence uploaded first), round after round, until its current stage is left.</summary>
     public async Task CompleteCurrentStageAsync(Guid workflowId)
     {
         var stage = (await WorkflowAsync(workflowId)).CurrentStageKey;
@@ -138,7 +138,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
             if (workflow.CurrentStageKey != stage) return;
             var open = (await TasksAsync(workflowId)).Where(t => t.Status == UserTaskStatus.Open).ToList();
             Assert.NotEmpty(open);
-            foreach (var task in open) await CompleteAsync(task.Id, TestActors.AbleToComplete(task));
+            foreach (var task in open) await this.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task));
         }
     }
 

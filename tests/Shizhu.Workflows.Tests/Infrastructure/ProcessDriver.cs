@@ -6,21 +6,21 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Tests.Infrastructure;
 
 /// <summary>
-/// Drives workflows as a county on a good year would: every open task completed with its first outcome
-/// (approved, passed), the clock moved to the next timer event only when nothing else can happen, and the
-/// municipal office's verdict "passed". <c>workflowId</c> null means every workflow of the harness.
+/// Drives workflows as a county on a good year would: every open task completed, its required evidence uploaded
+/// first, with its first outcome (approved, passed), the clock moved to the next timer event only when nothing
+/// else can happen, and the municipal office's verdict "passed". <c>workflowId</c> null means every workflow of the harness.
 /// </summary>
 public sealed class ProcessDriver(EngineHarness harness)
 {
     public const string VerdictMessage = "municipal-verdict";
     public const string PassedVerdict = """{"result":"passed"}""";
 
-    /// <summary>Completes every task open now, oldest first, with its first allowed outcome; answers how many.</summary>
+    /// <summary>Completes every task open now, oldest first, with its required evidence and first allowed outcome; answers how many.</summary>
     public async Task<int> CompleteOpenTasksAsync(Guid? workflowId = null)
     {
         var open = await OpenTasksAsync(workflowId);
         foreach (var task in open)
-            await harness.CompleteAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(null, null, null));
+            await harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(null, null, null));
         return open.Count;
     }
 

@@ -73,7 +73,7 @@ public sealed class TokenConservationTests
         foreach (var task in snapshot.OpenTasks)
         {
             var outcomes = template.Elements.Single(e => e.Id == task.TaskKey).Outcomes ?? [];
-            moves.Add(p => harness.CompleteAsync(task.Id, TestActors.AbleToComplete(task),
+            moves.Add(p => harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task),
                 new CompleteTask(outcomes.Count == 0 ? null : outcomes[p % outcomes.Count], null, null)));
         }
         if (snapshot.PendingTimers.Count > 0)

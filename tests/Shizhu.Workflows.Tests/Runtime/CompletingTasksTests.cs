@@ -170,7 +170,7 @@ public sealed class CompletingTasksTests : IAsyncLifetime
         _harness.Clock.Advance(TimeSpan.FromHours(5));
         using var data = JsonDocument.Parse("""{"members":["张三","李四"],"documentNo":"石家府〔2022〕1号"}""");
 
-        var completed = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, new CompleteTask(null, data.RootElement, "  已成立领导小组  "));
+        var completed = await _harness.CompleteWithEvidenceAsync(task.Id, TestActors.ShijiaStaff, new CompleteTask(null, data.RootElement, "  已成立领导小组  "));
 
         var now = _harness.Clock.GetUtcNow();
         var stored = await _harness.TaskAsync(task.Id);
@@ -192,7 +192,7 @@ public sealed class CompletingTasksTests : IAsyncLifetime
     public async Task RepeatingACompletionWithTheSameIdempotencyKeyAnswersTheFirstResultAndRaisesNothingMore()
     {
         var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
-        var first = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
+        var first = await _harness.CompleteWithEvidenceAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
         var outboxAfterFirst = (await _harness.OutboxAsync()).Count;
         var signalsAfterFirst = _harness.OutboxSignal.Count;
         _harness.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -210,7 +210,7 @@ public sealed class CompletingTasksTests : IAsyncLifetime
     {
         var leadingGroup = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
         var workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
-        await _harness.CompleteAsync(leadingGroup.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
+        await _harness.CompleteWithEvidenceAsync(leadingGroup.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1");
 
         var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
             _harness.CompleteAsync(workPlan.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1"));

@@ -42,6 +42,7 @@ public sealed class RacingCommandsTests : IAsyncLifetime
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         var task = await _harness.OpenTaskAsync(workflow.Id, "leading-group");
         var colleague = new Actor("staff-2", TestActors.ShijiaStaff.Roles, TownshipCodes.Shijia);
+        await _harness.UploadRequiredEvidenceAsync(task.Id, colleague);
         _harness.Rival.BeforeNextSave(() => _harness.CompleteAsync(task.Id, colleague));
 
         var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff));
@@ -57,6 +58,7 @@ public sealed class RacingCommandsTests : IAsyncLifetime
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         var task = await _harness.OpenTaskAsync(workflow.Id, "leading-group");
         WorkflowTask? rival = null;
+        await _harness.UploadRequiredEvidenceAsync(task.Id, TestActors.ShijiaStaff);
         _harness.Rival.BeforeNextSave(async () => rival = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-7"));
 
         var answer = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-7");

@@ -88,7 +88,7 @@ public sealed class TaskAssignmentTests : IAsyncLifetime
         await _harness.ClaimAsync(_task.Id, TestActors.ShijiaStaff);
 
         var refused = await RefusedAsync(() => _harness.CompleteAsync(_task.Id, Colleague));
-        var completed = await _harness.CompleteAsync(_task.Id, TestActors.ShijiaStaff);
+        var completed = await _harness.CompleteWithEvidenceAsync(_task.Id, TestActors.ShijiaStaff);
 
         Assert.Equal((WorkflowErrorKind.Conflict, $"该任务已由 {TestActors.ShijiaStaff.UserName} 领办。"), (refused.Kind, refused.Message));
         Assert.Equal((UserTaskStatus.Completed, TestActors.ShijiaStaff.UserName), (completed.Status, completed.CompletedBy));
@@ -153,7 +153,7 @@ public sealed class TaskAssignmentTests : IAsyncLifetime
     [Fact]
     public async Task AssigningOrClaimingACompletedTaskIsAConflict()
     {
-        await _harness.CompleteAsync(_task.Id, TestActors.ShijiaStaff);
+        await _harness.CompleteWithEvidenceAsync(_task.Id, TestActors.ShijiaStaff);
 
         var claim = await RefusedAsync(() => _harness.ClaimAsync(_task.Id, Colleague));
         var assign = await RefusedAsync(() => _harness.AssignAsync(_task.Id, Colleague, TestActors.CountyAdmin));

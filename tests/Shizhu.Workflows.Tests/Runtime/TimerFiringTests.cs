@@ -33,7 +33,7 @@ public sealed class TimerFiringTests : IAsyncLifetime
     [Fact]
     public async Task AnOpenTaskPastItsDueTimeBecomesOverdueWithOneAlertAndOneEvent()
     {
-        await _harness.CompleteAsync(_workPlan.Id, TestActors.ShijiaStaff);
+        await _harness.CompleteWithEvidenceAsync(_workPlan.Id, TestActors.ShijiaStaff);
         SetClock(DueAt.AddSeconds(1));
         var signalsBefore = _harness.OutboxSignal.Count;
 
@@ -75,7 +75,7 @@ public sealed class TimerFiringTests : IAsyncLifetime
     [Fact]
     public async Task ATimerWhoseTaskWasCompletedBeforeItFellDueIsCancelledAndDoesNothing()
     {
-        await _harness.CompleteAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
+        await _harness.CompleteWithEvidenceAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
         var timer = await TimerOfAsync(_leadingGroup);
         Assert.Equal(EngineHarness.January2022, timer.CancelledAt);
         SetClock(DueAt.AddDays(1));
@@ -124,7 +124,7 @@ public sealed class TimerFiringTests : IAsyncLifetime
         SetClock(DueAt.AddDays(2));
         await _harness.FireDueAsync();
 
-        await _harness.CompleteAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
+        await _harness.CompleteWithEvidenceAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
 
         var task = await _harness.TaskAsync(_leadingGroup.Id);
         Assert.Equal((UserTaskStatus.Completed, true), (task.Status, task.Overdue));

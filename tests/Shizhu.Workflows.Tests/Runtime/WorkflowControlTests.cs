@@ -145,6 +145,7 @@ public sealed class WorkflowControlTests : IAsyncLifetime
     public async Task ACompletionRacingASuspensionEitherLandsFirstOrIsRefused()
     {
         var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        await _harness.UploadRequiredEvidenceAsync(task.Id, TestActors.ShijiaStaff);
         _harness.Rival.BeforeNextSave(() => _harness.SuspendAsync(_workflow.Id));
 
         var refused = await RefusedAsync(() => _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff));

@@ -15,6 +15,7 @@ public sealed partial class NavMenu : IDisposable
     private ClaimsPrincipal _user = new();
     private bool _canSeeAlerts;
     private bool _isCountyAdmin;
+    private bool _canEditCalendar;
     private int _unread;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -26,6 +27,8 @@ public sealed partial class NavMenu : IDisposable
     {
         _user = (await AuthenticationState).User;
         _isCountyAdmin = _user.IsInRole(Roles.CountyAdmin);
+        // The same roles StatutoryCalendarAdmin lets change the calendar.
+        _canEditCalendar = _isCountyAdmin || _user.IsInRole(Roles.TemplateAdmin);
         _canSeeAlerts = _user.IsInRole(Roles.CountyAdmin) || _user.IsInRole(Roles.CountyLeader) || _user.IsInRole(Roles.TownshipLeader);
         Navigation.LocationChanged += OnLocationChanged;
         await RefreshAsync();

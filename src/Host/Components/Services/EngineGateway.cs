@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Shizhu.Host.Identity;
 using Shizhu.Host.Timers;
 using Shizhu.Notifications;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -37,6 +39,23 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
     public Task<IReadOnlyList<AlertView>> AlertsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         With<WorkflowQueries, IReadOnlyList<AlertView>>(q => q.AlertsAsync(user.ToActor(), null, ct));
 
+    /// <summary>The task with its form, outcomes and evidence requirements; null when the user cannot see it.</summary>
+    public Task<TaskDetail?> TaskAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct) =>
+        With<WorkflowQueries, TaskDetail?>(q => q.GetTaskAsync(user.ToActor(), taskId, ct));
+
+    /// <summary>The files uploaded for the task, oldest first; null when the user cannot see it.</summary>
+    public Task<IReadOnlyList<EvidenceView>?> EvidenceAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct) =>
+        With<EvidenceQueries, IReadOnlyList<EvidenceView>?>(q => q.ListAsync(user.ToActor(), taskId, ct));
+
+    /// <summary>
+    /// Uploads one evidence file through the engine's own checks (content type, size, township, open task), as the
+    /// HTTP upload does; throws <see cref="WorkflowException"/> when the engine refuses.
+    /// </summary>
+    public Task<EvidenceView> UploadEvidenceAsync(
+        ClaimsPrincipal user, Guid taskId, string requirement, string fileName, Stream content, string idempotencyKey, CancellationToken ct) =>
+        With<EvidenceUploader, EvidenceView>(u =>
+            u.UploadAsync(taskId, new UploadEvidence(requirement, fileName), content, user.ToActor(), idempotencyKey, ct));
+
     /// <summary>Throws <see cref="WorkflowException"/> when the engine refuses.</summary>
     public Task<WorkflowTask> CompleteTaskAsync(
         ClaimsPrincipal user, Guid taskId, CompleteTask command, string idempotencyKey, CancellationToken ct) =>
@@ -65,6 +84,18 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
     /// <summary>Retries an incident; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
     public Task<bool> RetryIncidentAsync(ClaimsPrincipal user, Guid incidentId, CancellationToken ct) =>
         With<IncidentRetry, bool>(async r => { await r.RetryAsync(incidentId, user.ToActor(), ct); return true; });
+
+    /// <summary>The years of the statutory calendar that have entries, ascending.</summary>
+    public Task<IReadOnlyList<int>> CalendarYearsAsync(CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<int>>(c => c.YearsAsync(ct));
+
+    public Task<IReadOnlyList<StatutoryDayEntry>> CalendarYearAsync(int year, CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(c => c.YearAsync(year, ct));
+
+    /// <summary>Replaces a year's holidays and make-up working days; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
+    public Task<IReadOnlyList<StatutoryDayEntry>> ReplaceCalendarYearAsync(
+        ClaimsPrincipal user, int year, IReadOnlyList<StatutoryDayEntry> entries, CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(c => c.ReplaceYearAsync(year, entries, user.ToActor(), ct));
 
     /// <summary>Fires every timer due by the (just moved) application clock; answers how many fired.</summary>
     public Task<int> SweepTimersAsync(CancellationToken ct) => With<TimerJobs, int>(t => t.SweepAsync(ct));

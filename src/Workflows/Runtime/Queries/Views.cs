@@ -1,4 +1,5 @@
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Runtime.Queries;
 
@@ -50,4 +51,11 @@ public sealed record TaskDetail(
 
 public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options);
 
-public sealed record EvidenceRequirementView(string Key, string Label, bool Required);
+/// <summary>An evidence requirement of a task: <see cref="RequiredFor"/> null means required with any outcome (when <see cref="Required"/>).</summary>
+public sealed record EvidenceRequirementView(string Key, string Label, bool Required, IReadOnlyList<string>? RequiredFor)
+{
+    public static EvidenceRequirementView From(EvidenceRequirement r) => new(r.Key, r.Label, r.Required, r.RequiredFor);
+
+    /// <summary>Whether completing with <paramref name="outcome"/> needs a file for it: the engine's own rule.</summary>
+    public bool IsRequiredFor(string? outcome) => new EvidenceRequirement(Key, Label, Required, RequiredFor).IsRequiredFor(outcome);
+}

@@ -75,7 +75,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
             task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
             [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options))],
             element?.Outcomes ?? [],
-            [.. (element?.Evidence ?? []).Select(e => new EvidenceRequirementView(e.Key, e.Label, e.Required))]);
+            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)]);
     }
 
     /// <summary>The caller's actionable tasks: open, for one of their roles, in their township (or the county office's).</summary>

@@ -57,7 +57,7 @@ internal static class ElementRules
                 DueRules.Check(run, id, "due", element.Due, required: false);
                 TaskRules.CheckOutcomes(run, id, element.Outcomes);
                 TaskRules.CheckForm(run, id, element.Form);
-                TaskRules.CheckEvidence(run, id, element.Evidence);
+                TaskRules.CheckEvidence(run, id, element.Evidence, element.Outcomes);
                 break;
             case ElementType.TimerEvent:
                 DueRules.Check(run, id, "due", element.Due, required: true);

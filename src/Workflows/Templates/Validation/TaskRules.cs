@@ -49,7 +49,7 @@ internal static class TaskRules
         }
     }
 
-    public static void CheckEvidence(ValidationRun run, string id, IReadOnlyList<EvidenceRequirement>? evidence)
+    public static void CheckEvidence(ValidationRun run, string id, IReadOnlyList<EvidenceRequirement>? evidence, IReadOnlyList<string>? outcomes)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (evidence?.Count ?? 0); i++)
@@ -61,9 +61,46 @@ internal static class TaskRules
                 run.Add(id, path, Required, $"第 {i + 1} 项佐证材料是空的（null）。");
                 continue;
             }
-            if (Text.RequireId(run, id, path + ".key", item.Key, 60, "佐证材料键") && !keys.Add(item.Key))
-                run.Add(id, path + ".key", Duplicate, $"佐证材料键“{item.Key}”重复。");
+            if (Text.RequireId(run, id, path + ".key", item.Key, 60, "佐证材料键"))
+            {
+                // Files are uploaded naming this key, and an upload takes ASCII keys only (EvidenceUploader).
+                if (!item.Key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                    run.Add(id, path + ".key", InvalidId, $"佐证材料键“{item.Key}”只能包含英文字母、数字、连字符（-）和下划线（_）。");
+                else if (!keys.Add(item.Key))
+                    run.Add(id, path + ".key", Duplicate, $"佐证材料键“{item.Key}”重复。");
+            }
             Text.Require(run, id, path + ".label", item.Label, 100, "佐证材料名称");
+            CheckRequiredFor(run, id, path + ".requiredFor", item, outcomes ?? []);
+        }
+    }
+
+    /// <summary><c>requiredFor</c> narrows a required requirement to some of the task's own outcomes.</summary>
+    private static void CheckRequiredFor(ValidationRun run, string id, string path, EvidenceRequirement item, IReadOnlyList<string> outcomes)
+    {
+        if (item.RequiredFor is not { } requiredFor) return;
+        if (!item.Required)
+        {
+            run.Add(id, path, NotAllowed, $"佐证材料“{item.Label}”不是必需的（required 为 false），不能再指定 requiredFor。");
+            return;
+        }
+        if (requiredFor.Count == 0)
+        {
+            run.Add(id, path, Required, $"佐证材料“{item.Label}”的 requiredFor 不能为空：对所有办理结果都必需时请省略它，都不需要时请设 required 为 false。");
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < requiredFor.Count; i++)
+        {
+            var outcome = requiredFor[i];
+            var field = $"{path}[{i}]";
+            if (string.IsNullOrWhiteSpace(outcome))
+                run.Add(id, field, Required, $"佐证材料“{item.Label}”的 requiredFor 第 {i + 1} 项是空的。");
+            else if (!outcomes.Contains(outcome, StringComparer.Ordinal))
+                run.Add(id, field, UnknownOutcome, outcomes.Count == 0
+                    ? $"任务 {id} 没有定义办理结果（outcomes），佐证材料“{item.Label}”不能按结果“{outcome}”要求。"
+                    : $"任务 {id} 的办理结果只有 {string.Join("、", outcomes)}，没有“{outcome}”。");
+            else if (!seen.Add(outcome))
+                run.Add(id, field, Duplicate, $"佐证材料“{item.Label}”的 requiredFor 中“{outcome}”重复。");
         }
     }
 

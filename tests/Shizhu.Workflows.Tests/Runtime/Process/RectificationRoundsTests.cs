@@ -35,7 +35,7 @@ public sealed class RectificationRoundsTests : IAsyncLifetime
     {
         var task = await harness.OpenTaskAsync(workflowId, taskKey);
         using var json = data is null ? null : JsonDocument.Parse(data);
-        await harness.CompleteAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(outcome, json?.RootElement, null));
+        await harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(outcome, json?.RootElement, null));
     }
 
     private async Task<int?> RoundsAsync() => (int?)(await _harness.VariablesAsync(_workflow.Id))["rounds"]?["county-survey"];

@@ -10,7 +10,8 @@ namespace Shizhu.Host.Components.Pages.Inbox;
 
 /// <summary>
 /// The 办理 dialog. One idempotency key per opening, so a double click completes the task once; the engine's
-/// refusals (<see cref="WorkflowException"/>) are shown in the dialog in its own words.
+/// refusals (<see cref="WorkflowException"/>) are shown in the dialog in its own words. Confirming waits until
+/// every evidence file the chosen outcome requires is uploaded, which the dialog itself allows.
 /// </summary>
 public sealed partial class CompleteTaskDialog
 {
@@ -21,6 +22,7 @@ public sealed partial class CompleteTaskDialog
     private string? _comment;
     private string? _error;
     private bool _busy;
+    private TaskEvidence? _evidence;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private EngineGateway Engine { get; set; } = default!;
@@ -28,7 +30,23 @@ public sealed partial class CompleteTaskDialog
     [Parameter, EditorRequired] public InboxItem Item { get; set; } = default!;
     [Parameter, EditorRequired] public ClaimsPrincipal User { get; set; } = default!;
 
-    protected override void OnInitialized() => _outcome = Item.Outcomes.FirstOrDefault();
+    /// <summary>The outcome completion would record: the chosen one, or none for a task without outcomes.</summary>
+    private string? ChosenOutcome => Item.Outcomes.Count > 0 ? _outcome : null;
+
+    private IReadOnlyList<EvidenceRequirementView> Missing => _evidence?.Missing(ChosenOutcome) ?? [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _outcome = Item.Outcomes.FirstOrDefault();
+        var task = await Engine.TaskAsync(User, Item.Id, CancellationToken.None);
+        var files = await Engine.EvidenceAsync(User, Item.Id, CancellationToken.None);
+        if (task is null || files is null)
+        {
+            _error = "任务不存在。";
+            return;
+        }
+        _evidence = new TaskEvidence(task.Evidence, files);
+    }
 
     private static string? CheckComment(string? comment) =>
         comment is { Length: > MaxComment } ? $"办理意见不能超过 {MaxComment} 字。" : null;
@@ -39,13 +57,13 @@ public sealed partial class CompleteTaskDialog
     {
         if (_busy || _form is null) return;
         await _form.ValidateAsync();
-        if (!_form.IsValid) return;
+        if (!_form.IsValid || _evidence is null || Missing.Count > 0) return;
 
         _busy = true;
         _error = null;
         try
         {
-            var command = new CompleteTask(Item.Outcomes.Count > 0 ? _outcome : null, null, _comment);
+            var command = new CompleteTask(ChosenOutcome, null, _comment);
             var task = await Engine.CompleteTaskAsync(User, Item.Id, command, _idempotencyKey, CancellationToken.None);
             Dialog.Close(DialogResult.Ok(task.Id));
         }
