@@ -22,7 +22,7 @@ public sealed class SubProcessTests : IAsyncLifetime
     private async Task<WorkflowTask> CompleteAsync(Guid workflowId, string taskKey, string? outcome = null)
     {
         var task = await _harness.OpenTaskAsync(workflowId, taskKey);
-        return await _harness.CompleteAsync(task.Id, TestActors.AbleToComplete(task), new(outcome, null, null));
+        return await _harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new(outcome, null, null));
     }
 
     private async Task<(int? Survey, int? Revisit)> RoundsAsync(Guid workflowId)
