@@ -87,7 +87,7 @@ public sealed class EvidenceUploader(
     {
         var tasks = track ? db.Tasks : db.Tasks.AsNoTracking();
         var task = await tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !actor.CanSeeTownship(task.TownshipCode)) throw WorkflowException.NotFound("任务不存在。");
+        if (task is null || !actor.CanSeeTask(task)) throw WorkflowException.NotFound("任务不存在。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消，不能上传佐证材料。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能再上传佐证材料。");
         var workflow = await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == task.WorkflowId, ct);

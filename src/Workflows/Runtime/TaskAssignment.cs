@@ -24,7 +24,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         {
             var (task, workflow) = await LoadAsync(taskId, actor, task =>
             {
-                if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能领办此任务。");
+                if (!WorkflowGuard.CanWorkOn(actor, task)) throw WorkflowException.Forbidden("您的角色不能领办此任务。");
             }, ct);
             if (task.Assignee == actor.UserName) return TaskView.From(task);
             if (task.Assignee is { } other) throw WorkflowException.Conflict($"该任务已由 {other} 领办。");
@@ -76,9 +76,12 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         if (WorkflowGuard.CanWorkOn(assignee, task)) return;
         if (!assignee.IsInRole(task.Role))
             throw WorkflowException.Invalid("userName", $"用户 {assignee.UserName} 没有办理此任务所需的角色（{task.Role}）。");
-        throw WorkflowException.Invalid("userName", task.Scope == TaskScope.County
-            ? $"此任务由县级办理，用户 {assignee.UserName} 不能办理。"
-            : $"用户 {assignee.UserName} 不属于{workflow.TownshipName}，不能办理此任务。");
+        throw WorkflowException.Invalid("userName", task.Scope switch
+        {
+            TaskScope.County => $"此任务由县级办理，用户 {assignee.UserName} 不能办理。",
+            TaskScope.Department => $"此任务由县级部门（{task.DepartmentCode}）办理，用户 {assignee.UserName} 不属于该部门。",
+            _ => $"用户 {assignee.UserName} 不属于{workflow.TownshipName}，不能办理此任务。",
+        });
     }
 
     /// <summary>
@@ -89,7 +92,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         Guid taskId, Actor actor, Action<WorkflowTask> authorise, CancellationToken ct)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !actor.CanSeeTownship(task.TownshipCode)) throw WorkflowException.NotFound("任务不存在。");
+        if (task is null || !actor.CanSeeTask(task)) throw WorkflowException.NotFound("任务不存在。");
         authorise(task);
         WorkflowGuard.EnsureOpen(task);
         var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);

@@ -38,7 +38,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
 
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null || !CanSee(actor, task)) throw WorkflowException.NotFound("任务不存在。");
-        if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
+        if (!WorkflowGuard.CanWorkOn(actor, task)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
         if (task.Assignee is { } assignee && assignee != actor.UserName) throw WorkflowException.Conflict($"该任务已由 {assignee} 领办。");
@@ -90,5 +90,5 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         return outcome;
     }
 
-    internal static bool CanSee(Actor actor, WorkflowTask task) => actor.CanSeeTownship(task.TownshipCode);
+    internal static bool CanSee(Actor actor, WorkflowTask task) => actor.CanSeeTask(task);
 }

@@ -71,12 +71,15 @@ internal sealed partial class ProcessRunner
     private void OpenTask(WorkflowToken token, ElementDefinition element)
     {
         var dueAt = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+        var scope = element.Scope ?? TaskScope.Township;
         var task = new WorkflowTask
         {
             Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id,
             StageKey = element.Stage ?? _stages.Current ?? "", TaskKey = element.Id,
-            Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = element.Scope ?? TaskScope.Township,
+            Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = scope,
             TownshipCode = _workflow.TownshipCode, CreatedAt = _changes.Now, DueAt = dueAt,
+            // Only a department's task belongs to its department; another scope's departmentCode names who guides it.
+            DepartmentCode = scope == TaskScope.Department ? element.DepartmentCode : null,
         };
         _changes.AddTask(task);
         _changes.Journal(_workflow.Id, "TaskCreated", $"生成任务：{task.Title}");
