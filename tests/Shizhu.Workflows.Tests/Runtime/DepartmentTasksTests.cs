@@ -120,7 +120,7 @@ public sealed class DepartmentTasksTests : IAsyncLifetime
     public async Task DepartmentStaffReadTheWorkflowsWhereTheirDepartmentHasTasksOnly()
     {
         var list = await _harness.QueryAsync(q => q.ListAsync(EducationStaff, null, null, CancellationToken.None));
-        Assert.Equal([_huangshui.Id, _mawu.Id], list.Select(w => w.Id).Order().ToList());
+        Assert.Equal(new[] { _huangshui.Id, _mawu.Id }.Order().ToList(), list.Select(w => w.Id).Order().ToList());
         Assert.NotNull(await _harness.QueryAsync(q => q.GetAsync(EducationStaff, _huangshui.Id, CancellationToken.None)));
         Assert.NotNull(await _harness.QueryAsync(q => q.JournalAsync(EducationStaff, _huangshui.Id, CancellationToken.None)));
 
