@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
@@ -107,7 +108,9 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         task.Revision++;
         // The workflow's token too: a suspension or cancellation committing meanwhile makes this command re-check.
         workflow.Revision++;
-        changes.Journal(workflow.Id, kind, $"{what}（办理人：{previous ?? "无"} → {assignee ?? "无"}）");
+        var journal = changes.Journal(workflow.Id, kind, $"{what}（办理人：{previous ?? "无"} → {assignee ?? "无"}）");
+        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = previous };
+        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = assignee };
         changes.Raise(id => new TaskAssigned(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.Title, assignee, previous, changes.Actor));
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -50,6 +51,7 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
             ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
         var outcome = ValidateOutcome(definition, command.Outcome);
         var data = FormValidator.Validate(definition.Form, command.Data);
+        var before = JournalState.Task(task);
 
         task.Status = UserTaskStatus.Completed;
         task.CompletedAt = changes.Now;
@@ -63,13 +65,15 @@ public sealed class TaskCompleter(WorkflowDbContext db, EngineCommandRunner runn
         var timers = await db.Timers.Where(t => t.TaskId == task.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
         timers.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
 
-        changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        var journal = changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        journal.Before["task"] = before;
+        journal.After["task"] = JournalState.Task(task);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, actor.UserName, outcome));
         // No stored answer: a completed task is final, so a repeat reads it again.
         ledger.Remember(changes, actor.UserName, idempotencyKey, CommandName, task.Id, result: null);
 
-        (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName);
+        (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName, journal);
         return task;
     }
 

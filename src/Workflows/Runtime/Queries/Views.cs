@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Shizhu.Workflows.Runtime.Model;
 
 namespace Shizhu.Workflows.Runtime.Queries;
@@ -28,7 +29,19 @@ public sealed record TaskView(
         t.Assignee, t.CreatedAt, t.DueAt, t.Overdue, t.Outcome, t.CompletedBy, t.CompletedAt, t.Comment, t.DepartmentCode);
 }
 
-public sealed record JournalView(DateTimeOffset At, string Actor, string Kind, string Detail);
+/// <summary>
+/// A journal row: who, when, what (<see cref="Detail"/>, for people) and the state it changed, as JSON objects under
+/// stable keys (<c>task</c>, <c>token</c>, <c>variables</c>, <c>stage</c>, <c>workflow</c>, …); both null on rows
+/// older than the structured journal.
+/// </summary>
+public sealed record JournalView(DateTimeOffset At, string Actor, string Kind, string Detail, JsonObject? Before, JsonObject? After)
+{
+    public static JournalView From(DateTimeOffset at, string actor, string kind, string detail, string? change)
+    {
+        var parsed = change is null ? null : JsonNode.Parse(change)?.AsObject();
+        return new JournalView(at, actor, kind, detail, parsed?["before"]?.DeepClone().AsObject(), parsed?["after"]?.DeepClone().AsObject());
+    }
+}
 
 public sealed record InboxItem(
     Guid Id, Guid WorkflowId, string TownshipCode, string TownshipName, string StageKey, string StageName,

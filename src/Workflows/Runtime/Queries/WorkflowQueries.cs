@@ -59,8 +59,9 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
     public async Task<IReadOnlyList<JournalView>?> JournalAsync(Actor actor, Guid id, CancellationToken ct)
     {
         if (!await Visible(actor).AnyAsync(w => w.Id == id, ct)) return null;
-        return await db.Journal.AsNoTracking().Where(j => j.WorkflowId == id).OrderBy(j => j.Id)
-            .Select(j => new JournalView(j.At, j.Actor, j.Kind, j.Detail)).ToListAsync(ct);
+        var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == id).OrderBy(j => j.Id)
+            .Select(j => new { j.At, j.Actor, j.Kind, j.Detail, j.Change }).ToListAsync(ct);
+        return [.. rows.Select(j => JournalView.From(j.At, j.Actor, j.Kind, j.Detail, j.Change))];
     }
 
     public async Task<TaskDetail?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)

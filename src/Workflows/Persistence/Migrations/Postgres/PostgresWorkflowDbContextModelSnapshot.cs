@@ -164,6 +164,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("Change")
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(2000)

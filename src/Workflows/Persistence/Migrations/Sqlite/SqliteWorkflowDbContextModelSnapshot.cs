@@ -156,6 +156,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<string>("Change")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(2000)
