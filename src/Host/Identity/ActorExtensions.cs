@@ -19,7 +19,7 @@ public static class ActorExtensions
     public static NotificationRecipient ToRecipient(this ClaimsPrincipal principal)
     {
         var actor = principal.ToActor();
-        return new NotificationRecipient(actor.UserName, actor.Roles, actor.TownshipCode);
+        return new NotificationRecipient(actor.UserName, actor.Roles, actor.TownshipCode, actor.DepartmentCode);
     }
 
     public static string DisplayName(this ClaimsPrincipal principal) =>

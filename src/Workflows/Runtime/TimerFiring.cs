@@ -123,7 +123,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = alert.Kind };
         var alertId = alert.Id;
         changes.Raise(id => new TaskEscalated(id, changes.Now, workflow.Id, task.Id, alertId, task.TownshipCode, workflow.TownshipName,
-            task.StageKey, task.Title, task.Role, boundary.Kind));
+            task.StageKey, task.Title, task.Role, boundary.Kind, task.DepartmentCode));
     }
 
     /// <summary>The journal row of a timer's firing: the timer pending before, fired after (the caller adds what it changed).</summary>
@@ -153,6 +153,6 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         db.Alerts.Add(alert);
         journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = alert.Kind };
         changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
-            workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt));
+            workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt, task.DepartmentCode));
     }
 }

@@ -95,7 +95,7 @@ internal sealed partial class ProcessRunner
             .With("departmentCode", task.DepartmentCode).With("dueAt", task.DueAt);
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
         _changes.Raise(id => new TaskCreated(id, _changes.Now, _workflow.Id, task.Id, _workflow.TownshipCode, _workflow.TownshipName,
-            task.StageKey, task.Title, task.Role, dueAt));
+            task.StageKey, task.Title, task.Role, dueAt, task.DepartmentCode));
         if (dueAt is { } due)
             _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskDue, DueAt = due });
         foreach (var boundary in element.Boundary ?? [])
