@@ -64,7 +64,10 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
                 if (!actor.IsInRole(Roles.CountyAdmin) && !leaderOfTownship)
                     throw WorkflowException.Forbidden("只有县爱卫办或本乡镇主要负责同志可以指派任务。");
             }, ct);
-            EnsureEligible(assignee with { UserName = name }, task, workflow);
+            var department = task.DepartmentCode is { } code
+                ? await db.Departments.AsNoTracking().Where(d => d.Code == code).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? code
+                : null;
+            EnsureEligible(assignee with { UserName = name }, task, workflow, department);
             if (task.Assignee == name) return TaskView.From(task);
             var what = task.Assignee is null ? "指派任务" : "改派任务";
             Change(changes, workflow, task, name, "TaskAssigned", $"{what}：{task.Title}");
@@ -72,7 +75,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         }, ct);
     }
 
-    private static void EnsureEligible(Actor assignee, WorkflowTask task, WorkflowInstance workflow)
+    private static void EnsureEligible(Actor assignee, WorkflowTask task, WorkflowInstance workflow, string? departmentName)
     {
         if (WorkflowGuard.CanWorkOn(assignee, task)) return;
         if (!assignee.IsInRole(task.Role))
@@ -80,7 +83,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         throw WorkflowException.Invalid("userName", task.Scope switch
         {
             TaskScope.County => $"此任务由县级办理，用户 {assignee.UserName} 不能办理。",
-            TaskScope.Department => $"此任务由县级部门（{task.DepartmentCode}）办理，用户 {assignee.UserName} 不属于该部门。",
+            TaskScope.Department => $"此任务由{departmentName}办理，用户 {assignee.UserName} 不属于该部门。",
             _ => $"用户 {assignee.UserName} 不属于{workflow.TownshipName}，不能办理此任务。",
         });
     }

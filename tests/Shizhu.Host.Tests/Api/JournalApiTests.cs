@@ -32,6 +32,17 @@ public sealed class JournalApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentDescribesAJournalRowsBeforeAndAfter()
+    {
+        using var admin = await fixture.LoginAsAdminAsync();
+
+        var document = await admin.GetJsonAsync("/openapi/v1.json");
+
+        var journalView = document["components"]!["schemas"]!["JournalView"]!["properties"]!.AsObject();
+        Assert.True(journalView.ContainsKey("before") && journalView.ContainsKey("after"));
+    }
+
+    [Fact]
     public async Task PostgreSqlRefusesToUpdateOrDeleteJournalRows()
     {
         var scenario = await Scenario.StartAsync(fixture);

@@ -166,7 +166,7 @@ public sealed class DepartmentTasksTests : IAsyncLifetime
         var assigned = await _harness.AssignAsync(task.Id, TestActors.DepartmentStaff(Education, "dept-education-2"), TestActors.CountyAdmin);
 
         Assert.Equal((WorkflowErrorKind.Invalid, "userName"), (wrong.Kind, wrong.Field));
-        Assert.Contains("不属于该部门", wrong.Message, StringComparison.Ordinal);
+        Assert.Equal($"此任务由县教委办理，用户 {PoliceStaff.UserName} 不属于该部门。", wrong.Message);
         Assert.Equal((WorkflowErrorKind.Invalid, "userName"), (township.Kind, township.Field));
         Assert.Equal("dept-education-2", assigned.Assignee);
     }
