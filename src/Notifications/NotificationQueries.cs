@@ -69,9 +69,11 @@ public sealed class NotificationQueries(NotificationDbContext db, TimeProvider c
     {
         var roles = recipient.Roles.ToList();
         var township = recipient.TownshipCode;
+        var department = recipient.DepartmentCode;
         return db.Notifications.AsNoTracking()
             .Where(n => roles.Contains(n.AudienceRole)
-                && (n.AudienceTownshipCode == null || n.AudienceTownshipCode == township));
+                && (n.AudienceTownshipCode == null || n.AudienceTownshipCode == township)
+                && (n.AudienceDepartmentCode == null || n.AudienceDepartmentCode == department));
     }
 
     IQueryable<Guid> ReadEventIds(string userName) =>

@@ -10,8 +10,12 @@ namespace Shizhu.Host.Apis;
 /// <summary>User administration by the county office.</summary>
 public static class UsersApi
 {
-    public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, string[]? Roles, string? TownshipCode, string? Email);
-    public sealed record UserDto(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? TownshipCode);
+    public sealed record CreateUserRequest(
+        string? UserName, string? Password, string? DisplayName, string[]? Roles, string? TownshipCode, string? Email,
+        string? DepartmentCode = null);
+
+    public sealed record UserDto(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? TownshipCode,
+        string? DepartmentCode);
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
@@ -20,32 +24,28 @@ public static class UsersApi
         return app;
     }
 
+    /// <summary>
+    /// Creates a user. A township user names an existing township, a county department's staff an existing department
+    /// (<c>departmentCode</c>; an unknown one answers 422); everyone else names neither.
+    /// </summary>
     public static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request, UserManager<AppUser> users, WorkflowDbContext workflows, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = UserRequestRules.Check(request);
         var roles = request.Roles ?? [];
-        if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["请输入用户名。"];
-        if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["请输入密码。"];
-        if (string.IsNullOrWhiteSpace(request.DisplayName)) errors["displayName"] = ["请输入姓名。"];
-        if (roles.Length == 0) errors["roles"] = ["请至少选择一个角色。"];
-        else if (roles.FirstOrDefault(r => !Roles.All.Contains(r)) is { } unknown) errors["roles"] = [$"未知角色：{unknown}。"];
-
-        var townshipRole = roles.Any(r => r is Roles.TownshipLeader or Roles.TownshipStaff);
-        if (townshipRole && roles.Any(r => Roles.CountyWide.Contains(r)))
-            errors["roles"] = ["乡镇角色不能与县级角色同时授予。"];
-        else if (townshipRole && string.IsNullOrWhiteSpace(request.TownshipCode))
-            errors["townshipCode"] = ["乡镇用户必须指定所属乡镇。"];
-        else if (!townshipRole && request.TownshipCode is not null)
-            errors["townshipCode"] = ["县级用户不属于某个乡镇。"];
-        else if (townshipRole && !await workflows.Townships.AnyAsync(t => t.Code == request.TownshipCode, ct))
+        var townshipRole = roles.Any(Roles.Township.Contains);
+        var departmentRole = roles.Contains(Roles.CountyDepartment);
+        if (errors.Count == 0 && townshipRole && !await workflows.Townships.AnyAsync(t => t.Code == request.TownshipCode, ct))
             errors["townshipCode"] = [$"乡镇代码 {request.TownshipCode} 不存在。"];
         if (errors.Count > 0) return Errors.Problems.Invalid(errors);
+        if (departmentRole && !await workflows.Departments.AnyAsync(d => d.Code == request.DepartmentCode, ct))
+            return Errors.Problems.Unprocessable("departmentCode", $"部门代码 {request.DepartmentCode} 不存在：请从 GET /api/departments 中选择。");
 
         var user = new AppUser
         {
             UserName = request.UserName!.Trim(), DisplayName = request.DisplayName!.Trim(),
-            TownshipCode = townshipRole ? request.TownshipCode : null, Email = request.Email,
+            TownshipCode = townshipRole ? request.TownshipCode : null, DepartmentCode = departmentRole ? request.DepartmentCode : null,
+            Email = request.Email,
         };
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
@@ -57,6 +57,7 @@ public static class UsersApi
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
         await users.AddToRolesAsync(user, roles);
-        return TypedResults.Created($"/api/users/{user.Id}", new UserDto(user.Id, user.UserName, user.DisplayName, roles, user.TownshipCode));
+        return TypedResults.Created($"/api/users/{user.Id}",
+            new UserDto(user.Id, user.UserName, user.DisplayName, roles, user.TownshipCode, user.DepartmentCode));
     }
 }

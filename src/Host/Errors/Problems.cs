@@ -49,4 +49,14 @@ public static class Problems
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "请求参数有误");
+
+    /// <summary>422: a well-formed request naming something that does not exist (an unknown department code).</summary>
+    public static ProblemHttpResult Unprocessable(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "请求内容无法处理",
+            Detail = message,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        });
 }

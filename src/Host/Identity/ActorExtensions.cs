@@ -13,13 +13,13 @@ public static class ActorExtensions
             ?? throw new InvalidOperationException("The request is not authenticated.");
         var roles = principal.FindAll(identity.RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         return new Actor(identity.Name ?? throw new InvalidOperationException("The principal has no name."),
-            roles, principal.FindFirstValue(ShizhuClaims.TownshipCode));
+            roles, principal.FindFirstValue(ShizhuClaims.TownshipCode), principal.FindFirstValue(ShizhuClaims.DepartmentCode));
     }
 
     public static NotificationRecipient ToRecipient(this ClaimsPrincipal principal)
     {
         var actor = principal.ToActor();
-        return new NotificationRecipient(actor.UserName, actor.Roles, actor.TownshipCode);
+        return new NotificationRecipient(actor.UserName, actor.Roles, actor.TownshipCode, actor.DepartmentCode);
     }
 
     public static string DisplayName(this ClaimsPrincipal principal) =>

@@ -22,6 +22,7 @@ public abstract class AppIdentityDbContext(DbContextOptions options)
             b.Property(u => u.DisplayName).HasMaxLength(100);
             b.Property(u => u.TownshipCode).HasMaxLength(12);
             b.HasIndex(u => u.TownshipCode);
+            b.Property(u => u.DepartmentCode).HasMaxLength(40);
         });
     }
 }

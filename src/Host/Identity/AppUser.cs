@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Shizhu.Host.Identity;
 
-/// <summary>A person who signs in: county office, leaders, township staff, template administrators.</summary>
+/// <summary>A person who signs in: county office, leaders, township staff, county departments' staff, template administrators.</summary>
 public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     /// <summary>The township a township-leader or township-staff user belongs to; null for county roles.</summary>
     public string? TownshipCode { get; set; }
+    /// <summary>The county department a county-department user works for; null for every other role.</summary>
+    public string? DepartmentCode { get; set; }
 }

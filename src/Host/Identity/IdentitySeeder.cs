@@ -10,7 +10,8 @@ namespace Shizhu.Host.Identity;
 
 /// <summary>
 /// Seeds the roles, the administrator (only when <c>Seed:AdminPassword</c> is configured) and, in the
-/// embedded demo, one staff and one leader per plan township. Existing accounts are never changed.
+/// embedded demo, one staff and one leader per plan township and one staff account per county department.
+/// Existing accounts are never changed.
 /// </summary>
 public sealed class IdentitySeeder(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, WorkflowDbContext workflows,
@@ -31,28 +32,39 @@ public sealed class IdentitySeeder(
 
         var seed = options.Value;
         if (!string.IsNullOrEmpty(seed.AdminPassword))
-            await EnsureUserAsync(seed.AdminUser, seed.AdminPassword, "县爱卫办管理员", null, Roles.CountyAdmin, Roles.TemplateAdmin);
+            await EnsureUserAsync(seed.AdminUser, seed.AdminPassword, "县爱卫办管理员", null, [Roles.CountyAdmin, Roles.TemplateAdmin]);
         else
             logger.LogWarning("Seed:AdminPassword is not set; no administrator account was seeded");
 
         if (!seed.DemoUsers) return;
         var password = seed.DemoPassword ?? throw new InvalidOperationException("Seed:DemoUsers needs Seed:DemoPassword.");
-        await EnsureUserAsync("county-leader", password, "县领导", null, Roles.CountyLeader);
-        await EnsureUserAsync("template-admin", password, "模板管理员", null, Roles.TemplateAdmin);
+        await EnsureUserAsync("county-leader", password, "县领导", null, [Roles.CountyLeader]);
+        await EnsureUserAsync("template-admin", password, "模板管理员", null, [Roles.TemplateAdmin]);
         var names = DemoLogins.Keys.ToList();
         var townships = await workflows.Townships.AsNoTracking().Where(t => names.Contains(t.Name)).ToListAsync(ct);
         foreach (var township in townships)
         {
             var login = DemoLogins[township.Name];
-            await EnsureUserAsync($"{login}-staff", password, $"{township.Name}工作人员", township.Code, Roles.TownshipStaff);
-            await EnsureUserAsync($"{login}-leader", password, $"{township.Name}主要负责同志", township.Code, Roles.TownshipLeader);
+            await EnsureUserAsync($"{login}-staff", password, $"{township.Name}工作人员", township.Code, [Roles.TownshipStaff]);
+            await EnsureUserAsync($"{login}-leader", password, $"{township.Name}主要负责同志", township.Code, [Roles.TownshipLeader]);
         }
+        foreach (var department in await workflows.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct))
+            await EnsureUserAsync(DemoDepartmentLogin(department.Code), password, $"{department.Name}工作人员", null,
+                [Roles.CountyDepartment], department.Code);
     }
 
-    private async Task EnsureUserAsync(string userName, string password, string displayName, string? townshipCode, params string[] userRoles)
+    /// <summary>Log-in name of a department's demo account: <c>dept-{code}</c> (<c>dept-education</c> for 县教委).</summary>
+    public static string DemoDepartmentLogin(string departmentCode) => $"dept-{departmentCode}";
+
+    private async Task EnsureUserAsync(string userName, string password, string displayName, string? townshipCode, string[] userRoles,
+        string? departmentCode = null)
     {
         if (await users.FindByNameAsync(userName) is not null) return;
-        var user = new AppUser { UserName = userName, DisplayName = displayName, TownshipCode = townshipCode, Email = $"{userName}@shizhu.local", EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = userName, DisplayName = displayName, TownshipCode = townshipCode, DepartmentCode = departmentCode,
+            Email = $"{userName}@shizhu.local", EmailConfirmed = true,
+        };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, userRoles));
         logger.LogInformation("Seeded user {UserName} with roles {Roles}", userName, userRoles);

@@ -4,10 +4,10 @@ using Shizhu.Notifications.Audiences;
 
 namespace Shizhu.Host.Identity;
 
-/// <summary>Resolves a notification audience (role, township) to the people behind it, for e-mail and other personal channels.</summary>
+/// <summary>Resolves a notification audience (role, township, department) to the people behind it, for e-mail and other personal channels.</summary>
 public sealed class RecipientDirectory(AppIdentityDbContext db) : IRecipientDirectory
 {
-    public async Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, CancellationToken ct)
+    public async Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, string? departmentCode, CancellationToken ct)
     {
         var query =
             from user in db.Users.AsNoTracking()
@@ -16,6 +16,7 @@ public sealed class RecipientDirectory(AppIdentityDbContext db) : IRecipientDire
             where r.Name == role
             select user;
         if (townshipCode is not null) query = query.Where(u => u.TownshipCode == townshipCode);
+        if (departmentCode is not null) query = query.Where(u => u.DepartmentCode == departmentCode);
         return await query.Select(u => new Recipient(u.UserName!, u.DisplayName, u.Email)).ToListAsync(ct);
     }
 }

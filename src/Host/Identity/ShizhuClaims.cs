@@ -4,5 +4,6 @@ namespace Shizhu.Host.Identity;
 public static class ShizhuClaims
 {
     public const string TownshipCode = "township_code";
+    public const string DepartmentCode = "department_code";
     public const string DisplayName = "display_name";
 }

@@ -27,6 +27,7 @@ public sealed class TokenService(IOptions<AuthOptions> options)
         };
         claims.AddRange(roles.Select(r => new Claim(RoleClaim, r)));
         if (user.TownshipCode is not null) claims.Add(new Claim(ShizhuClaims.TownshipCode, user.TownshipCode));
+        if (user.DepartmentCode is not null) claims.Add(new Claim(ShizhuClaims.DepartmentCode, user.DepartmentCode));
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {

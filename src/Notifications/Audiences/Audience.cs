@@ -5,4 +5,5 @@ namespace Shizhu.Notifications.Audiences;
 /// <see cref="TownshipCode"/> is set, county-wide when it is null. Addressing roles instead of people
 /// keeps the in-app channel free of any user directory.
 /// </summary>
-public sealed record Audience(string Role, string? TownshipCode);
+/// <param name="DepartmentCode">Set for a county department's staff: only that department's holders of the role.</param>
+public sealed record Audience(string Role, string? TownshipCode, string? DepartmentCode = null);

@@ -26,7 +26,7 @@ public static class AudienceRules
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"新任务：{e.Title}",
         $"{e.TownshipName}有一项新任务“{e.Title}”待办理。{DueClause(e.DueAt)}",
-        [HoldersOf(e.Role, e.TownshipCode)]);
+        [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)]);
 
     public static AudienceMessage For(TaskCompleted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -39,7 +39,7 @@ public static class AudienceRules
         $"任务逾期：{e.Title}",
         $"{e.TownshipName}的任务“{e.Title}”已于{ChinaTime(e.DueAt)}到期，至今仍未办结，请尽快督办。",
         // Distinct: when the task itself belongs to the township leader, they hear of it once.
-        [.. new[] { new Audience(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null), HoldersOf(e.Role, e.TownshipCode) }.Distinct()]);
+        [.. new[] { new Audience(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null), HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode) }.Distinct()]);
 
     public static AudienceMessage For(WorkflowCompleted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -55,7 +55,7 @@ public static class AudienceRules
             : $"{e.TownshipName}的任务“{e.Title}”尚未办结，请抓紧办理。",
         e.Kind == "escalation"
             ? [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]
-            : [.. new[] { HoldersOf(e.Role, e.TownshipCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()]);
+            : [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()]);
 
     public static AudienceMessage For(IncidentRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -94,8 +94,12 @@ public static class AudienceRules
 
     /// <summary>
     /// The holders of a task's role: township roles only within the task's township (staff work for their
-    /// own township only), county roles county-wide.
+    /// own township only), department staff only within the task's department, county roles county-wide.
     /// </summary>
-    static Audience HoldersOf(string role, string townshipCode) =>
-        role is Roles.TownshipLeader or Roles.TownshipStaff ? new(role, townshipCode) : new(role, null);
+    static Audience HoldersOf(string role, string townshipCode, string? departmentCode) => role switch
+    {
+        Roles.TownshipLeader or Roles.TownshipStaff => new(role, townshipCode),
+        Roles.CountyDepartment => new(role, null, departmentCode),
+        _ => new(role, null),
+    };
 }

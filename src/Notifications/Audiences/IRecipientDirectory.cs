@@ -8,7 +8,8 @@ public interface IRecipientDirectory
 {
     /// <summary>
     /// Everyone holding <paramref name="role"/>; for a township role with <paramref name="townshipCode"/>
-    /// set, only the holders in that township. A null township code means every holder of the role.
+    /// set, only the holders in that township; with <paramref name="departmentCode"/> set, only that county
+    /// department's holders. Null codes mean every holder of the role.
     /// </summary>
-    Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, CancellationToken ct);
+    Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, string? departmentCode, CancellationToken ct);
 }

@@ -104,7 +104,7 @@ public sealed class EmailDispatcher(
         var byAddress = new Dictionary<string, Recipient>(StringComparer.Ordinal);
         foreach (var audience in audiences)
         {
-            foreach (var person in await directory.FindAsync(audience.Role, audience.TownshipCode, ct))
+            foreach (var person in await directory.FindAsync(audience.Role, audience.TownshipCode, audience.DepartmentCode, ct))
             {
                 if (string.IsNullOrWhiteSpace(person.Email))
                     logger.LogDebug("{UserName} has no e-mail address; not mailed", person.UserName);

@@ -30,6 +30,7 @@ public sealed class InAppNotificationWriter(
                 At = message.OccurredAt,
                 AudienceRole = audience.Role,
                 AudienceTownshipCode = audience.TownshipCode,
+                AudienceDepartmentCode = audience.DepartmentCode,
                 Title = message.Title,
                 Body = message.Body,
                 WorkflowId = message.WorkflowId,

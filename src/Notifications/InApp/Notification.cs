@@ -17,6 +17,9 @@ public sealed class Notification
     /// <summary>Null: county-wide, every holder of the role.</summary>
     public string? AudienceTownshipCode { get; init; }
 
+    /// <summary>Set for a county department's staff: only that department's holders of the role see it.</summary>
+    public string? AudienceDepartmentCode { get; init; }
+
     public required string Title { get; init; }
     public required string Body { get; init; }
     public Guid? WorkflowId { get; init; }

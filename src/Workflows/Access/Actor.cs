@@ -1,10 +1,13 @@
+using Shizhu.Workflows.Runtime.Model;
+
 namespace Shizhu.Workflows.Access;
 
 /// <summary>
-/// Who is issuing a command or query. The engine enforces the township boundary itself, in its queries,
-/// so no caller can forget it.
+/// Who is issuing a command or query. The engine enforces the township and department boundaries itself, in
+/// its queries, so no caller can forget them. A township user carries <see cref="TownshipCode"/>, a county
+/// department's staff <see cref="DepartmentCode"/>; county-wide roles carry neither.
 /// </summary>
-public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? TownshipCode)
+public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? TownshipCode, string? DepartmentCode = null)
 {
     /// <summary>The engine itself (timers, system jobs).</summary>
     public static readonly Actor System = new("system", new HashSet<string>(Access.Roles.All), null);
@@ -13,5 +16,14 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? 
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
-    public bool CanSeeTownship(string townshipCode) => IsCountyWide || TownshipCode == townshipCode;
+    public bool CanSeeTownship(string townshipCode) => IsCountyWide || (TownshipCode is not null && TownshipCode == townshipCode);
+
+    /// <summary>
+    /// Whether the task exists for this actor: county-wide roles see every task, township users their township's,
+    /// department staff their department's (in any township).
+    /// </summary>
+    public bool CanSeeTask(WorkflowTask task) => CanSeeTask(task.TownshipCode, task.DepartmentCode);
+
+    public bool CanSeeTask(string townshipCode, string? departmentCode) =>
+        CanSeeTownship(townshipCode) || (DepartmentCode is not null && DepartmentCode == departmentCode);
 }

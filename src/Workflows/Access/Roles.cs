@@ -1,6 +1,6 @@
 namespace Shizhu.Workflows.Access;
 
-/// <summary>The five roles of the glossary, spelled the same in tokens, templates and the database.</summary>
+/// <summary>The roles of the glossary, spelled the same in tokens, templates and the database.</summary>
 public static class Roles
 {
     public const string CountyAdmin = "county-admin";
@@ -8,9 +8,14 @@ public static class Roles
     public const string TownshipLeader = "township-leader";
     public const string TownshipStaff = "township-staff";
     public const string TemplateAdmin = "template-admin";
+    /// <summary>Staff of a county department (县级部门): the department's tasks, across townships.</summary>
+    public const string CountyDepartment = "county-department";
 
-    public static readonly IReadOnlyList<string> All = [CountyAdmin, CountyLeader, TownshipLeader, TownshipStaff, TemplateAdmin];
+    public static readonly IReadOnlyList<string> All = [CountyAdmin, CountyLeader, TownshipLeader, TownshipStaff, TemplateAdmin, CountyDepartment];
 
-    /// <summary>Roles that see every township; everyone else is confined to their own.</summary>
+    /// <summary>Roles that see every township; everyone else is confined to their own township or department.</summary>
     public static readonly IReadOnlyList<string> CountyWide = [CountyAdmin, CountyLeader, TemplateAdmin];
+
+    /// <summary>Roles whose holders belong to one township.</summary>
+    public static readonly IReadOnlyList<string> Township = [TownshipLeader, TownshipStaff];
 }

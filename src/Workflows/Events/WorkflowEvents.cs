@@ -17,7 +17,7 @@ public sealed record StageEntered(
 /// <summary>A user task became actionable for everyone holding <see cref="Role"/> in its scope.</summary>
 public sealed record TaskCreated(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, string TownshipCode, string TownshipName,
-    string StageKey, string Title, string Role, DateTimeOffset? DueAt);
+    string StageKey, string Title, string Role, DateTimeOffset? DueAt, string? DepartmentCode = null);
 
 /// <summary>A user task was completed.</summary>
 public sealed record TaskCompleted(
@@ -27,7 +27,7 @@ public sealed record TaskCompleted(
 /// <summary>A user task passed its due time while still open; raised once per task.</summary>
 public sealed record TaskOverdue(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, Guid AlertId, string TownshipCode,
-    string TownshipName, string StageKey, string Title, string Role, DateTimeOffset DueAt);
+    string TownshipName, string StageKey, string Title, string Role, DateTimeOffset DueAt, string? DepartmentCode = null);
 
 /// <summary>A workflow walked its last stage.</summary>
 public sealed record WorkflowCompleted(
@@ -40,7 +40,7 @@ public sealed record IncidentRaised(
 /// <summary>A non-interrupting boundary timer on an open task fired: a reminder or an escalation.</summary>
 public sealed record TaskEscalated(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, Guid AlertId, string TownshipCode,
-    string TownshipName, string StageKey, string Title, string Role, string Kind);
+    string TownshipName, string StageKey, string Title, string Role, string Kind, string? DepartmentCode = null);
 
 /// <summary>A message from outside (the municipal office's verdict) was delivered to a waiting workflow.</summary>
 public sealed record MessageDelivered(

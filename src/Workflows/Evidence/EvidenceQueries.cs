@@ -4,14 +4,16 @@ using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Workflows.Evidence;
 
-/// <summary>Reading a task's evidence, within the township boundary: another township's evidence does not exist.</summary>
+/// <summary>
+/// Reading a task's evidence within the task's boundary (its township, or its department for a department's
+/// task): for anyone else the task's evidence does not exist.
+/// </summary>
 public sealed class EvidenceQueries(WorkflowDbContext db)
 {
     /// <summary>The task's evidence, oldest first; null when the actor cannot see the task.</summary>
     public async Task<IReadOnlyList<EvidenceView>?> ListAsync(Actor actor, Guid taskId, CancellationToken ct)
     {
-        var township = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.TownshipCode).SingleOrDefaultAsync(ct);
-        if (township is null || !actor.CanSeeTownship(township)) return null;
+        if (!await CanSeeTaskAsync(actor, taskId, ct)) return null;
         var files = await db.EvidenceFiles.AsNoTracking().Where(e => e.TaskId == taskId)
             .OrderBy(e => e.UploadedAt).ThenBy(e => e.Id).ToListAsync(ct);
         return [.. files.Select(EvidenceView.From)];
@@ -21,6 +23,15 @@ public sealed class EvidenceQueries(WorkflowDbContext db)
     public async Task<EvidenceFile?> FindAsync(Actor actor, Guid taskId, Guid evidenceId, CancellationToken ct)
     {
         var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId && e.TaskId == taskId, ct);
-        return file is not null && actor.CanSeeTownship(file.TownshipCode) ? file : null;
+        if (file is null) return null;
+        // The file's township answers for most callers without reading the task; department staff need the task's department.
+        return actor.CanSeeTownship(file.TownshipCode) || await CanSeeTaskAsync(actor, taskId, ct) ? file : null;
+    }
+
+    private async Task<bool> CanSeeTaskAsync(Actor actor, Guid taskId, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId)
+            .Select(t => new { t.TownshipCode, t.DepartmentCode }).SingleOrDefaultAsync(ct);
+        return task is not null && actor.CanSeeTask(task.TownshipCode, task.DepartmentCode);
     }
 }

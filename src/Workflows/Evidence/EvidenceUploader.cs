@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
@@ -59,8 +60,13 @@ public sealed class EvidenceUploader(
                 db.EvidenceFiles.Add(file);
                 // The task's token: an upload racing the task's completion either lands before it or is refused.
                 current.Revision++;
-                changes.Journal(workflow.Id, "EvidenceUploaded",
+                var journal = changes.Journal(workflow.Id, "EvidenceUploaded",
                     $"上传佐证材料：{fileName}（任务：{current.Title}；要求：{requirement}；{size} 字节；SHA-256：{sha256}）");
+                journal.After["evidence"] = new JsonObject
+                {
+                    ["id"] = file.Id, ["taskId"] = file.TaskId, ["requirement"] = requirement, ["fileName"] = fileName,
+                    ["contentType"] = file.ContentType, ["size"] = size, ["sha256"] = sha256,
+                };
                 return EvidenceView.From(file);
             }, ct);
             // A concurrent request with the same Idempotency-Key won: its file is the one kept.
@@ -87,7 +93,7 @@ public sealed class EvidenceUploader(
     {
         var tasks = track ? db.Tasks : db.Tasks.AsNoTracking();
         var task = await tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !actor.CanSeeTownship(task.TownshipCode)) throw WorkflowException.NotFound("任务不存在。");
+        if (task is null || !actor.CanSeeTask(task)) throw WorkflowException.NotFound("任务不存在。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消，不能上传佐证材料。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能再上传佐证材料。");
         var workflow = await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == task.WorkflowId, ct);

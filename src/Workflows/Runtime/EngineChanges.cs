@@ -14,6 +14,7 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<WorkflowTimer> _timersToSchedule = [];
+    private readonly List<JournalRecord> _journal = [];
 
     // Millisecond precision: what SQLite and PostgreSQL store then reads back identically, so a replayed
     // (idempotent) answer equals the first one.
@@ -25,8 +26,18 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
 
     public Guid NewId() => Guid.CreateVersion7(Now);
 
-    public void Journal(Guid workflowId, string kind, string detail) =>
-        db.Journal.Add(new JournalEntry { WorkflowId = workflowId, At = Now, Actor = Actor, Kind = kind, Detail = detail });
+    /// <summary>Adds a journal row; the caller fills in the state it changes (<see cref="JournalRecord.Before"/>, <see cref="JournalRecord.After"/>).</summary>
+    public JournalRecord Journal(Guid workflowId, string kind, string detail)
+    {
+        var entry = new JournalEntry { WorkflowId = workflowId, At = Now, Actor = Actor, Kind = kind, Detail = detail };
+        db.Journal.Add(entry);
+        var record = new JournalRecord(entry);
+        _journal.Add(record);
+        return record;
+    }
+
+    /// <summary>Serializes each journal row's change into its column; called once, right before the commit.</summary>
+    public void SealJournal() => _journal.ForEach(r => r.Seal());
 
     /// <summary>Writes an event to the outbox; <paramref name="create"/> receives the event's new id.</summary>
     public void Raise<TEvent>(Func<Guid, TEvent> create) where TEvent : notnull

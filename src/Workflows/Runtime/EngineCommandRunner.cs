@@ -36,6 +36,7 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock
             try
             {
                 var result = await command(changes);
+                changes.SealJournal();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 foreach (var timer in changes.TimersToSchedule) timers.Schedule(timer.Id, timer.DueAt);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
@@ -22,8 +23,10 @@ public sealed class IncidentRetry(WorkflowDbContext db, EngineCommandRunner runn
             incident.ResolvedAt = changes.Now;
             incident.ResolvedBy = actor.UserName;
             workflow.Revision++;
-            changes.Journal(workflow.Id, "IncidentRetried", $"重试流程异常（{incident.ElementId}）");
-            (await process.RunnerAsync(workflow, changes, ct)).Retry(token);
+            var journal = changes.Journal(workflow.Id, "IncidentRetried", $"重试流程异常（{incident.ElementId}）");
+            journal.Before["incident"] = new JsonObject { ["id"] = incident.Id, ["resolvedAt"] = null, ["resolvedBy"] = null };
+            journal.After["incident"] = new JsonObject { ["id"] = incident.Id, ["resolvedAt"] = incident.ResolvedAt, ["resolvedBy"] = incident.ResolvedBy };
+            (await process.RunnerAsync(workflow, changes, ct)).Retry(token, journal);
             return true;
         }, ct);
     }

@@ -29,9 +29,9 @@ public sealed class MessageDelivery(EngineCommandRunner runner, ProcessRuntime p
                 .OrderBy(t => t.CreatedAt).FirstOrDefault()
                 ?? throw WorkflowException.Conflict($"该创建工作流当前没有在等待消息“{name}”。");
             workflow.Revision++;
-            changes.Journal(workflow.Id, "MessageDelivered", $"收到外部消息：{name} {body.ToJsonString()}");
+            var journal = changes.Journal(workflow.Id, "MessageDelivered", $"收到外部消息：{name} {body.ToJsonString()}");
             changes.Raise(id => new MessageDelivered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, name!, actor.UserName));
-            (await process.RunnerAsync(workflow, changes, ct)).MessageArrived(token, body);
+            (await process.RunnerAsync(workflow, changes, ct)).MessageArrived(token, body, journal);
             return true;
         }, ct);
     }

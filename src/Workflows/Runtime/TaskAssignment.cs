@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
@@ -24,7 +25,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         {
             var (task, workflow) = await LoadAsync(taskId, actor, task =>
             {
-                if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能领办此任务。");
+                if (!WorkflowGuard.CanWorkOn(actor, task)) throw WorkflowException.Forbidden("您的角色不能领办此任务。");
             }, ct);
             if (task.Assignee == actor.UserName) return TaskView.From(task);
             if (task.Assignee is { } other) throw WorkflowException.Conflict($"该任务已由 {other} 领办。");
@@ -63,7 +64,10 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
                 if (!actor.IsInRole(Roles.CountyAdmin) && !leaderOfTownship)
                     throw WorkflowException.Forbidden("只有县爱卫办或本乡镇主要负责同志可以指派任务。");
             }, ct);
-            EnsureEligible(assignee with { UserName = name }, task, workflow);
+            var department = task.DepartmentCode is { } code
+                ? await db.Departments.AsNoTracking().Where(d => d.Code == code).Select(d => d.Name).SingleOrDefaultAsync(ct) ?? code
+                : null;
+            EnsureEligible(assignee with { UserName = name }, task, workflow, department);
             if (task.Assignee == name) return TaskView.From(task);
             var what = task.Assignee is null ? "指派任务" : "改派任务";
             Change(changes, workflow, task, name, "TaskAssigned", $"{what}：{task.Title}");
@@ -71,14 +75,17 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         }, ct);
     }
 
-    private static void EnsureEligible(Actor assignee, WorkflowTask task, WorkflowInstance workflow)
+    private static void EnsureEligible(Actor assignee, WorkflowTask task, WorkflowInstance workflow, string? departmentName)
     {
         if (WorkflowGuard.CanWorkOn(assignee, task)) return;
         if (!assignee.IsInRole(task.Role))
             throw WorkflowException.Invalid("userName", $"用户 {assignee.UserName} 没有办理此任务所需的角色（{task.Role}）。");
-        throw WorkflowException.Invalid("userName", task.Scope == TaskScope.County
-            ? $"此任务由县级办理，用户 {assignee.UserName} 不能办理。"
-            : $"用户 {assignee.UserName} 不属于{workflow.TownshipName}，不能办理此任务。");
+        throw WorkflowException.Invalid("userName", task.Scope switch
+        {
+            TaskScope.County => $"此任务由县级办理，用户 {assignee.UserName} 不能办理。",
+            TaskScope.Department => $"此任务由{departmentName}办理，用户 {assignee.UserName} 不属于该部门。",
+            _ => $"用户 {assignee.UserName} 不属于{workflow.TownshipName}，不能办理此任务。",
+        });
     }
 
     /// <summary>
@@ -89,7 +96,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         Guid taskId, Actor actor, Action<WorkflowTask> authorise, CancellationToken ct)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !actor.CanSeeTownship(task.TownshipCode)) throw WorkflowException.NotFound("任务不存在。");
+        if (task is null || !actor.CanSeeTask(task)) throw WorkflowException.NotFound("任务不存在。");
         authorise(task);
         WorkflowGuard.EnsureOpen(task);
         var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
@@ -104,7 +111,9 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         task.Revision++;
         // The workflow's token too: a suspension or cancellation committing meanwhile makes this command re-check.
         workflow.Revision++;
-        changes.Journal(workflow.Id, kind, $"{what}（办理人：{previous ?? "无"} → {assignee ?? "无"}）");
+        var journal = changes.Journal(workflow.Id, kind, $"{what}（办理人：{previous ?? "无"} → {assignee ?? "无"}）");
+        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = previous };
+        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = assignee };
         changes.Raise(id => new TaskAssigned(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.Title, assignee, previous, changes.Actor));
     }

@@ -4,6 +4,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Evidence;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -41,7 +42,7 @@ public sealed class TaskCompleter(
         var state = await process.LoadTaskAsync(taskId, ct);
         if (state is null || !CanSee(actor, state.Task)) throw WorkflowException.NotFound("任务不存在。");
         var (task, workflow, timers) = state;
-        if (!actor.IsInRole(task.Role)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
+        if (!WorkflowGuard.CanWorkOn(actor, task)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
         if (task.Assignee is { } assignee && assignee != actor.UserName) throw WorkflowException.Conflict($"该任务已由 {assignee} 领办。");
@@ -53,6 +54,7 @@ public sealed class TaskCompleter(
         var outcome = ValidateOutcome(definition, command.Outcome);
         var data = FormValidator.Validate(definition.Form, command.Data);
         await evidence.EnsureUploadedAsync(task, definition, outcome, ct);
+        var before = JournalState.Task(task);
 
         task.Status = UserTaskStatus.Completed;
         task.CompletedAt = changes.Now;
@@ -69,13 +71,15 @@ public sealed class TaskCompleter(
             timer.Revision++;
         }
 
-        changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        var journal = changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        journal.Before["task"] = before;
+        journal.After["task"] = JournalState.Task(task);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, actor.UserName, outcome));
         // No stored answer: a completed task is final, so a repeat reads it again.
         ledger.Remember(changes, actor.UserName, idempotencyKey, CommandName, task.Id, result: null);
 
-        (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName);
+        (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName, journal);
         return task;
     }
 
@@ -96,5 +100,5 @@ public sealed class TaskCompleter(
         return outcome;
     }
 
-    internal static bool CanSee(Actor actor, WorkflowTask task) => actor.CanSeeTownship(task.TownshipCode);
+    internal static bool CanSee(Actor actor, WorkflowTask task) => actor.CanSeeTask(task);
 }

@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Alerts;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
@@ -80,8 +82,8 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         var workflow = await process.LoadAsync(timer.WorkflowId, ct);
         if (workflow is not { Status: WorkflowStatus.Running } || workflow.Tokens.All(t => t.Id != timer.TokenId)) return;
         workflow.Revision++;
-        changes.Journal(workflow.Id, "TimerElapsed", $"时间已到：{timer.ElementId}");
-        (await process.RunnerAsync(workflow, changes, ct)).TimerElapsed(timer.TokenId!.Value);
+        var journal = Fired(changes, timer, "TimerElapsed", $"时间已到：{timer.ElementId}");
+        (await process.RunnerAsync(workflow, changes, ct)).TimerElapsed(timer.TokenId!.Value, journal);
     }
 
     private async Task FireBoundaryAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
@@ -95,12 +97,14 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         workflow.Revision++;
         if (boundary.Interrupting && boundary.To is { } to)
         {
+            var journal = Fired(changes, timer, "TaskTimedOut", $"任务超时：{task.Title}，转入 {to}");
+            journal.Before["task"] = JournalState.Task(task);
             task.Status = UserTaskStatus.Cancelled;
             task.Revision++;
+            journal.After["task"] = JournalState.Task(task);
             var pending = await db.Timers.Where(t => t.TaskId == task.Id && t.Id != timer.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
             pending.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
-            changes.Journal(workflow.Id, "TaskTimedOut", $"任务超时：{task.Title}，转入 {to}");
-            (await process.RunnerAsync(workflow, changes, ct)).Interrupt(task.TokenId!.Value, to);
+            (await process.RunnerAsync(workflow, changes, ct)).Interrupt(task.TokenId!.Value, to, journal);
             return;
         }
         // At most one alert per task and kind: a second boundary timer of the same kind (another reminder) raises the
@@ -115,10 +119,20 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             };
             db.Alerts.Add(alert);
         }
-        changes.Journal(workflow.Id, "TaskEscalated", $"{(boundary.Kind == "escalation" ? "升级督办" : "催办提醒")}：{task.Title}");
+        Fired(changes, timer, "TaskEscalated", $"{(boundary.Kind == "escalation" ? "升级督办" : "催办提醒")}：{task.Title}")
+            .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = alert.Kind };
         var alertId = alert.Id;
         changes.Raise(id => new TaskEscalated(id, changes.Now, workflow.Id, task.Id, alertId, task.TownshipCode, workflow.TownshipName,
-            task.StageKey, task.Title, task.Role, boundary.Kind));
+            task.StageKey, task.Title, task.Role, boundary.Kind, task.DepartmentCode));
+    }
+
+    /// <summary>The journal row of a timer's firing: the timer pending before, fired after (the caller adds what it changed).</summary>
+    private static JournalRecord Fired(EngineChanges changes, WorkflowTimer timer, string kind, string detail)
+    {
+        var journal = changes.Journal(timer.WorkflowId, kind, detail);
+        journal.Before["timer"] = JournalState.Timer(timer).With("firedAt", null);
+        journal.After["timer"] = JournalState.Timer(timer);
+        return journal;
     }
 
     private async Task MarkOverdueAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
@@ -126,16 +140,19 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
         if (task.Status != UserTaskStatus.Open || task.Overdue) return;
         var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        var journal = Fired(changes, timer, "TaskOverdue", $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
+        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["overdue"] = task.Overdue };
         task.Overdue = true;
         task.Revision++;
+        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["overdue"] = task.Overdue };
         var alert = new OverdueAlert
         {
             Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
             Kind = OverdueAlertKind, RaisedAt = changes.Now,
         };
         db.Alerts.Add(alert);
-        changes.Journal(task.WorkflowId, "TaskOverdue", $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
+        journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = alert.Kind };
         changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
-            workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt));
+            workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt, task.DepartmentCode));
     }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -39,10 +41,18 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
                 timer.Revision++;
             }
             // A cancelled workflow waits for nothing: its tokens go with it (the journal keeps where they were).
-            db.Tokens.RemoveRange(await db.Tokens.Where(t => t.WorkflowId == workflow.Id).ToListAsync(ct));
-            workflow.Status = WorkflowStatus.Cancelled;
-            changes.Journal(workflow.Id, "WorkflowCancelled",
+            var tokens = await db.Tokens.Where(t => t.WorkflowId == workflow.Id).ToListAsync(ct);
+            db.Tokens.RemoveRange(tokens);
+            var journal = changes.Journal(workflow.Id, "WorkflowCancelled",
                 $"取消创建工作流（取消未办结任务 {open.Count} 项）" + (reason is null ? "" : $"；原因：{reason}"));
+            journal.Before["workflow"] = JournalState.Workflow(workflow.Status);
+            journal.Before["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.TaskKey, ["status"] = JournalState.Name(UserTaskStatus.Open) })]);
+            journal.Before["tokens"] = new JsonArray([.. tokens.Select(t => (JsonNode)JournalState.Token(t.Id, t.ElementId))]);
+            workflow.Status = WorkflowStatus.Cancelled;
+            journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);
+            journal.After["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.TaskKey, ["status"] = JournalState.Name(t.Status) })]);
+            journal.After["tokens"] = new JsonArray();
+            journal.After["cancelledTimers"] = pending.Count;
             changes.Raise(id => new WorkflowCancelled(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
                 workflow.Track, actor.UserName, reason));
         }, ct);
@@ -55,8 +65,10 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
         {
             if (workflow.Status == WorkflowStatus.Suspended) throw WorkflowException.Conflict("该创建工作流已暂停。");
             if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已结束，不能暂停。");
+            var journal = changes.Journal(workflow.Id, "WorkflowSuspended", "暂停创建工作流" + (reason is null ? "" : $"；原因：{reason}"));
+            journal.Before["workflow"] = JournalState.Workflow(workflow.Status);
             workflow.Status = WorkflowStatus.Suspended;
-            changes.Journal(workflow.Id, "WorkflowSuspended", "暂停创建工作流" + (reason is null ? "" : $"；原因：{reason}"));
+            journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);
             changes.Raise(id => new WorkflowSuspended(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
                 workflow.Track, actor.UserName, reason));
             return Task.CompletedTask;
@@ -67,13 +79,16 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
         RunAsync(workflowId, actor, idempotencyKey, ResumeCommand, "恢复", async (workflow, changes) =>
         {
             if (workflow.Status != WorkflowStatus.Suspended) throw WorkflowException.Conflict("该创建工作流未暂停，无需恢复。");
+            var before = JournalState.Workflow(workflow.Status);
             workflow.Status = WorkflowStatus.Running;
             // Timers that fell due while suspended stayed pending: wake them once the resumption is committed. Timers
             // not yet due keep their own wake-up; the scheduler's sweep is the safety net for both.
             var due = await db.Timers.Where(t => t.WorkflowId == workflow.Id && t.FiredAt == null && t.CancelledAt == null
                                                  && t.DueAt <= changes.Now).ToListAsync(ct);
             due.ForEach(changes.WakeTimer);
-            changes.Journal(workflow.Id, "WorkflowResumed", "恢复创建工作流" + (due.Count == 0 ? "" : $"（暂停期间到期的期限 {due.Count} 个随即生效）"));
+            var journal = changes.Journal(workflow.Id, "WorkflowResumed", "恢复创建工作流" + (due.Count == 0 ? "" : $"（暂停期间到期的期限 {due.Count} 个随即生效）"));
+            journal.Before["workflow"] = before;
+            journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("timersDue", due.Count);
             changes.Raise(id => new WorkflowResumed(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
                 workflow.Track, actor.UserName));
         }, ct);

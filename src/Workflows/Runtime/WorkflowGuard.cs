@@ -19,7 +19,15 @@ internal static class WorkflowGuard
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结。");
     }
 
-    /// <summary>Whether <paramref name="who"/> may work on the task: its role, in its township (or county-wide for a county task).</summary>
+    /// <summary>
+    /// Whether <paramref name="who"/> may work on the task: its role, within its scope — the task's township, the
+    /// county office (county-wide), or the task's department.
+    /// </summary>
     public static bool CanWorkOn(Access.Actor who, WorkflowTask task) =>
-        who.IsInRole(task.Role) && (task.Scope == TaskScope.County ? who.IsCountyWide : who.TownshipCode == task.TownshipCode);
+        who.IsInRole(task.Role) && task.Scope switch
+        {
+            TaskScope.County => who.IsCountyWide,
+            TaskScope.Department => who.DepartmentCode is not null && who.DepartmentCode == task.DepartmentCode,
+            _ => who.TownshipCode is not null && who.TownshipCode == task.TownshipCode,
+        };
 }

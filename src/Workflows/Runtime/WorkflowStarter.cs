@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -46,8 +47,11 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                     Stages = [.. definition.Stages.Select((s, i) => new WorkflowStage { WorkflowId = id, Key = s.Key, Name = s.Name, Order = i })],
                 };
                 db.Workflows.Add(workflow);
-                changes.Journal(workflow.Id, "WorkflowStarted",
+                var journal = changes.Journal(workflow.Id, "WorkflowStarted",
                     $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，模板 {template.Key} v{template.Version}）");
+                journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("townshipCode", township.Code).With("track", track)
+                    .With("startYear", startYear).With("targetYear", targetYear)
+                    .With("templateKey", template.Key).With("templateVersion", template.Version);
                 changes.Raise(id => new WorkflowStarted(id, changes.Now, workflow.Id, township.Code, township.Name, track, startYear, targetYear, actor.UserName));
                 (await process.RunnerAsync(workflow, changes, ct)).Start();
                 return workflow;

@@ -90,12 +90,12 @@ public sealed class HostFixture : IAsyncLifetime
     public Task<HttpClient> LoginAsAdminAsync() => LoginAsync(AdminUser, AdminPassword);
 
     /// <summary>Creates a user through the API, as the county office would.</summary>
-    public async Task CreateUserAsync(string userName, string role, string? townshipCode)
+    public async Task CreateUserAsync(string userName, string role, string? townshipCode, string? departmentCode = null)
     {
         using var admin = await LoginAsAdminAsync();
         using var response = await admin.PostAsJsonAsync("/api/users", new
         {
-            userName, password = UserPassword, displayName = userName, roles = new[] { role }, townshipCode,
+            userName, password = UserPassword, displayName = userName, roles = new[] { role }, townshipCode, departmentCode,
             email = $"{userName}@test.local",
         });
         response.EnsureSuccessStatusCode();

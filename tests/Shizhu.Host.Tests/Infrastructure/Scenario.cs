@@ -36,7 +36,7 @@ public sealed class Scenario
     /// The next township with no live (running or suspended) workflow: once the round-robin wraps around, a
     /// township another test left busy is skipped, so the scenario's inbox holds its own workflow's tasks only.
     /// </summary>
-    private static async Task<string> FreeTownshipAsync(HostFixture fixture, HttpClient admin)
+    internal static async Task<string> FreeTownshipAsync(HostFixture fixture, HttpClient admin)
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -112,6 +112,11 @@ public static class ProcessTemplates
         [Start(), Service("run", action), Task("after"), End()],
         [Flow("start", "run"), Flow("run", "after"), Flow("after", "end")]);
 
+    /// <summary>before → count (service task: rounds + 1) → after.</summary>
+    public static TemplateDefinition CountingStep() => Template(
+        [Start(), Task("before"), Service("count", "increment", ("name", "rounds")), Task("after"), End()],
+        [Flow("start", "before"), Flow("before", "count"), Flow("count", "after"), Flow("after", "end")]);
+
     /// <summary>report, with a typed form.</summary>
     public static TemplateDefinition Form() => Template(
         [

@@ -14,8 +14,18 @@ public static class TestActors
     public static Actor Staff(string townshipCode) =>
         new("staff-" + townshipCode, new HashSet<string> { Roles.TownshipStaff }, townshipCode);
 
-    /// <summary>Someone allowed to complete <paramref name="task"/>: the county office, or the township's own user of the task's role.</summary>
-    public static Actor AbleToComplete(WorkflowTask task) => task.Scope == TaskScope.County
-        ? new Actor("county-" + task.Role, new HashSet<string> { task.Role }, null)
-        : new Actor(task.Role + "-" + task.TownshipCode, new HashSet<string> { task.Role }, task.TownshipCode);
+    /// <summary>A county department's staff member (县级部门).</summary>
+    public static Actor DepartmentStaff(string departmentCode, string? userName = null) =>
+        new(userName ?? "dept-" + departmentCode, new HashSet<string> { Roles.CountyDepartment }, null, departmentCode);
+
+    /// <summary>
+    /// Someone allowed to complete <paramref name="task"/>: the county office, the task's department's staff, or the
+    /// township's own user of the task's role.
+    /// </summary>
+    public static Actor AbleToComplete(WorkflowTask task) => task.Scope switch
+    {
+        TaskScope.County => new Actor("county-" + task.Role, new HashSet<string> { task.Role }, null),
+        TaskScope.Department => DepartmentStaff(task.DepartmentCode!),
+        _ => new Actor(task.Role + "-" + task.TownshipCode, new HashSet<string> { task.Role }, task.TownshipCode),
+    };
 }

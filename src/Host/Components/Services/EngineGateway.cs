@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Shizhu.Host.Identity;
 using Shizhu.Host.Timers;
 using Shizhu.Notifications;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Evidence;
+using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
@@ -35,6 +37,11 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
 
     public Task<IReadOnlyList<JournalView>?> JournalAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
         With<WorkflowQueries, IReadOnlyList<JournalView>?>(q => q.JournalAsync(user.ToActor(), id, ct));
+
+    /// <summary>County departments' names by code (reference data, small).</summary>
+    public Task<IReadOnlyDictionary<string, string>> DepartmentNamesAsync(CancellationToken ct) =>
+        With<WorkflowDbContext, IReadOnlyDictionary<string, string>>(async db =>
+            await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct));
 
     public Task<IReadOnlyList<AlertView>> AlertsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         With<WorkflowQueries, IReadOnlyList<AlertView>>(q => q.AlertsAsync(user.ToActor(), null, ct));

@@ -23,8 +23,13 @@ public static class UiText
         Roles.TownshipLeader => "乡镇主要负责同志",
         Roles.TownshipStaff => "乡镇工作人员",
         Roles.TemplateAdmin => "模板管理员",
+        Roles.CountyDepartment => "县级部门",
         _ => role,
     };
+
+    /// <summary>Who does a task: its role, and for a department's task the department (县级部门 · 县教委).</summary>
+    public static string Doer(string role, string? departmentName) =>
+        departmentName is null ? Role(role) : $"{Role(role)} · {departmentName}";
 
     public static string Track(string track) => Tracks.DisplayName(track);
 

@@ -50,6 +50,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.Role).HasMaxLength(40);
         b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.TownshipCode).HasMaxLength(12);
+        b.Property(t => t.DepartmentCode).HasMaxLength(40);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.Assignee).HasMaxLength(100);
         b.Property(t => t.CompletedBy).HasMaxLength(100);
@@ -58,6 +59,9 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.Revision).IsConcurrencyToken();
         // The inbox query: open tasks of a township (or the county office) for a role.
         b.HasIndex(t => new { t.Status, t.TownshipCode, t.Role });
+        // A department's inbox and the workflows it may read. Partial, so the other tasks never enter it and
+        // creating or completing them pays nothing for it.
+        b.HasIndex(t => new { t.DepartmentCode, t.Status }).HasFilter("department_code IS NOT NULL");
     }
 }
 

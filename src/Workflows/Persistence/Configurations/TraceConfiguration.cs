@@ -15,6 +15,8 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.Property(j => j.Actor).HasMaxLength(100);
         b.Property(j => j.Kind).HasMaxLength(40);
         b.Property(j => j.Detail).HasMaxLength(2000);
+        // JSON as text on both providers: written once, read whole; no per-row parsing on insert.
+        b.Property(j => j.Change);
         b.HasIndex(j => new { j.WorkflowId, j.Id });
     }
 }

@@ -15,6 +15,8 @@ public sealed class WorkflowTask
     public required TaskScope Scope { get; init; }
     /// <summary>The workflow's township; a county-scope task still belongs to one township's creation.</summary>
     public required string TownshipCode { get; init; }
+    /// <summary>The county department a department-scope task is for; null for other scopes.</summary>
+    public string? DepartmentCode { get; init; }
     public UserTaskStatus Status { get; set; } = UserTaskStatus.Open;
     public string? Assignee { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }

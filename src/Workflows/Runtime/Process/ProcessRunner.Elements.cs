@@ -1,5 +1,7 @@
 using Shizhu.Workflows.Calendar;
+using System.Text.Json.Nodes;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Templates;
@@ -41,7 +43,8 @@ internal sealed partial class ProcessRunner
                 Parallel(token, element);
                 break;
             case ElementType.MessageEvent:
-                _changes.Journal(_workflow.Id, "WaitingForMessage", $"等待外部消息：{element.Message}");
+                _changes.Journal(_workflow.Id, "WaitingForMessage", $"等待外部消息：{element.Message}")
+                    .After["token"] = JournalState.Token(token.Id, token.ElementId);
                 break;
             case ElementType.SubProcess:
                 // Calls are expanded when the template is read (TemplateCatalog.Parse); one left means its sub-process could not be.
@@ -58,34 +61,45 @@ internal sealed partial class ProcessRunner
             Leave(token);
             return;
         }
-        _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TimerEvent, DueAt = due.Value });
-        _changes.Journal(_workflow.Id, "WaitingForTime", $"等待至 {ChinaTime.ToLocal(due.Value):yyyy-MM-dd HH:mm}（{element.Title ?? element.Id}）");
+        var timer = new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TimerEvent, DueAt = due.Value };
+        _changes.AddTimer(timer);
+        var journal = _changes.Journal(_workflow.Id, "WaitingForTime", $"等待至 {ChinaTime.ToLocal(due.Value):yyyy-MM-dd HH:mm}（{element.Title ?? element.Id}）");
+        journal.After["timer"] = JournalState.Timer(timer);
+        journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
     }
 
     private void End(WorkflowToken token)
     {
         Consume(token);
         if (_workflow.Tokens.Count > 0) return;
+        var journal = _changes.Journal(_workflow.Id, "WorkflowCompleted", "创建工作流已完成");
+        journal.Before["workflow"] = JournalState.Workflow(_workflow.Status);
         _workflow.Status = WorkflowStatus.Completed;
         _workflow.CompletedAt = _changes.Now;
-        _changes.Journal(_workflow.Id, "WorkflowCompleted", "创建工作流已完成");
+        journal.After["workflow"] = JournalState.Workflow(_workflow.Status).With("completedAt", _workflow.CompletedAt);
         _changes.Raise(id => new WorkflowCompleted(id, _changes.Now, _workflow.Id, _workflow.TownshipCode, _workflow.TownshipName, _workflow.Track));
     }
 
     private void OpenTask(WorkflowToken token, ElementDefinition element)
     {
         var dueAt = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+        var scope = element.Scope ?? TaskScope.Township;
         var task = new WorkflowTask
         {
             Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id,
             StageKey = element.Stage ?? _stages.Current ?? "", TaskKey = element.Id,
-            Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = element.Scope ?? TaskScope.Township,
+            Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = scope,
             TownshipCode = _workflow.TownshipCode, CreatedAt = _changes.Now, DueAt = dueAt,
+            // Only a department's task belongs to its department; another scope's departmentCode names who guides it.
+            DepartmentCode = scope == TaskScope.Department ? element.DepartmentCode : null,
         };
         _changes.AddTask(task);
-        _changes.Journal(_workflow.Id, "TaskCreated", $"生成任务：{task.Title}");
+        var journal = _changes.Journal(_workflow.Id, "TaskCreated", $"生成任务：{task.Title}");
+        journal.After["task"] = JournalState.Task(task).With("role", task.Role).With("scope", JournalState.Name(task.Scope))
+            .With("departmentCode", task.DepartmentCode).With("dueAt", task.DueAt);
+        journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
         _changes.Raise(id => new TaskCreated(id, _changes.Now, _workflow.Id, task.Id, _workflow.TownshipCode, _workflow.TownshipName,
-            task.StageKey, task.Title, task.Role, dueAt));
+            task.StageKey, task.Title, task.Role, dueAt, task.DepartmentCode));
         if (dueAt is { } due)
             _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskDue, DueAt = due });
         foreach (var boundary in element.Boundary ?? [])
@@ -103,18 +117,26 @@ internal sealed partial class ProcessRunner
             RaiseIncident(token, $"未知的服务任务动作：{element.Action}。");
             return;
         }
+        string? detail = null;
+        _variables.StartRecording();
         try
         {
             action.Execute(new ServiceTaskContext(_workflow, element, _graph.Template, _variables, _db, _changes.Now,
-                detail => _changes.Journal(_workflow.Id, "ServiceTaskCompleted", detail)));
+                line => detail = line));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Any failure of the action (as IServiceTaskAction promises) becomes an incident an operator can retry,
             // rather than failing the command that reached the service task (a task completion, a timer) for good.
+            _variables.StopRecording();
             RaiseIncident(token, ex.Message);
             return;
         }
+        // Every service task leaves a row, with the variables it set before and after: a counter's increment is a change too.
+        var (before, after) = _variables.StopRecording();
+        var journal = _changes.Journal(_workflow.Id, "ServiceTaskCompleted", detail ?? $"执行服务任务：{element.Title ?? element.Id}（{name}）");
+        journal.Before["variables"] = before;
+        journal.After["variables"] = after;
         Leave(token);
     }
 

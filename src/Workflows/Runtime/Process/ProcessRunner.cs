@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.ServiceTasks;
@@ -27,6 +28,8 @@ internal sealed partial class ProcessRunner
     private readonly Variables _variables;
     private readonly Queue<WorkflowToken> _arrivals = new();
     private readonly StageTracker _stages;
+    /// <summary>Journal rows of the command that moved a token, to be told where the token came to wait.</summary>
+    private readonly List<(JournalRecord Journal, Guid TokenId)> _moves = [];
     private int _steps;
 
     public ProcessRunner(TemplateDefinition template, WorkingCalendar calendar, EngineChanges changes, WorkflowDbContext db,
@@ -52,36 +55,49 @@ internal sealed partial class ProcessRunner
         Run();
     }
 
-    /// <summary>A user task was completed: record its outcome and data as variables and move its token on.</summary>
-    public void TaskCompleted(WorkflowTask task, string? outcome, JsonObject? data, string actor)
+    /// <summary>
+    /// A user task was completed: record its outcome and data as variables and move its token on. The command's
+    /// <paramref name="journal"/> row shows the variable and the token before and after.
+    /// </summary>
+    public void TaskCompleted(WorkflowTask task, string? outcome, JsonObject? data, string actor, JournalRecord journal)
     {
         var record = data?.DeepClone() as JsonObject ?? [];
         record["outcome"] = outcome;
         record["completedBy"] = actor;
-        _variables.Set(task.TaskKey, record);
-        if (TokenOf(task.TokenId) is { } token) Leave(token);
+        SetJournaled(journal, task.TaskKey, record);
+        if (TokenOf(task.TokenId) is { } token)
+        {
+            Moving(journal, token);
+            Leave(token);
+        }
         Run();
     }
 
     /// <summary>A timer event's (or timer start's) time has come: its token moves on.</summary>
-    public void TimerElapsed(Guid tokenId)
+    public void TimerElapsed(Guid tokenId, JournalRecord journal)
     {
-        if (TokenOf(tokenId) is { } token) Leave(token);
+        if (TokenOf(tokenId) is { } token)
+        {
+            Moving(journal, token);
+            Leave(token);
+        }
         Run();
     }
 
     /// <summary>A message arrived for a waiting message event: its payload becomes the element's variables.</summary>
-    public void MessageArrived(WorkflowToken token, JsonObject payload)
+    public void MessageArrived(WorkflowToken token, JsonObject payload, JournalRecord journal)
     {
-        _variables.Set(token.ElementId, payload.DeepClone());
+        SetJournaled(journal, token.ElementId, payload.DeepClone());
+        Moving(journal, token);
         Leave(token);
         Run();
     }
 
     /// <summary>An interrupting boundary timer cancelled its task: the token continues at <paramref name="elementId"/>.</summary>
-    public void Interrupt(Guid tokenId, string elementId)
+    public void Interrupt(Guid tokenId, string elementId, JournalRecord journal)
     {
         if (TokenOf(tokenId) is not { } token) return;
+        Moving(journal, token);
         token.ElementId = elementId;
         token.ArrivedBy = null;
         Arrive(token);
@@ -89,11 +105,26 @@ internal sealed partial class ProcessRunner
     }
 
     /// <summary>Runs the element an incident stopped at once more.</summary>
-    public void Retry(WorkflowToken token)
+    public void Retry(WorkflowToken token, JournalRecord journal)
     {
+        Moving(journal, token);
         token.State = TokenState.Waiting;
         Arrive(token);
         Run();
+    }
+
+    /// <summary>Notes where the token waits now; once the run is over, the journal row is told where it came to wait.</summary>
+    private void Moving(JournalRecord journal, WorkflowToken token)
+    {
+        journal.Before["token"] = JournalState.Token(token.Id, token.ElementId);
+        _moves.Add((journal, token.Id));
+    }
+
+    private void SetJournaled(JournalRecord journal, string path, JsonNode value)
+    {
+        journal.Before["variables"] = new JsonObject { [path] = _variables.Get(path)?.DeepClone() };
+        _variables.Set(path, value);
+        journal.After["variables"] = new JsonObject { [path] = value.DeepClone() };
     }
 
     private WorkflowToken? TokenOf(Guid? id) => id is null ? null : _workflow.Tokens.SingleOrDefault(t => t.Id == id);
@@ -115,6 +146,9 @@ internal sealed partial class ProcessRunner
         }
         _stages.Settle(_workflow.Status == WorkflowStatus.Completed);
         _workflow.Variables = _variables.ToJson();
+        foreach (var (journal, tokenId) in _moves)
+            journal.After["token"] = JournalState.Token(tokenId, _workflow.Tokens.FirstOrDefault(t => t.Id == tokenId)?.ElementId);
+        _moves.Clear();
     }
 
     private void Arrive(WorkflowToken token)
@@ -160,9 +194,14 @@ internal sealed partial class ProcessRunner
 
     private void RaiseIncident(WorkflowToken token, string error)
     {
+        var before = JournalState.Name(token.State);
         token.State = TokenState.Incident;
-        _db.Add(new Incident { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = token.ElementId, Error = error, CreatedAt = _changes.Now });
-        _changes.Journal(_workflow.Id, "IncidentRaised", $"流程异常（{token.ElementId}）：{error}");
+        var incident = new Incident { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = token.ElementId, Error = error, CreatedAt = _changes.Now };
+        _db.Add(incident);
+        var journal = _changes.Journal(_workflow.Id, "IncidentRaised", $"流程异常（{token.ElementId}）：{error}");
+        journal.Before["token"] = JournalState.Token(token.Id, token.ElementId).With("state", before);
+        journal.After["token"] = JournalState.Token(token.Id, token.ElementId).With("state", JournalState.Name(token.State));
+        journal.After["incident"] = new JsonObject { ["id"] = incident.Id, ["error"] = error };
         _changes.Raise(id => new IncidentRaised(id, _changes.Now, _workflow.Id, _workflow.TownshipCode, _workflow.TownshipName, token.ElementId, error));
     }
 }

@@ -1,4 +1,5 @@
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Runtime.Model;
 
 namespace Shizhu.Workflows.Runtime.Process;
@@ -18,10 +19,12 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
         var stage = workflow.Stages.Single(s => s.Key == key);
         if (stage.Status != StageStatus.Active)
         {
+            var journal = changes.Journal(workflow.Id, "StageEntered", $"进入阶段：{stage.Name}");
+            journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Active;
             stage.EnteredAt = changes.Now;
             stage.CompletedAt = null;
-            changes.Journal(workflow.Id, "StageEntered", $"进入阶段：{stage.Name}");
+            journal.After["stage"] = JournalState.Stage(stage);
             changes.Raise(id => new StageEntered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, stage.Key, stage.Name));
         }
         if (Current is null || graph.StageOrder[key] >= graph.StageOrder[Current]) workflow.CurrentStageKey = key;
@@ -34,9 +37,11 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
         {
             var occupied = workflow.Tokens.Any(t => StageOf(t.ElementId) == stage.Key);
             if (occupied || (!workflowEnded && graph.StageOrder[stage.Key] >= currentOrder)) continue;
+            var journal = changes.Journal(workflow.Id, "StageCompleted", $"完成阶段：{stage.Name}");
+            journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Completed;
             stage.CompletedAt = changes.Now;
-            changes.Journal(workflow.Id, "StageCompleted", $"完成阶段：{stage.Name}");
+            journal.After["stage"] = JournalState.Stage(stage);
         }
         if (workflowEnded) workflow.CurrentStageKey = null;
     }

@@ -10,6 +10,9 @@ namespace Shizhu.Workflows.Runtime.Process;
 /// </summary>
 public sealed class Variables(JsonObject root)
 {
+    /// <summary>While recording: each path set, with its value before the first set (cloned).</summary>
+    private Dictionary<string, JsonNode?>? _recorded;
+
     public JsonObject Root { get; } = root;
 
     public static Variables Parse(string json) => new(JsonNode.Parse(json) as JsonObject ?? []);
@@ -28,6 +31,7 @@ public sealed class Variables(JsonObject root)
 
     public void Set(string path, JsonNode? value)
     {
+        if (_recorded is not null && !_recorded.ContainsKey(path)) _recorded[path] = Get(path)?.DeepClone();
         var parts = path.Split('.');
         var obj = Root;
         foreach (var part in parts[..^1])
@@ -36,6 +40,22 @@ public sealed class Variables(JsonObject root)
             obj = next;
         }
         obj[parts[^1]] = value;
+    }
+
+    /// <summary>Starts noting which paths are set, so that a journal row can show them before and after.</summary>
+    internal void StartRecording() => _recorded = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+
+    /// <summary>Stops recording; answers the paths set since <see cref="StartRecording"/> with their values before and now.</summary>
+    internal (JsonObject Before, JsonObject After) StopRecording()
+    {
+        var (before, after) = (new JsonObject(), new JsonObject());
+        foreach (var (path, previous) in _recorded ?? [])
+        {
+            before[path] = previous;
+            after[path] = Get(path)?.DeepClone();
+        }
+        _recorded = null;
+        return (before, after);
     }
 
     public decimal GetNumber(string path) =>

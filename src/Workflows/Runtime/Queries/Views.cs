@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 
@@ -19,20 +20,34 @@ public sealed record WaitingView(string Kind, string Name, DateTimeOffset? DueAt
 
 public sealed record StageView(string Key, string Name, StageStatus Status, DateTimeOffset? EnteredAt, DateTimeOffset? CompletedAt);
 
+// DepartmentCode comes last: idempotency records store TaskViews as JSON, and older ones simply lack it.
 public sealed record TaskView(
     Guid Id, Guid WorkflowId, string StageKey, string Title, string Role, TaskScope Scope, UserTaskStatus Status,
     string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool Overdue, string? Outcome,
-    string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment)
+    string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment, string? DepartmentCode = null)
 {
     public static TaskView From(WorkflowTask t) => new(t.Id, t.WorkflowId, t.StageKey, t.Title, t.Role, t.Scope, t.Status,
-        t.Assignee, t.CreatedAt, t.DueAt, t.Overdue, t.Outcome, t.CompletedBy, t.CompletedAt, t.Comment);
+        t.Assignee, t.CreatedAt, t.DueAt, t.Overdue, t.Outcome, t.CompletedBy, t.CompletedAt, t.Comment, t.DepartmentCode);
 }
 
-public sealed record JournalView(DateTimeOffset At, string Actor, string Kind, string Detail);
+/// <summary>
+/// A journal row: who, when, what (<see cref="Detail"/>, for people) and the state it changed, as JSON objects under
+/// stable keys (<c>task</c>, <c>token</c>, <c>variables</c>, <c>stage</c>, <c>workflow</c>, …); both null on rows
+/// older than the structured journal.
+/// </summary>
+public sealed record JournalView(DateTimeOffset At, string Actor, string Kind, string Detail, JsonObject? Before, JsonObject? After)
+{
+    public static JournalView From(DateTimeOffset at, string actor, string kind, string detail, string? change)
+    {
+        var parsed = change is null ? null : JsonNode.Parse(change)?.AsObject();
+        return new JournalView(at, actor, kind, detail, parsed?["before"]?.DeepClone().AsObject(), parsed?["after"]?.DeepClone().AsObject());
+    }
+}
 
 public sealed record InboxItem(
     Guid Id, Guid WorkflowId, string TownshipCode, string TownshipName, string StageKey, string StageName,
-    string Title, UserTaskStatus Status, DateTimeOffset? DueAt, bool Overdue, string Role, IReadOnlyList<string> Outcomes);
+    string Title, UserTaskStatus Status, DateTimeOffset? DueAt, bool Overdue, string Role, IReadOnlyList<string> Outcomes,
+    TaskScope Scope, string? DepartmentCode, string? DepartmentName);
 
 public sealed record AlertView(Guid Id, Guid TaskId, Guid WorkflowId, string TownshipCode, string Kind, DateTimeOffset RaisedAt);
 
@@ -40,12 +55,12 @@ public sealed record IncidentView(Guid Id, Guid WorkflowId, string TownshipCode,
     DateTimeOffset? ResolvedAt, string? ResolvedBy);
 
 /// <summary>
-/// A task with what a person needs to do it: its role and scope, the form's fields, the allowed outcomes and the
+/// A task with what a person needs to do it: its role and scope (with the department for a department's task), the form's fields, the allowed outcomes and the
 /// evidence it asks for (from the template version its workflow runs on).
 /// </summary>
 public sealed record TaskDetail(
     Guid Id, Guid WorkflowId, string StageKey, string Title, string? Description, string Role, TaskScope Scope,
-    string TownshipCode, string? DepartmentCode, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
+    string TownshipCode, string? DepartmentCode, string? DepartmentName, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
     IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence);
 

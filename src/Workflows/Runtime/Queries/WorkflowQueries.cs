@@ -8,8 +8,9 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime.Queries;
 
 /// <summary>
-/// What users read. The township boundary is part of every query: a township user's queries only ever
-/// select their own township's rows, so "not found" and "not yours" look the same from outside.
+/// What users read. The township and department boundaries are part of every query: a township user's queries
+/// only ever select their own township's rows, a department's staff only their department's tasks and the
+/// workflows those belong to, so "not found" and "not yours" look the same from outside.
 /// </summary>
 public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalog)
 {
@@ -58,8 +59,9 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
     public async Task<IReadOnlyList<JournalView>?> JournalAsync(Actor actor, Guid id, CancellationToken ct)
     {
         if (!await Visible(actor).AnyAsync(w => w.Id == id, ct)) return null;
-        return await db.Journal.AsNoTracking().Where(j => j.WorkflowId == id).OrderBy(j => j.Id)
-            .Select(j => new JournalView(j.At, j.Actor, j.Kind, j.Detail)).ToListAsync(ct);
+        var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == id).OrderBy(j => j.Id)
+            .Select(j => new { j.At, j.Actor, j.Kind, j.Detail, j.Change }).ToListAsync(ct);
+        return [.. rows.Select(j => JournalView.From(j.At, j.Actor, j.Kind, j.Detail, j.Change))];
     }
 
     public async Task<TaskDetail?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)
@@ -70,36 +72,49 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
             .Select(w => new { w.TemplateKey, w.TemplateVersion }).SingleAsync(ct);
         var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
         var element = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey);
+        // A department's task names its department; a task of another scope may name the department that guides it.
+        var departmentCode = task.DepartmentCode ?? element?.DepartmentCode;
+        var departmentName = departmentCode is null ? null
+            : await db.Departments.AsNoTracking().Where(d => d.Code == departmentCode).Select(d => d.Name).SingleOrDefaultAsync(ct);
         return new TaskDetail(task.Id, task.WorkflowId, task.StageKey, task.Title, element?.Description, task.Role, task.Scope,
-            task.TownshipCode, element?.DepartmentCode, task.Status, task.Assignee, task.CreatedAt, task.DueAt, task.Overdue,
+            task.TownshipCode, departmentCode, departmentName, task.Status, task.Assignee, task.CreatedAt, task.DueAt, task.Overdue,
             task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
             [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options))],
             element?.Outcomes ?? [],
             [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)]);
     }
 
-    /// <summary>The caller's actionable tasks: open, for one of their roles, in their township (or the county office's).</summary>
+    /// <summary>
+    /// The caller's actionable tasks: open, for one of their roles, in their scope — their township's, the county
+    /// office's (county-wide roles), or their department's across every township.
+    /// </summary>
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(Actor actor, CancellationToken ct)
     {
         var roles = actor.Roles.ToList();
         var countyWide = actor.IsCountyWide;
-        var township = actor.TownshipCode;
+        var township = actor.TownshipCode ?? "";
+        var department = actor.DepartmentCode ?? "";
         var rows = await (
             from t in db.Tasks.AsNoTracking()
             join w in db.Workflows.AsNoTracking() on t.WorkflowId equals w.Id
             join s in db.Stages.AsNoTracking() on new { t.WorkflowId, Key = t.StageKey } equals new { s.WorkflowId, s.Key }
             where t.Status == UserTaskStatus.Open && roles.Contains(t.Role)
-                  && ((t.Scope == TaskScope.Township && t.TownshipCode == township) || (t.Scope == TaskScope.County && countyWide))
+                  && ((t.Scope == TaskScope.Township && t.TownshipCode == township) || (t.Scope == TaskScope.County && countyWide)
+                      || (t.Scope == TaskScope.Department && t.DepartmentCode == department))
             orderby t.DueAt, t.CreatedAt
             select new { Task = t, w.TownshipName, StageName = s.Name, w.TemplateKey, w.TemplateVersion }).ToListAsync(ct);
 
+        var departments = rows.Any(r => r.Task.DepartmentCode is not null)
+            ? await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct)
+            : [];
         var items = new List<InboxItem>(rows.Count);
         foreach (var r in rows)
         {
             var template = await catalog.GetAsync(db, r.TemplateKey, r.TemplateVersion, ct);
             var outcomes = template.Elements.SingleOrDefault(e => e.Id == r.Task.TaskKey)?.Outcomes ?? [];
+            var departmentName = r.Task.DepartmentCode is { } code ? departments.GetValueOrDefault(code, code) : null;
             items.Add(new InboxItem(r.Task.Id, r.Task.WorkflowId, r.Task.TownshipCode, r.TownshipName, r.Task.StageKey, r.StageName,
-                r.Task.Title, r.Task.Status, r.Task.DueAt, r.Task.Overdue, r.Task.Role, outcomes));
+                r.Task.Title, r.Task.Status, r.Task.DueAt, r.Task.Overdue, r.Task.Role, outcomes, r.Task.Scope, r.Task.DepartmentCode, departmentName));
         }
         return items;
     }
@@ -122,9 +137,17 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
                select new IncidentView(i.Id, i.WorkflowId, w.TownshipCode, i.ElementId, i.Error, i.CreatedAt, i.ResolvedAt, i.ResolvedBy))
             .ToListAsync(ct);
 
+    /// <summary>
+    /// The workflows the actor may read: all for county-wide roles, their township's for township users, and for a
+    /// department's staff those in which their department has tasks.
+    /// </summary>
     private IQueryable<WorkflowInstance> Visible(Actor actor)
     {
         var query = db.Workflows.AsNoTracking();
-        return actor.IsCountyWide ? query : query.Where(w => w.TownshipCode == actor.TownshipCode);
+        if (actor.IsCountyWide) return query;
+        if (actor.TownshipCode is { } township) return query.Where(w => w.TownshipCode == township);
+        if (actor.DepartmentCode is { } department)
+            return query.Where(w => db.Tasks.Any(t => t.WorkflowId == w.Id && t.DepartmentCode == department));
+        return query.Where(w => false);
     }
 }

@@ -18,6 +18,10 @@ public sealed class ServiceTaskContext(
     public WorkflowDbContext Db { get; } = db;
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>
+    /// The line the service task's journal row shows instead of the default one. The runner writes that row itself,
+    /// with the variables the action set before and after.
+    /// </summary>
     public void Journal(string detail) => journal(detail);
 
     public string InputString(string name) =>

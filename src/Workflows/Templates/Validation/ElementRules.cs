@@ -54,6 +54,7 @@ internal static class ElementRules
                 Text.Require(run, id, "title", element.Title, 200, "任务标题");
                 if (element.Role is null) run.Add(id, "role", Required, "请填写办理角色（role）。");
                 if (element.Stage is null) run.Add(id, "stage", Required, "请填写用户任务所属的阶段（stage）。");
+                TaskRules.CheckScope(run, id, element);
                 DueRules.Check(run, id, "due", element.Due, required: false);
                 TaskRules.CheckOutcomes(run, id, element.Outcomes);
                 TaskRules.CheckForm(run, id, element.Form);

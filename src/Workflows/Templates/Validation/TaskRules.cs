@@ -1,12 +1,33 @@
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Runtime.Model;
 using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 
 namespace Shizhu.Workflows.Templates.Validation;
 
-/// <summary>What a user task carries: its outcomes, its form, the evidence it asks for, and its boundary timers.</summary>
+/// <summary>What a user task carries: its scope, its outcomes, its form, the evidence it asks for, and its boundary timers.</summary>
 internal static class TaskRules
 {
     public static readonly IReadOnlyList<string> FieldTypes = ["text", "number", "date", "boolean", "select"];
     public static readonly IReadOnlyList<string> BoundaryKinds = ["reminder", "escalation", "timeout"];
+
+    /// <summary>
+    /// A department's task names its department and is done by department staff; department staff do department
+    /// tasks only (they belong to no township and are not the county office).
+    /// </summary>
+    public static void CheckScope(ValidationRun run, string id, ElementDefinition element)
+    {
+        if (element.Scope == TaskScope.Department)
+        {
+            if (string.IsNullOrWhiteSpace(element.DepartmentCode))
+                run.Add(id, "departmentCode", Required, "县级部门办理的任务（scope: department）必须指定部门（departmentCode）。");
+            if (element.Role is { } role && role != Roles.CountyDepartment)
+                run.Add(id, "role", NotAllowed, $"县级部门办理的任务只能由县级部门人员（{Roles.CountyDepartment}）办理，不能是“{role}”。");
+        }
+        else if (element.Role == Roles.CountyDepartment)
+        {
+            run.Add(id, "scope", NotAllowed, "县级部门人员（county-department）只办理县级部门的任务：请将办理范围（scope）设为 department 并指定部门。");
+        }
+    }
 
     public static void CheckOutcomes(ValidationRun run, string id, IReadOnlyList<string>? outcomes)
     {

@@ -14,6 +14,7 @@ public sealed partial class WorkflowPage
     private WorkflowDetail? _detail;
     private IReadOnlyList<JournalView> _journal = [];
     private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
+    private IReadOnlyDictionary<string, string> _departments = new Dictionary<string, string>();
     private DateTimeOffset _now;
     private bool _loaded;
     private bool _busy;
@@ -55,6 +56,7 @@ public sealed partial class WorkflowPage
         _journal = _detail is null ? [] : [.. (await Engine.JournalAsync(User, Id, ct) ?? []).Reverse()];
         var userNames = _journal.Select(j => j.Actor).Concat(_detail?.Tasks.Select(t => t.CompletedBy) ?? []);
         _people = await DisplayNames.LookUpAsync(Engine, userNames, ct);
+        if (_detail?.Tasks.Any(t => t.DepartmentCode is not null) == true) _departments = await Engine.DepartmentNamesAsync(ct);
         _loaded = true;
     }
 }

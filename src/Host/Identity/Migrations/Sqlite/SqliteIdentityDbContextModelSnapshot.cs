@@ -213,6 +213,11 @@ namespace Shizhu.Host.Identity.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)

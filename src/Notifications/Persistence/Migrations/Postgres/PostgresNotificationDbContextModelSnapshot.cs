@@ -105,6 +105,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("AudienceDepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("audience_department_code");
+
                     b.Property<string>("AudienceRole")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -97,6 +97,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<string>("AudienceDepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_department_code");
+
                     b.Property<string>("AudienceRole")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -164,6 +164,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("Change")
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -625,6 +629,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("data");
 
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department_code");
+
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
@@ -698,6 +707,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("WorkflowId")
                         .HasDatabaseName("ix_workflow_tasks_workflow_id");
+
+                    b.HasIndex("DepartmentCode", "Status")
+                        .HasDatabaseName("ix_workflow_tasks_department_code_status")
+                        .HasFilter("department_code IS NOT NULL");
 
                     b.HasIndex("Status", "TownshipCode", "Role")
                         .HasDatabaseName("ix_workflow_tasks_status_township_code_role");

@@ -156,6 +156,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<string>("Change")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -615,6 +619,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("data");
 
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
@@ -688,6 +697,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WorkflowId")
                         .HasDatabaseName("ix_workflow_tasks_workflow_id");
+
+                    b.HasIndex("DepartmentCode", "Status")
+                        .HasDatabaseName("ix_workflow_tasks_department_code_status")
+                        .HasFilter("department_code IS NOT NULL");
 
                     b.HasIndex("Status", "TownshipCode", "Role")
                         .HasDatabaseName("ix_workflow_tasks_status_township_code_role");
