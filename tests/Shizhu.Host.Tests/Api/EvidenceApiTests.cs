@@ -70,6 +70,11 @@ public sealed class EvidenceApiTests(HostFixture fixture)
         var (scenario, staff, taskId) = await OpenTaskAsync();
         try
         {
+            // Other tests may have stored files for the same township: nothing new may appear beside theirs.
+            var folder = Path.Combine(fixture.EvidenceRoot, scenario.TownshipCode);
+            int StoredFiles() => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
+            var storedBefore = StoredFiles();
+
             using var response = await UploadAsync(staff, taskId, Executable, "report.pdf", "application/pdf");
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -77,8 +82,7 @@ public sealed class EvidenceApiTests(HostFixture fixture)
             var message = (await response.ReadJsonAsync())["errors"]!["file"]![0]!.GetValue<string>();
             Assert.StartsWith("文件类型不允许", message);
             Assert.Empty((await staff.GetJsonAsync($"/api/tasks/{taskId}/evidence")).Items());
-            Assert.False(Directory.Exists(Path.Combine(fixture.EvidenceRoot, scenario.TownshipCode))
-                         && Directory.EnumerateFiles(Path.Combine(fixture.EvidenceRoot, scenario.TownshipCode)).Any());
+            Assert.Equal(storedBefore, StoredFiles());
         }
         finally
         {

@@ -16,7 +16,7 @@ public sealed class JournalApiTests(HostFixture fixture)
         var scenario = await Scenario.StartAsync(fixture);
         using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
         var task = (await staff.GetJsonAsync("/api/inbox")).Items().First(i => i.Str("workflowId") == scenario.WorkflowId);
-        await staff.PostJsonAsync($"/api/tasks/{task.Str("id")}/complete", new { comment = "已组建" });
+        await staff.CompleteWithEvidenceAsync(task.Str("id"), new { comment = "已组建" });
 
         var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items().ToList();
 
