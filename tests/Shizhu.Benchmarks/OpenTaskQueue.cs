@@ -10,7 +10,9 @@ namespace Shizhu.Benchmarks;
 /// The open tasks the workers share, read once before a run. They are dealt round-robin over the workflows
 /// (first open task of every workflow, then the second, …), so workers in flight at the same moment almost
 /// never touch the same workflow: the run measures completions, not optimistic-concurrency retries
-/// (<see cref="ConflictCounter"/> reports any that happen).
+/// (<see cref="ConflictCounter"/> reports any that happen). A workflow an earlier run left half done deals its
+/// tasks at the places they had among the first stage's (its last task last of all), so no run inherits a block
+/// of last tasks: every run measures the same kind of completion, one that leaves other tasks of its stage open.
 /// </summary>
 internal sealed class OpenTaskQueue
 {
@@ -43,8 +45,10 @@ internal sealed class OpenTaskQueue
             return actor;
         }
 
-        var dealt = rows.GroupBy(r => r.WorkflowId)
-            .SelectMany(g => g.Select((r, rank) => (Rank: rank, Row: r)))
+        var byWorkflow = rows.GroupBy(r => r.WorkflowId).ToList();
+        var width = byWorkflow.Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        var dealt = byWorkflow
+            .SelectMany(g => g.Select((r, index) => (Rank: width - g.Count() + index, Row: r)))
             .OrderBy(x => x.Rank).ThenBy(x => x.Row.WorkflowId)
             .Select(x => new OpenTask(x.Row.Id, x.Row.WorkflowId, x.Row.TemplateKey, ActorFor(x.Row.Role, x.Row.Township)));
         return new OpenTaskQueue(dealt);

@@ -19,7 +19,7 @@ var seeder = new BenchmarkSeeder(engine, options.TasksPerWorkflow);
 await seeder.PrepareAsync(ct);
 
 // Enough open tasks for the first run at up to 400 completions/s (one worker waits for every commit); later runs
-// top up to 2.5 times the best rate seen, so no run runs dry.
+// top up to 5 times the best rate seen (4 workers reach 4 times one worker's rate), so no run runs dry.
 var workflows = 0;
 async Task EnsureOpenTasksAsync(int needed)
 {
@@ -64,9 +64,10 @@ var loads = new List<string>();
 foreach (var workers in options.Workers)
 {
     var best = runs.Select(r => r.PerSecond).DefaultIfEmpty(0).Max();
-    await EnsureOpenTasksAsync((int)(window.TotalSeconds * Math.Max(400, 2.5 * best)));
+    await EnsureOpenTasksAsync((int)(window.TotalSeconds * Math.Max(400, 5 * best)));
+    await BenchmarkSeeder.SettleAsync(connection, ct);
     var queue = await OpenTaskQueue.LoadAsync(engine, ct);
-    Say($"{workers} worker(s): {queue.Count} open tasks queued");
+    Say($"{workers} worker(s): {queue.Count} open tasks queued (database vacuumed and checkpointed, as pgbench vacuums before its runs)");
     var run = await runner.RunAsync(workers, queue, ct);
     loads.Add(MachineLoad.Read());
     runs.Add(run);
