@@ -14,13 +14,15 @@ namespace Shizhu.Workflows.Evidence;
 public sealed class RequiredEvidence(WorkflowDbContext db)
 {
     /// <summary>Throws <see cref="WorkflowException"/> (422) naming <c>evidence.{key}</c> for each missing requirement.</summary>
-    public async Task EnsureUploadedAsync(WorkflowTask task, ElementDefinition definition, string? outcome, CancellationToken ct)
+    /// <param name="onFile">The requirements with a file, when the command already read them with the task
+    /// (<see cref="Runtime.Process.TaskState.EvidenceOnFile"/>); null to query them here.</param>
+    public async Task EnsureUploadedAsync(WorkflowTask task, ElementDefinition definition, string? outcome, IReadOnlySet<string>? onFile, CancellationToken ct)
     {
         var needed = Needed(definition, outcome);
         // Most tasks ask for no evidence: they pay no query.
         if (needed.Count == 0) return;
         var keys = needed.Select(r => r.Key).ToList();
-        var uploaded = await db.EvidenceFiles.AsNoTracking()
+        var uploaded = onFile?.ToList() ?? await db.EvidenceFiles.AsNoTracking()
             .Where(e => e.TaskId == task.Id && keys.Contains(e.Requirement))
             .Select(e => e.Requirement).Distinct().ToListAsync(ct);
         var missing = needed.Where(r => !uploaded.Contains(r.Key, StringComparer.Ordinal)).ToList();

@@ -53,7 +53,7 @@ public sealed class TaskCompleter(
             ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
         var outcome = ValidateOutcome(definition, command.Outcome);
         var data = FormValidator.Validate(definition.Form, command.Data);
-        await evidence.EnsureUploadedAsync(task, definition, outcome, ct);
+        await evidence.EnsureUploadedAsync(task, definition, outcome, state.EvidenceOnFile, ct);
         var before = JournalState.Task(task);
 
         task.Status = UserTaskStatus.Completed;

@@ -10,7 +10,8 @@ namespace Shizhu.Host.Tests.Persistence;
 /// <summary>
 /// On PostgreSQL a task command reads its task, workflow, stages, tokens and pending timers in one hand-written
 /// batch instead of EF Core queries. It must read exactly what EF Core reads — every mapped column of every row —
-/// and leave the rows tracked as unchanged, or a completion would write wrong data or miss a change.
+/// and leave the rows tracked as unchanged, or a completion would write wrong data or miss a change; and the
+/// evidence requirements it reads as having a file must be those EF Core finds.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class TaskStateBatchTests(HostFixture fixture)
@@ -23,6 +24,7 @@ public sealed class TaskStateBatchTests(HostFixture fixture)
         {
             using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
             var taskId = Guid.Parse((await staff.GetJsonAsync("/api/inbox")).Items().First(i => i.Str("workflowId") == scenario.WorkflowId).Str("id"));
+            var uploaded = await staff.UploadRequiredEvidenceAsync(taskId.ToString());
 
             await using var batchScope = fixture.Services.CreateAsyncScope();
             var batchDb = batchScope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
@@ -34,6 +36,7 @@ public sealed class TaskStateBatchTests(HostFixture fixture)
             var task = await efDb.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId);
             var workflow = await efDb.Workflows.AsNoTracking().Include(w => w.Stages).Include(w => w.Tokens).SingleAsync(w => w.Id == task.WorkflowId);
             var timers = await efDb.Timers.AsNoTracking().Where(t => t.TaskId == taskId && t.FiredAt == null && t.CancelledAt == null).ToListAsync();
+            var onFile = await efDb.EvidenceFiles.AsNoTracking().Where(e => e.TaskId == taskId).Select(e => e.Requirement).Distinct().ToListAsync();
 
             Assert.NotNull(batch);
             Assert.NotEmpty(timers);
@@ -43,6 +46,8 @@ public sealed class TaskStateBatchTests(HostFixture fixture)
             AssertSameRows(efDb, workflow.Stages, batch.Workflow.Stages, s => s.Key);
             AssertSameRows(efDb, workflow.Tokens, batch.Workflow.Tokens, t => t.Id.ToString());
             AssertSameRows(efDb, timers, batch.OpenTimers, t => t.Id.ToString());
+            Assert.NotEmpty(uploaded);
+            Assert.Equal(onFile.Order(), batch.EvidenceOnFile!.Order());
             Assert.All(batchDb.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
             Assert.Equal(1 + 1 + workflow.Stages.Count + workflow.Tokens.Count + timers.Count, batchDb.ChangeTracker.Entries().Count());
         }

@@ -30,6 +30,12 @@ internal sealed class RowMaterializer<T> where T : class
         SelectList = string.Join(", ", _columns.Select(c => $"\"{c.Name}\""));
     }
 
+    /// <summary>The quoted column of <paramref name="propertyName"/>.</summary>
+    public string ColumnOf(string propertyName) =>
+        _columns.FirstOrDefault(c => c.Property.Name == propertyName) is { } column
+            ? $"\"{column.Name}\""
+            : throw new ArgumentException($"{typeof(T).Name}.{propertyName} is not mapped.", nameof(propertyName));
+
     public static RowMaterializer<T> For(DbContext db) => ByModel.GetOrAdd(db.Model, model => new RowMaterializer<T>(model));
 
     /// <summary>The table, schema-qualified.</summary>
