@@ -76,6 +76,9 @@ public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper out
             var journal = page.GetByTestId("journal-row").Filter(new() { HasText = $"办结任务：{LeadingGroup}" });
             await Expect(journal).ToHaveCountAsync(1);
             await Expect(journal).ToContainTextAsync("领导小组已成立，文件已印发。");
+            // The row's structured change, in Chinese: the task went from 待办理 to 已办结.
+            await Expect(journal.GetByTestId("journal-change").Filter(new() { HasText = "任务：状态 待办理 → 已办结" })).ToHaveCountAsync(1);
+            await browser.ScreenshotAsync("workflow-journal");
             await Expect(page.GetByTestId("journal-row").Filter(new() { HasText = "上传佐证材料：关于成立创建工作领导小组的通知.pdf" })).ToHaveCountAsync(1);
         });
     }
