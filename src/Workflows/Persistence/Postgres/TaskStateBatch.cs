@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Shizhu.Workflows.Evidence;
@@ -16,37 +18,22 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 /// </summary>
 internal static class TaskStateBatch
 {
+    private static readonly ConcurrentDictionary<IModel, Readers> ByModel = new();
+
     public static async Task<TaskState?> LoadAsync(PostgresWorkflowDbContext db, Guid taskId, CancellationToken ct)
     {
-        var tasks = RowMaterializer<WorkflowTask>.For(db);
-        var workflows = RowMaterializer<WorkflowInstance>.For(db);
-        var stages = RowMaterializer<WorkflowStage>.For(db);
-        var tokens = RowMaterializer<WorkflowToken>.For(db);
-        var timers = RowMaterializer<WorkflowTimer>.For(db);
-        var evidence = RowMaterializer<EvidenceFile>.For(db);
-        var workflowOfTask = $"(SELECT workflow_id FROM {tasks.Table} WHERE id = $1)";
-
+        var readers = ByModel.GetOrAdd(db.Model, _ => new Readers(db));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command($"SELECT {tasks.SelectList} FROM {tasks.Table} WHERE id = $1", taskId),
-                Command($"SELECT {workflows.SelectList} FROM {workflows.Table} WHERE id = {workflowOfTask}", taskId),
-                Command($"SELECT {stages.SelectList} FROM {stages.Table} WHERE workflow_id = {workflowOfTask} ORDER BY key", taskId),
-                Command($"SELECT {tokens.SelectList} FROM {tokens.Table} WHERE workflow_id = {workflowOfTask} ORDER BY id", taskId),
-                Command($"SELECT {timers.SelectList} FROM {timers.Table} WHERE task_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL", taskId),
-                // For the required-evidence check of a completion: which requirements already have a file.
-                Command($"SELECT DISTINCT {evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {evidence.Table} WHERE {evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1", taskId),
-            },
-        };
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var sql in readers.Statements)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter { Value = taskId } } });
         if (db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction) batch.Transaction = transaction;
 
         // EF Core counts opens: inside an engine command this reuses the command's connection.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await ReadAsync(db, batch, ct);
+            return await ReadAsync(db, readers, batch, ct);
         }
         finally
         {
@@ -54,23 +41,18 @@ internal static class TaskStateBatch
         }
     }
 
-    private static async Task<TaskState?> ReadAsync(PostgresWorkflowDbContext db, NpgsqlBatch batch, CancellationToken ct)
+    private static async Task<TaskState?> ReadAsync(PostgresWorkflowDbContext db, Readers readers, NpgsqlBatch batch, CancellationToken ct)
     {
-        var tasks = RowMaterializer<WorkflowTask>.For(db);
-        var workflows = RowMaterializer<WorkflowInstance>.For(db);
-        var stages = RowMaterializer<WorkflowStage>.For(db);
-        var tokens = RowMaterializer<WorkflowToken>.For(db);
-        var timers = RowMaterializer<WorkflowTimer>.For(db);
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var task = (await tasks.ReadAllAsync(reader, ct)).SingleOrDefault();
+        var task = (await readers.Tasks.ReadAllAsync(reader, ct)).SingleOrDefault();
         await reader.NextResultAsync(ct);
-        var workflow = (await workflows.ReadAllAsync(reader, ct)).SingleOrDefault();
+        var workflow = (await readers.Workflows.ReadAllAsync(reader, ct)).SingleOrDefault();
         await reader.NextResultAsync(ct);
-        var stageRows = await stages.ReadAllAsync(reader, ct);
+        var stageRows = await readers.Stages.ReadAllAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var tokenRows = await tokens.ReadAllAsync(reader, ct);
+        var tokenRows = await readers.Tokens.ReadAllAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var timerRows = await timers.ReadAllAsync(reader, ct);
+        var timerRows = await readers.Timers.ReadAllAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var evidenceOnFile = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct)) evidenceOnFile.Add(reader.GetString(0));
@@ -85,5 +67,32 @@ internal static class TaskStateBatch
         return new TaskState(task, workflow, timerRows) { EvidenceOnFile = evidenceOnFile };
     }
 
-    private static NpgsqlBatchCommand Command(string sql, Guid taskId) => new(sql) { Parameters = { new NpgsqlParameter { Value = taskId } } };
+    /// <summary>The row readers and the batch's statements (each with the task id as <c>$1</c>), built once per model.</summary>
+    private sealed class Readers(DbContext db)
+    {
+        public RowMaterializer<WorkflowTask> Tasks { get; } = RowMaterializer<WorkflowTask>.For(db);
+        public RowMaterializer<WorkflowInstance> Workflows { get; } = RowMaterializer<WorkflowInstance>.For(db);
+        public RowMaterializer<WorkflowStage> Stages { get; } = RowMaterializer<WorkflowStage>.For(db);
+        public RowMaterializer<WorkflowToken> Tokens { get; } = RowMaterializer<WorkflowToken>.For(db);
+        public RowMaterializer<WorkflowTimer> Timers { get; } = RowMaterializer<WorkflowTimer>.For(db);
+        private RowMaterializer<EvidenceFile> Evidence { get; } = RowMaterializer<EvidenceFile>.For(db);
+
+        public IReadOnlyList<string> Statements => _statements ??= Build();
+        private IReadOnlyList<string>? _statements;
+
+        private string[] Build()
+        {
+            var workflowOfTask = $"(SELECT workflow_id FROM {Tasks.Table} WHERE id = $1)";
+            return
+            [
+                $"SELECT {Tasks.SelectList} FROM {Tasks.Table} WHERE id = $1",
+                $"SELECT {Workflows.SelectList} FROM {Workflows.Table} WHERE id = {workflowOfTask}",
+                $"SELECT {Stages.SelectList} FROM {Stages.Table} WHERE workflow_id = {workflowOfTask} ORDER BY key",
+                $"SELECT {Tokens.SelectList} FROM {Tokens.Table} WHERE workflow_id = {workflowOfTask} ORDER BY id",
+                $"SELECT {Timers.SelectList} FROM {Timers.Table} WHERE task_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL",
+                // For the required-evidence check of a completion: which requirements already have a file.
+                $"SELECT DISTINCT {Evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {Evidence.Table} WHERE {Evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1",
+            ];
+        }
+    }
 }
