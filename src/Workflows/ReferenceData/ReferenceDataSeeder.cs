@@ -55,19 +55,32 @@ public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock
         await AddMissingAsync(db.PlanEntries, plan, p => (p.TownshipCode, p.Track), ct);
 
         foreach (var key in new[] { "national", "municipal" })
-        {
-            if (await db.Templates.AnyAsync(t => t.Key == key, ct)) continue;
-            var json = ReadResource($"Templates.{key}.json");
-            var definition = TemplateCatalog.Parse(json);
-            var now = clock.GetUtcNow();
-            db.Templates.Add(new StageTemplate
-            {
-                Key = key, Version = 1, Name = definition.Name, Track = definition.Track, Definition = json,
-                Status = TemplateStatus.Published, CreatedAt = now, PublishedAt = now,
-            });
-        }
+            await SeedBuiltInTemplateAsync(key, ReadResource($"Templates.{key}.json"), ct);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// A built-in template ships with the engine. A database without the key gets it as version 1. When a new release
+    /// changes the built-in and the newest version of the key is still the engine's own, the new content is published
+    /// as the next version: new workflows start on it, running ones keep theirs. When an administrator's version is
+    /// the newest, theirs stands and the new built-in is not added (they can take it from the release's JSON).
+    /// </summary>
+    private async Task SeedBuiltInTemplateAsync(string key, string json, CancellationToken ct)
+    {
+        var latest = await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
+        if (latest is not null && (latest.CreatedBy != StageTemplate.BuiltInAuthor || SameDocument(latest.Definition, json))) return;
+
+        var definition = TemplateCatalog.Parse(json);
+        var now = clock.GetUtcNow();
+        db.Templates.Add(new StageTemplate
+        {
+            Key = key, Version = (latest?.Version ?? 0) + 1, Name = definition.Name, Track = definition.Track, Definition = json,
+            Status = TemplateStatus.Published, CreatedAt = now, PublishedAt = now, CreatedBy = StageTemplate.BuiltInAuthor,
+        });
+    }
+
+    private static bool SameDocument(string stored, string shipped) =>
+        System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(stored), System.Text.Json.Nodes.JsonNode.Parse(shipped));
 
     private static async Task AddMissingAsync<T, TKey>(DbSet<T> set, IEnumerable<T> rows, Func<T, TKey> key, CancellationToken ct)
         where T : class where TKey : notnull

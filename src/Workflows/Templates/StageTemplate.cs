@@ -12,4 +12,12 @@ public sealed class StageTemplate
     public required string Definition { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>
+    /// Who wrote this version: <see cref="BuiltInAuthor"/> for a built-in template the engine seeded, else the
+    /// administrator who saved the draft. The seeder only adds a new built-in version on top of its own.
+    /// </summary>
+    public string? CreatedBy { get; init; }
+
+    public const string BuiltInAuthor = "system";
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
+using Shizhu.Workflows.ReferenceData;
+using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Schema;
 using Shizhu.Workflows.Templates.Validation;
@@ -9,8 +11,9 @@ namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>
 /// The built-in templates define the inspection pattern once and call it for the three county checks; expanded, they
-/// are exactly the templates as they were written out before (kept in <c>Templates/WrittenOut</c>), which workflows
-/// already running keep in the database and must go on running (ADR 0012).
+/// are the templates as they were written out before (kept in <c>Templates/WrittenOut</c>, version 1 in databases
+/// seeded then, which running workflows keep and must go on running, ADR 0012) but for the departments' guidance,
+/// which version 2 gave to the nine county departments (ADR 0015).
 /// </summary>
 public sealed class BuiltInSubProcessTests
 {
@@ -21,12 +24,43 @@ public sealed class BuiltInSubProcessTests
 
     [Theory]
     [MemberData(nameof(BuiltIn))]
-    public void ABuiltInTemplateExpandsToExactlyTheTemplateAsItWasWrittenOut(string key)
+    public void ABuiltInTemplateExpandsToTheTemplateAsItWasWrittenOutButForTheDepartmentsGuidance(string key)
     {
         var expanded = TemplateCatalog.Parse(Resource(typeof(TemplateCatalog), $"Templates.{key}.json"));
         var writtenOut = TemplateCatalog.Parse(Resource(typeof(BuiltInSubProcessTests), $"WrittenOut.{key}.json"));
 
-        Assert.Equal(Lines(TemplateDocument.Write(writtenOut)), Lines(TemplateDocument.Write(expanded)));
+        // Version 2 gave the county office's one guidance task per check to the nine county departments; all else
+        // is element for element what version 1 wrote out.
+        Assert.Equal(Lines(TemplateDocument.Write(WithoutGuidance(writtenOut))), Lines(TemplateDocument.Write(WithoutGuidance(expanded))));
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltIn))]
+    public void EachCountyCheckHasEveryCountyDepartmentsGuidanceInParallelWithTheCheck(string key)
+    {
+        var expanded = TemplateCatalog.Parse(Resource(typeof(TemplateCatalog), $"Templates.{key}.json"));
+
+        foreach (var check in new[] { "county-survey", "county-hidden-inspection", "county-technical-assessment" })
+        {
+            var guidance = expanded.Elements.Where(e => e.Id.StartsWith($"{check}-guidance", StringComparison.Ordinal)).ToList();
+            Assert.Equal(ReferenceDataSeeder.CountyDepartments.Select(d => d.Code).Order(), guidance.Select(e => e.DepartmentCode!).Order());
+            Assert.All(guidance, e =>
+            {
+                Assert.Equal((ElementType.UserTask, TaskScope.Department, "county-department", check), (e.Type, e.Scope!.Value, e.Role!, e.Stage!));
+                Assert.Contains(expanded.Flows, f => f.From == $"{check}-fork" && f.To == e.Id);
+                Assert.Contains(expanded.Flows, f => f.From == e.Id && f.To == $"{check}-join");
+            });
+        }
+    }
+
+    private static TemplateDefinition WithoutGuidance(TemplateDefinition template)
+    {
+        static bool IsGuidance(string id) => id.Contains("-guidance", StringComparison.Ordinal);
+        return template with
+        {
+            Elements = [.. template.Elements.Where(e => !IsGuidance(e.Id))],
+            Flows = [.. template.Flows.Where(f => !IsGuidance(f.From) && !IsGuidance(f.To))],
+        };
     }
 
     [Theory]

@@ -14,5 +14,6 @@ internal sealed class StageTemplateConfiguration : IEntityTypeConfiguration<Stag
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.Track).HasMaxLength(20);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.CreatedBy).HasMaxLength(100);
     }
 }

@@ -52,6 +52,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
         {
             Key = key, Version = latest + 1, Name = definition.Name, Track = definition.Track,
             Definition = TemplateDocument.Write(definition), Status = TemplateStatus.Draft, CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName,
         };
         db.Templates.Add(row);
         try

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
@@ -16,6 +17,9 @@ public sealed class RectificationRoundsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset FirstOfMay = new(2022, 5, 1, 0, 0, 0, ChinaTime.Offset);
     private static readonly DateTimeOffset TenthOfMay = new(2022, 5, 10, 10, 0, 0, ChinaTime.Offset);
+
+    /// <summary>The nine county departments' guidance of the survey, in parallel with the check (版本 2 of the template).</summary>
+    private static readonly string[] Guidance = [.. ReferenceDataSeeder.CountyDepartments.Select(d => $"county-survey-guidance-{d.Code}").Order(StringComparer.Ordinal)];
 
     private EngineHarness _harness = null!;
     private WorkflowInstance _workflow = null!;
@@ -80,13 +84,13 @@ public sealed class RectificationRoundsTests : IAsyncLifetime
         await CompleteAsync("county-survey-rectification");
         await CompleteAsync("county-survey-report");
         await CompleteAsync("county-survey-verification", "passed");
-        await CompleteAsync("county-survey-guidance");
+        foreach (var guidance in Guidance) await CompleteAsync(guidance);
 
         Assert.Equal(2, await RoundsAsync());
         var tasks = (await _harness.TasksAsync(_workflow.Id)).Where(t => t.StageKey == "county-survey").ToList();
         Assert.Equal(
-            [("county-survey-check", 1), ("county-survey-guidance", 1), ("county-survey-rectification", 2), ("county-survey-report", 2), ("county-survey-verification", 2)],
-            tasks.GroupBy(t => t.TaskKey).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key));
+            [("county-survey-check", 1), .. Guidance.Select(g => (g, 1)), ("county-survey-rectification", 2), ("county-survey-report", 2), ("county-survey-verification", 2)],
+            tasks.GroupBy(t => t.TaskKey).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
         Assert.Equal("county-hidden-inspection-wait", Assert.Single(await _harness.TokensAsync(_workflow.Id)).ElementId);
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
@@ -102,7 +106,7 @@ public sealed class RectificationRoundsTests : IAsyncLifetime
 
         Assert.Equal(1, await RoundsAsync());
         Assert.Single(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "county-survey-rectification");
-        // The guidance branch is still open, so the join holds the check branch's token.
-        Assert.Equal(["county-survey-guidance", "county-survey-join"], (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order());
+        // The departments' guidance is still open, so the join holds the check branch's token.
+        Assert.Equal([.. Guidance, "county-survey-join"], (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
     }
 }

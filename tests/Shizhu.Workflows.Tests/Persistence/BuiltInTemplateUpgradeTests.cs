@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.ReferenceData;
+using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Tests.Infrastructure;
+
+namespace Shizhu.Workflows.Tests.Persistence;
+
+/// <summary>
+/// A release that changes a built-in template reaches databases seeded by an earlier one: the seeder publishes the
+/// shipped content as the next version when the newest version is still the engine's own, leaves running workflows
+/// on theirs, and never puts itself above an administrator's version (ADR 0015).
+/// </summary>
+public sealed class BuiltInTemplateUpgradeTests
+{
+    [Fact]
+    public async Task ADatabaseOnTheEarlierBuiltInGetsTheShippedOneAsTheNextPublishedVersion()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        await SeededByAnEarlierReleaseAsync(harness);
+        var running = await harness.StartAsync(TownshipCodes.Shijia);
+
+        await SeedAsync(harness);
+
+        await using var db = harness.NewDbContext();
+        var versions = await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).ToListAsync();
+        Assert.Equal([(1, TemplateStatus.Published), (2, TemplateStatus.Published)], versions.Select(v => (v.Version, v.Status)));
+        Assert.Equal(StageTemplate.BuiltInAuthor, versions[1].CreatedBy);
+        Assert.Equal(Shipped("municipal"), versions[1].Definition);
+        Assert.Equal(1, (await harness.WorkflowAsync(running.Id)).TemplateVersion);
+        Assert.Equal(2, (await harness.StartAsync(TownshipCodes.Jinling)).TemplateVersion);
+
+        await SeedAsync(harness);
+        Assert.Equal(2, await db.Templates.CountAsync(t => t.Key == "municipal"));
+    }
+
+    [Fact]
+    public async Task AnAdministratorsNewestVersionStandsAndNoBuiltInIsPutAboveIt()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        await SeededByAnEarlierReleaseAsync(harness);
+        await harness.AddTemplateAsync(TemplateCatalog.Parse(Shipped("municipal")) with { Name = "本县调整版" }, 2, TemplateStatus.Published);
+
+        await SeedAsync(harness);
+
+        await using var db = harness.NewDbContext();
+        Assert.Equal([1, 2], await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).Select(t => t.Version).ToListAsync());
+        Assert.Equal(2, (await harness.StartAsync(TownshipCodes.Shijia)).TemplateVersion);
+    }
+
+    [Fact]
+    public async Task TheBuiltInsOfThisReleaseAreSeededOnceAsTheEnginesOwnVersionOne()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        await SeedAsync(harness);
+
+        await using var db = harness.NewDbContext();
+        var templates = await db.Templates.OrderBy(t => t.Key).ToListAsync();
+        Assert.Equal([("municipal", 1), ("national", 1)], templates.Select(t => (t.Key, t.Version)));
+        Assert.All(templates, t => Assert.Equal((StageTemplate.BuiltInAuthor, Shipped(t.Key)), (t.CreatedBy, t.Definition)));
+    }
+
+    /// <summary>Version 1 of both built-ins as a database seeded before version 2 holds them: written out, the county office's guidance.</summary>
+    private static async Task SeededByAnEarlierReleaseAsync(EngineHarness harness)
+    {
+        await using var db = harness.NewDbContext();
+        foreach (var row in await db.Templates.ToListAsync()) row.Definition = Resource(typeof(BuiltInTemplateUpgradeTests), $"WrittenOut.{row.Key}.json");
+        await db.SaveChangesAsync();
+    }
+
+    private static Task SeedAsync(EngineHarness harness) =>
+        harness.InScopeAsync<ReferenceDataSeeder, bool>(async s => { await s.SeedAsync(CancellationToken.None); return true; });
+
+    private static string Shipped(string key) => Resource(typeof(TemplateCatalog), $"Templates.{key}.json");
+
+    private static string Resource(Type owner, string name)
+    {
+        using var stream = owner.Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No resource {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
