@@ -37,7 +37,24 @@ public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock
         ("冷水镇", "municipal", 2026, 2026),
     ];
 
+    /// <summary>
+    /// Adds what is missing. Replicas starting together may seed the same rows at once: the one that commits second
+    /// hits a unique key, drops its unit of work and looks again, finding the rows the first one added.
+    /// </summary>
     public async Task SeedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await SeedOnceAsync(ct);
+        }
+        catch (DbUpdateException ex) when (Persistence.UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            await SeedOnceAsync(ct);
+        }
+    }
+
+    private async Task SeedOnceAsync(CancellationToken ct)
     {
         var townships = ReadCsv("townships.csv").Select(r => new Township { Code = r[0], Name = r[1], Kind = r[2] }).ToList();
         await AddMissingAsync(db.Townships, townships, t => t.Code, ct);

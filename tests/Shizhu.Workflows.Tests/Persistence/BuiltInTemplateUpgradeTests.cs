@@ -48,6 +48,20 @@ public sealed class BuiltInTemplateUpgradeTests
     }
 
     [Fact]
+    public async Task TwoReplicasUpgradingAtOnceAddTheNextVersionOnceAndBothStart()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        await SeededByAnEarlierReleaseAsync(harness);
+        // The other replica commits the same upgrade between this seeder's reads and its save.
+        harness.Rival.BeforeNextSave(() => SeedAsync(harness));
+
+        await SeedAsync(harness);
+
+        await using var db = harness.NewDbContext();
+        Assert.Equal([1, 2], await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).Select(t => t.Version).ToListAsync());
+    }
+
+    [Fact]
     public async Task TheBuiltInsOfThisReleaseAreSeededOnceAsTheEnginesOwnVersionOne()
     {
         await using var harness = await EngineHarness.CreateAsync();
