@@ -14,7 +14,7 @@ public sealed class JournalChangeTests
 
         var line = Assert.Single(JournalChange.Lines(before, after));
 
-        Assert.Equal("任务：状态 待办理 → 已办结；结果 （无） → passed；办结人 （无） → shijia-staff", line);
+        Assert.Equal("任务：状态 待办理 → 已办结；结果 （无） → 通过；办结人 （无） → shijia-staff", line);
     }
 
     [Fact]

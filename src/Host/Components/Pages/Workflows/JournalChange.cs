@@ -70,6 +70,7 @@ public static class JournalChange
     private static string Value(string part, JsonNode? value, string? field) => value switch
     {
         JsonValue v when field == "role" && v.TryGetValue<string>(out var role) => UiText.Role(role),
+        JsonValue v when field == "outcome" && v.TryGetValue<string>(out var outcome) => UiText.Outcome(outcome),
         // Template keys and element ids are identifiers, not words to translate.
         JsonValue v when field is "templateKey" or "key" or "element" && v.TryGetValue<string>(out var identifier) => identifier,
         // A task is 办结, as everywhere else in the UI; stages and workflows are 完成.
