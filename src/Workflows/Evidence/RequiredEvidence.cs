@@ -22,10 +22,10 @@ public sealed class RequiredEvidence(WorkflowDbContext db)
         // Most tasks ask for no evidence: they pay no query.
         if (needed.Count == 0) return;
         var keys = needed.Select(r => r.Key).ToList();
-        var uploaded = onFile?.ToList() ?? await db.EvidenceFiles.AsNoTracking()
+        var uploaded = onFile ?? (await db.EvidenceFiles.AsNoTracking()
             .Where(e => e.TaskId == task.Id && keys.Contains(e.Requirement))
-            .Select(e => e.Requirement).Distinct().ToListAsync(ct);
-        var missing = needed.Where(r => !uploaded.Contains(r.Key, StringComparer.Ordinal)).ToList();
+            .Select(e => e.Requirement).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var missing = needed.Where(r => !uploaded.Contains(r.Key)).ToList();
         if (missing.Count == 0) return;
         throw WorkflowException.Unprocessable(
             $"请先上传必需的佐证材料：{string.Join("、", missing.Select(r => $"“{r.Label}”"))}。",

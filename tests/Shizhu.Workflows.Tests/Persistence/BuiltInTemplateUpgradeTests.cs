@@ -25,7 +25,7 @@ public sealed class BuiltInTemplateUpgradeTests
         var versions = await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).ToListAsync();
         Assert.Equal([(1, TemplateStatus.Published), (2, TemplateStatus.Published)], versions.Select(v => (v.Version, v.Status)));
         Assert.Equal(StageTemplate.BuiltInAuthor, versions[1].CreatedBy);
-        Assert.Equal(Shipped("municipal"), versions[1].Definition);
+        Assert.Equal(TemplateResources.BuiltIn("municipal"), versions[1].Definition);
         Assert.Equal(1, (await harness.WorkflowAsync(running.Id)).TemplateVersion);
         Assert.Equal(2, (await harness.StartAsync(TownshipCodes.Jinling)).TemplateVersion);
 
@@ -38,7 +38,7 @@ public sealed class BuiltInTemplateUpgradeTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         await SeededByAnEarlierReleaseAsync(harness);
-        await harness.AddTemplateAsync(TemplateCatalog.Parse(Shipped("municipal")) with { Name = "本县调整版" }, 2, TemplateStatus.Published);
+        await harness.AddTemplateAsync(TemplateCatalog.Parse(TemplateResources.BuiltIn("municipal")) with { Name = "本县调整版" }, 2, TemplateStatus.Published);
 
         await SeedAsync(harness);
 
@@ -70,26 +70,17 @@ public sealed class BuiltInTemplateUpgradeTests
         await using var db = harness.NewDbContext();
         var templates = await db.Templates.OrderBy(t => t.Key).ToListAsync();
         Assert.Equal([("municipal", 1), ("national", 1)], templates.Select(t => (t.Key, t.Version)));
-        Assert.All(templates, t => Assert.Equal((StageTemplate.BuiltInAuthor, Shipped(t.Key)), (t.CreatedBy, t.Definition)));
+        Assert.All(templates, t => Assert.Equal((StageTemplate.BuiltInAuthor, TemplateResources.BuiltIn(t.Key)), (t.CreatedBy, t.Definition)));
     }
 
     /// <summary>Version 1 of both built-ins as a database seeded before version 2 holds them: written out, the county office's guidance.</summary>
     private static async Task SeededByAnEarlierReleaseAsync(EngineHarness harness)
     {
         await using var db = harness.NewDbContext();
-        foreach (var row in await db.Templates.ToListAsync()) row.Definition = Resource(typeof(BuiltInTemplateUpgradeTests), $"WrittenOut.{row.Key}.json");
+        foreach (var row in await db.Templates.ToListAsync()) row.Definition = TemplateResources.WrittenOut(row.Key);
         await db.SaveChangesAsync();
     }
 
     private static Task SeedAsync(EngineHarness harness) =>
         harness.InScopeAsync<ReferenceDataSeeder, bool>(async s => { await s.SeedAsync(CancellationToken.None); return true; });
-
-    private static string Shipped(string key) => Resource(typeof(TemplateCatalog), $"Templates.{key}.json");
-
-    private static string Resource(Type owner, string name)
-    {
-        using var stream = owner.Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No resource {name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

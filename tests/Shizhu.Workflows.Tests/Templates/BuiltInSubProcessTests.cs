@@ -6,6 +6,7 @@ using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Schema;
 using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
+using Shizhu.Workflows.Tests.Infrastructure;
 
 namespace Shizhu.Workflows.Tests.Templates;
 
@@ -26,8 +27,8 @@ public sealed class BuiltInSubProcessTests
     [MemberData(nameof(BuiltIn))]
     public void ABuiltInTemplateExpandsToTheTemplateAsItWasWrittenOutButForTheDepartmentsGuidance(string key)
     {
-        var expanded = TemplateCatalog.Parse(Resource(typeof(TemplateCatalog), $"Templates.{key}.json"));
-        var writtenOut = TemplateCatalog.Parse(Resource(typeof(BuiltInSubProcessTests), $"WrittenOut.{key}.json"));
+        var expanded = TemplateCatalog.Parse(TemplateResources.BuiltIn(key));
+        var writtenOut = TemplateCatalog.Parse(TemplateResources.WrittenOut(key));
 
         // Version 2 gave the county office's one guidance task per check to the nine county departments; all else
         // is element for element what version 1 wrote out.
@@ -38,7 +39,7 @@ public sealed class BuiltInSubProcessTests
     [MemberData(nameof(BuiltIn))]
     public void EachCountyCheckHasEveryCountyDepartmentsGuidanceInParallelWithTheCheck(string key)
     {
-        var expanded = TemplateCatalog.Parse(Resource(typeof(TemplateCatalog), $"Templates.{key}.json"));
+        var expanded = TemplateCatalog.Parse(TemplateResources.BuiltIn(key));
 
         foreach (var check in new[] { "county-survey", "county-hidden-inspection", "county-technical-assessment" })
         {
@@ -67,7 +68,7 @@ public sealed class BuiltInSubProcessTests
     [MemberData(nameof(BuiltIn))]
     public void ABuiltInTemplateCallsTheInspectionSubProcessOncePerCountyCheck(string key)
     {
-        var document = TemplateCatalog.ParseDocument(Resource(typeof(TemplateCatalog), $"Templates.{key}.json"));
+        var document = TemplateCatalog.ParseDocument(TemplateResources.BuiltIn(key));
 
         Assert.Equal("inspection", Assert.Single(document.SubProcesses!).Key);
         Assert.Equal(["county-survey", "county-hidden-inspection", "county-technical-assessment"],
@@ -79,7 +80,7 @@ public sealed class BuiltInSubProcessTests
     [MemberData(nameof(BuiltIn))]
     public void TheFormerWrittenOutTemplateStillValidatesAndConformsToTheSchema(string key)
     {
-        var json = Resource(typeof(BuiltInSubProcessTests), $"WrittenOut.{key}.json");
+        var json = TemplateResources.WrittenOut(key);
         Assert.Empty(TemplateValidator.BuiltIn.Validate(TemplateCatalog.ParseDocument(json)));
         using var document = JsonDocument.Parse(json);
         Assert.True(Schema.Value.Evaluate(document.RootElement).IsValid);
@@ -116,11 +117,4 @@ public sealed class BuiltInSubProcessTests
     }
 
     private static string[] Lines(string json) => json.Split('\n');
-
-    private static string Resource(Type owner, string name)
-    {
-        using var stream = owner.Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No resource {name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

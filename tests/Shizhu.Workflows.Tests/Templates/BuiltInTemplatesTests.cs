@@ -5,6 +5,7 @@ using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Schema;
 using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
+using Shizhu.Workflows.Tests.Infrastructure;
 
 namespace Shizhu.Workflows.Tests.Templates;
 
@@ -18,7 +19,7 @@ public sealed class BuiltInTemplatesTests
     [MemberData(nameof(BuiltIn))]
     public void ABuiltInTemplateHasNoProblem(string key)
     {
-        var problems = TemplateValidator.BuiltIn.Validate(TemplateCatalog.Parse(Resource(key)));
+        var problems = TemplateValidator.BuiltIn.Validate(TemplateCatalog.Parse(TemplateResources.BuiltIn(key)));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -26,7 +27,7 @@ public sealed class BuiltInTemplatesTests
     [MemberData(nameof(BuiltIn))]
     public void ABuiltInTemplateConformsToThePublishedSchema(string key)
     {
-        using var document = JsonDocument.Parse(Resource(key));
+        using var document = JsonDocument.Parse(TemplateResources.BuiltIn(key));
         AssertConforms(document.RootElement);
     }
 
@@ -34,7 +35,7 @@ public sealed class BuiltInTemplatesTests
     [MemberData(nameof(BuiltIn))]
     public void ABuiltInTemplateReadsStrictlyAndIsStoredInAFormThatConformsToTheSchema(string key)
     {
-        using var document = JsonDocument.Parse(Resource(key));
+        using var document = JsonDocument.Parse(TemplateResources.BuiltIn(key));
         var stored = TemplateDocument.Write(TemplateDocument.Read(document.RootElement));
         using var reread = JsonDocument.Parse(stored);
         AssertConforms(reread.RootElement);
@@ -78,12 +79,5 @@ public sealed class BuiltInTemplatesTests
         var result = PublishedSchema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}"))));
-    }
-
-    private static string Resource(string key)
-    {
-        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream($"Templates.{key}.json")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
+using Shizhu.Workflows.Tests.Infrastructure;
 
 namespace Shizhu.Workflows.Tests.Templates;
 
@@ -18,7 +19,7 @@ public sealed class MangledSubProcessesTests
     public void AMangledInspectionSubProcessIsAnsweredWithProblems(int seed)
     {
         var random = new Random(seed);
-        var national = JsonNode.Parse(Resource("national"))!.AsObject();
+        var national = JsonNode.Parse(TemplateResources.BuiltIn("national"))!.AsObject();
         for (var round = 0; round < 150; round++)
         {
             var document = national.DeepClone().AsObject();
@@ -55,12 +56,5 @@ public sealed class MangledSubProcessesTests
         if (random.Next(3) == 0) target.Remove(key);
         else if (target[key] is JsonArray array && array.Count > 0 && random.Next(2) == 0) array.Add(array[random.Next(array.Count)]!.DeepClone());
         else target[key] = Values[random.Next(Values.Length)]?.DeepClone();
-    }
-
-    private static string Resource(string key)
-    {
-        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream($"Templates.{key}.json")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
+using Shizhu.Workflows.Tests.Infrastructure;
 
 namespace Shizhu.Workflows.Tests.Templates;
 
@@ -19,7 +20,7 @@ public sealed class MangledTemplatesTests
     public void AMangledNationalTemplateIsAnsweredWithProblems(int seed)
     {
         var random = new Random(seed);
-        var national = JsonNode.Parse(Resource("national"))!.AsObject();
+        var national = JsonNode.Parse(TemplateResources.BuiltIn("national"))!.AsObject();
         for (var round = 0; round < 150; round++)
         {
             var document = national.DeepClone().AsObject();
@@ -58,12 +59,5 @@ public sealed class MangledTemplatesTests
                 item[item.ElementAt(random.Next(item.Count)).Key] = Values[random.Next(Values.Length)]?.DeepClone();
                 break;
         }
-    }
-
-    private static string Resource(string key)
-    {
-        using var stream = typeof(TemplateCatalog).Assembly.GetManifestResourceStream($"Templates.{key}.json")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

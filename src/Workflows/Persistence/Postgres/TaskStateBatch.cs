@@ -68,22 +68,18 @@ internal static class TaskStateBatch
     }
 
     /// <summary>The row readers and the batch's statements (each with the task id as <c>$1</c>), built once per model.</summary>
-    private sealed class Readers(DbContext db)
+    private sealed class Readers
     {
-        public RowMaterializer<WorkflowTask> Tasks { get; } = RowMaterializer<WorkflowTask>.For(db);
-        public RowMaterializer<WorkflowInstance> Workflows { get; } = RowMaterializer<WorkflowInstance>.For(db);
-        public RowMaterializer<WorkflowStage> Stages { get; } = RowMaterializer<WorkflowStage>.For(db);
-        public RowMaterializer<WorkflowToken> Tokens { get; } = RowMaterializer<WorkflowToken>.For(db);
-        public RowMaterializer<WorkflowTimer> Timers { get; } = RowMaterializer<WorkflowTimer>.For(db);
-        private RowMaterializer<EvidenceFile> Evidence { get; } = RowMaterializer<EvidenceFile>.For(db);
-
-        public IReadOnlyList<string> Statements => _statements ??= Build();
-        private IReadOnlyList<string>? _statements;
-
-        private string[] Build()
+        public Readers(DbContext db)
         {
+            Tasks = RowMaterializer<WorkflowTask>.For(db);
+            Workflows = RowMaterializer<WorkflowInstance>.For(db);
+            Stages = RowMaterializer<WorkflowStage>.For(db);
+            Tokens = RowMaterializer<WorkflowToken>.For(db);
+            Timers = RowMaterializer<WorkflowTimer>.For(db);
+            var evidence = RowMaterializer<EvidenceFile>.For(db);
             var workflowOfTask = $"(SELECT workflow_id FROM {Tasks.Table} WHERE id = $1)";
-            return
+            Statements =
             [
                 $"SELECT {Tasks.SelectList} FROM {Tasks.Table} WHERE id = $1",
                 $"SELECT {Workflows.SelectList} FROM {Workflows.Table} WHERE id = {workflowOfTask}",
@@ -91,8 +87,15 @@ internal static class TaskStateBatch
                 $"SELECT {Tokens.SelectList} FROM {Tokens.Table} WHERE workflow_id = {workflowOfTask} ORDER BY id",
                 $"SELECT {Timers.SelectList} FROM {Timers.Table} WHERE task_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL",
                 // For the required-evidence check of a completion: which requirements already have a file.
-                $"SELECT DISTINCT {Evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {Evidence.Table} WHERE {Evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1",
+                $"SELECT DISTINCT {evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {evidence.Table} WHERE {evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1",
             ];
         }
+
+        public RowMaterializer<WorkflowTask> Tasks { get; }
+        public RowMaterializer<WorkflowInstance> Workflows { get; }
+        public RowMaterializer<WorkflowStage> Stages { get; }
+        public RowMaterializer<WorkflowToken> Tokens { get; }
+        public RowMaterializer<WorkflowTimer> Timers { get; }
+        public IReadOnlyList<string> Statements { get; }
     }
 }

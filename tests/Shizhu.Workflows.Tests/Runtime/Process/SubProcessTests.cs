@@ -103,7 +103,7 @@ public sealed class SubProcessTests : IAsyncLifetime
         {
             db.Templates.Add(new StageTemplate
             {
-                Key = "municipal", Version = 2, Name = "重庆市卫生乡镇创建", Track = "municipal", Definition = WrittenOut("municipal"),
+                Key = "municipal", Version = 2, Name = "重庆市卫生乡镇创建", Track = "municipal", Definition = TemplateResources.WrittenOut("municipal"),
                 Status = TemplateStatus.Published, CreatedAt = _harness.Clock.GetUtcNow(), PublishedAt = _harness.Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync();
@@ -117,12 +117,5 @@ public sealed class SubProcessTests : IAsyncLifetime
 
         Assert.Equal(WorkflowStatus.Completed, (await _harness.WorkflowAsync(workflow.Id)).Status);
         Assert.Equal(3, (await _harness.VariablesAsync(workflow.Id))["rounds"]!.AsObject().Count);
-    }
-
-    private static string WrittenOut(string key)
-    {
-        using var stream = typeof(SubProcessTests).Assembly.GetManifestResourceStream($"WrittenOut.{key}.json")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

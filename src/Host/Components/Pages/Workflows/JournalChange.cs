@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shizhu.Host.Components.Shared;
+using Shizhu.Workflows.Runtime.Model;
 
 namespace Shizhu.Host.Components.Pages.Workflows;
 
@@ -29,11 +30,11 @@ public static class JournalChange
         ["targetYear"] = "目标年度", ["templateKey"] = "模板", ["templateVersion"] = "模板版本",
     };
 
-    private static readonly Dictionary<string, string> Values = new(StringComparer.Ordinal)
+    /// <summary>The words for the two kinds of value the rest of the UI has no name for: a task's scope and a timer's kind.</summary>
+    private static readonly Dictionary<string, string> ScopesAndTimerKinds = new(StringComparer.Ordinal)
     {
-        ["open"] = "待办理", ["completed"] = "已完成", ["cancelled"] = "已取消", ["running"] = "进行中", ["suspended"] = "已暂停",
-        ["pending"] = "未开始", ["active"] = "进行中", ["taskDue"] = "办理期限", ["timerEvent"] = "定时等待", ["boundary"] = "边界定时",
-        ["township"] = "乡镇", ["county"] = "县爱卫办", ["department"] = "县级部门", ["national"] = "国家卫生乡镇", ["municipal"] = "重庆市卫生乡镇",
+        ["township"] = "乡镇", ["county"] = "县爱卫办", ["department"] = "县级部门",
+        ["taskDue"] = "办理期限", ["timerEvent"] = "定时等待", ["boundary"] = "边界定时",
     };
 
     /// <summary>The lines to show; empty when the row has no structured change or nothing in it changed.</summary>
@@ -69,18 +70,31 @@ public static class JournalChange
 
     private static string Value(string part, JsonNode? value, string? field) => value switch
     {
-        JsonValue v when field == "role" && v.TryGetValue<string>(out var role) => UiText.Role(role),
-        JsonValue v when field == "outcome" && v.TryGetValue<string>(out var outcome) => UiText.Outcome(outcome),
-        // Template keys and element ids are identifiers, not words to translate.
-        JsonValue v when field is "templateKey" or "key" or "element" && v.TryGetValue<string>(out var identifier) => identifier,
-        // A task is 办结, as everywhere else in the UI; stages and workflows are 完成.
-        JsonValue v when part is "task" or "tasks" && v.TryGetValue<string>(out var status) && status == "completed" => "已办结",
         null => "（无）",
-        JsonValue v when v.TryGetValue<string>(out var text) =>
-            DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) && text.Contains('T', StringComparison.Ordinal)
-                ? UiText.Time(at)
-                : Values.GetValueOrDefault(text, text),
+        JsonValue v when v.TryGetValue<string>(out var text) => Named(part, field, text),
         JsonObject or JsonArray => value.ToJsonString().Length > 60 ? "…" : value.ToJsonString(),
         _ => value.ToJsonString(),
+    };
+
+    /// <summary>
+    /// A text value in the words the rest of the UI uses (<see cref="UiText"/>); identifiers (keys, element ids,
+    /// variable values) stay as written.
+    /// </summary>
+    private static string Named(string part, string? field, string text) => field switch
+    {
+        "status" => part switch
+        {
+            "task" or "tasks" when Enum.TryParse<UserTaskStatus>(text, ignoreCase: true, out var task) => UiText.Status(task),
+            "workflow" when Enum.TryParse<WorkflowStatus>(text, ignoreCase: true, out var workflow) => UiText.Status(workflow),
+            "stage" when Enum.TryParse<StageStatus>(text, ignoreCase: true, out var stage) => UiText.Stage(stage),
+            _ => text,
+        },
+        "role" => UiText.Role(text),
+        "outcome" => UiText.Outcome(text),
+        "track" => UiText.Track(text),
+        "scope" or "kind" => ScopesAndTimerKinds.GetValueOrDefault(text, text),
+        _ when text.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var at) => UiText.Time(at),
+        _ => text,
     };
 }
