@@ -46,6 +46,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
             window.ClientCpu,
             window.ServerCpu,
             window.Allocated,
+            window.Jitted,
             after.Minus(before));
     }
 
@@ -94,12 +95,14 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
         private readonly Lock _gate = new();
         private TimeSpan _clientStart, _clientEnd;
         private TimeSpan? _serverStart, _serverEnd;
-        private long _allocatedStart, _allocatedEnd;
+        private long _allocatedStart, _allocatedEnd, _jittedStart, _jittedEnd;
         private bool _begun, _ended;
 
         public TimeSpan ClientCpu => _clientEnd - _clientStart;
         public TimeSpan? ServerCpu => _serverEnd - _serverStart;
         public long Allocated => _allocatedEnd - _allocatedStart;
+        /// <summary>Methods the JIT compiled inside the window: a steady state compiles none.</summary>
+        public long Jitted => _jittedEnd - _jittedStart;
 
         public void Begin()
         {
@@ -109,6 +112,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
                 if (_begun) return;
                 _clientStart = Process.GetCurrentProcess().TotalProcessorTime;
                 _allocatedStart = GC.GetTotalAllocatedBytes();
+                _jittedStart = System.Runtime.JitInfo.GetCompiledMethodCount();
                 _serverStart = serverCpu.Read();
                 Volatile.Write(ref _begun, true);
             }
@@ -121,6 +125,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
                 if (_ended || !_begun) return;
                 _clientEnd = Process.GetCurrentProcess().TotalProcessorTime;
                 _allocatedEnd = GC.GetTotalAllocatedBytes();
+                _jittedEnd = System.Runtime.JitInfo.GetCompiledMethodCount();
                 _serverEnd = serverCpu.Read();
                 _ended = true;
             }

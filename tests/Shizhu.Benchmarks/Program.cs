@@ -49,7 +49,7 @@ await using (var traced = new BenchmarkEngine(connection, trace))
 }
 // Stop listening to Npgsql's activities: the measured runs must not pay for the trace.
 trace.Dispose();
-Say($"one completion: {trace.RoundTrips} round trips ({trace.Commands} commands, {trace.Statements} statements, 1 commit), {trace.ConnectionOpens} pool checkouts");
+Say($"one completion: {trace.RoundTrips} round trips ({trace.Commands} commands, {trace.Statements} statements, {trace.Commits} separate COMMIT), {trace.ConnectionOpens} pool checkouts");
 if (options.Trace) Console.WriteLine(string.Join("\n", trace.Events));
 
 var serverCpu = new ServerCpu(options.PostmasterPidFile);

@@ -19,7 +19,7 @@ internal static class ResultTable
         Line($"workload: complete open tasks of {workflows} running workflows (first stage {options.TasksPerWorkflow} tasks wide, 9 stages),");
         Line($"          {F(options.WarmUp.TotalSeconds)} s warm-up + {F(options.Measure.TotalSeconds)} s measured per worker count; one completion = one durable transaction");
         Line($"machine load (1/5/15-min load average) after each run: {string.Join("; ", loads)} — other work on these {Environment.ProcessorCount} cores skews every figure");
-        Line($"one completion: {trace.RoundTrips} round trips ({trace.Commands} commands carrying {trace.Statements} statements, 1 COMMIT), {trace.ConnectionOpens} pool checkouts");
+        Line($"one completion: {trace.RoundTrips} round trips ({trace.Commands} commands carrying {trace.Statements} statements, {trace.Commits} separate COMMIT), {trace.ConnectionOpens} pool checkouts");
         Line();
         Line("                          conc.   per second    p50 ms   p95 ms   p99 ms   vs pgbench         per op: client/server CPU ms, KB allocated");
         Line(PgbenchRow("pgbench -N", 1, options.PgbenchTps1, options.PgbenchLatency1));
@@ -37,7 +37,7 @@ internal static class ResultTable
             var g = run.Growth;
             Line($"  {run.Workers} worker(s): {run.Completions} measured, {run.AllCompletions} committed in all; database grew by {g.CompletedTasks} completed tasks, "
                 + $"{g.Journal} journal rows ({g.JournalTaskCompleted} TaskCompleted), {g.Outbox} outbox rows ({g.OutboxTaskCompleted} TaskCompleted), "
-                + $"{g.CancelledTimers} cancelled timers, {g.CompletedStages} completed stages; {run.Conflicts} concurrency retries, {run.Failures} refused"
+                + $"{g.CancelledTimers} cancelled timers, {g.CompletedStages} completed stages; {run.Conflicts} concurrency retries, {run.Failures} refused; {run.Jitted} methods JIT-compiled in the window"
                 + (run.PoolRanOut ? "; OPEN TASKS RAN OUT" : "")
                 + (run.Verified ? " — verified" : " — NOT VERIFIED"));
         }

@@ -34,7 +34,7 @@ internal sealed class RoundTripRecorder : IDbConnectionInterceptor, IDbTransacti
     public int ConnectionOpens { get; private set; }
     public int Commits { get; private set; }
 
-    /// <summary>Server round trips: each command is one, and so is each COMMIT (Npgsql sends BEGIN with the next command).</summary>
+    /// <summary>Server round trips: each command or batch is one, and so is each separate COMMIT of an explicit transaction (Npgsql sends BEGIN with the next command; the engine's PostgreSQL write needs neither, ADR 0016).</summary>
     public int RoundTrips => Commands + Commits;
 
     public void Clear()

@@ -15,6 +15,7 @@ internal sealed record RunResult(
     TimeSpan ClientCpu,
     TimeSpan? ServerCpu,
     long Allocated,
+    long Jitted,
     Ledger Growth)
 {
     public double PerSecond => Completions / Measured.TotalSeconds;

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Persistence.Postgres;
 
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>
 /// Runs one engine command as one transaction: the command changes tracked state and records journal,
-/// outbox and timers through <see cref="EngineChanges"/>; a single SaveChanges commits them together.
+/// outbox and timers through <see cref="EngineChanges"/>; a single write commits them together.
 /// A lost optimistic-concurrency race is retried from a clean slate (the command re-reads and re-checks),
 /// and only after the commit are timers scheduled and the relay woken.
 /// </summary>
@@ -28,6 +29,13 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock
         }
     }
 
+    /// <summary>
+    /// On PostgreSQL the command's changes go in one round trip that checks concurrency on the server
+    /// (<see cref="ChangeSetBatch"/>); elsewhere EF Core's SaveChanges in its own transaction.
+    /// </summary>
+    private Task SaveAsync(CancellationToken ct) =>
+        db is PostgresWorkflowDbContext postgres ? ChangeSetBatch.SaveAsync(postgres, ct) : db.SaveChangesAsync(ct);
+
     private async Task<T> RunOnConnectionAsync<T>(string actor, Func<EngineChanges, Task<T>> command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -37,7 +45,7 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock
             {
                 var result = await command(changes);
                 changes.SealJournal();
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(ct);
                 db.ChangeTracker.Clear();
                 foreach (var timer in changes.TimersToSchedule) timers.Schedule(timer.Id, timer.DueAt);
                 if (changes.RaisedEvents) outbox.Notify();

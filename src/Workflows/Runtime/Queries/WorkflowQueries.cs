@@ -42,7 +42,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         var template = ProcessGraph.For(await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct));
         var tokenIds = workflow.Tokens.Select(t => t.Id).ToList();
         var timers = await db.Timers.AsNoTracking()
-            .Where(t => t.TokenId != null && tokenIds.Contains(t.TokenId.Value) && t.Kind == TimerKind.TimerEvent && t.FiredAt == null && t.CancelledAt == null)
+            .Where(t => t.WorkflowId == workflow.Id && t.TokenId != null && tokenIds.Contains(t.TokenId.Value) && t.Kind == TimerKind.TimerEvent && t.FiredAt == null && t.CancelledAt == null)
             .ToDictionaryAsync(t => t.TokenId!.Value, t => t.DueAt, ct);
         var waiting = new List<WaitingView>();
         foreach (var token in workflow.Tokens.OrderBy(t => t.CreatedAt))

@@ -758,11 +758,17 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_workflow_timers");
 
-                    b.HasIndex("TaskId")
-                        .HasDatabaseName("ix_workflow_timers_task_id");
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_workflow_timers_due_at")
+                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL");
 
-                    b.HasIndex("FiredAt", "CancelledAt", "DueAt")
-                        .HasDatabaseName("ix_workflow_timers_fired_at_cancelled_at_due_at");
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_workflow_timers_task_id")
+                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL");
+
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_workflow_timers_workflow_id")
+                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL");
 
                     b.ToTable("workflow_timers", (string)null);
                 });

@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Shizhu.Workflows.Persistence.Postgres;
+
+/// <summary>
+/// Writes what an engine command changed — the context's added, modified and deleted entities — on PostgreSQL in
+/// one round trip: one <see cref="NpgsqlBatch"/> that PostgreSQL runs as one implicit transaction, so there is no
+/// <c>BEGIN</c> or <c>COMMIT</c> of its own and an error in any statement rolls back all of them (ADR 0016).
+/// <para>
+/// EF Core's <c>SaveChanges</c> checks optimistic concurrency on the client, from each statement's row count, which
+/// needs an explicit transaction to roll back a lost race. Here every <c>UPDATE</c> and <c>DELETE</c> checks itself
+/// on the server: it reports how many rows it changed to <c>expect_one_row</c>, which raises
+/// <see cref="ConcurrencyConflictState"/> unless it was exactly one, and that error aborts the whole batch. The
+/// statements come from the EF Core model (tables, columns, keys, concurrency tokens, type mappings and value
+/// conversions), so a column a migration adds is written here without anyone remembering this class.
+/// </para>
+/// Failures surface as EF Core's own exceptions — <see cref="DbUpdateConcurrencyException"/> for a lost race,
+/// <see cref="DbUpdateException"/> around the <see cref="PostgresException"/> otherwise — so callers handle both
+/// write paths alike.
+/// </summary>
+internal static class ChangeSetBatch
+{
+    /// <summary>The SQLSTATE <c>expect_one_row</c> raises (migration <c>ConcurrencyGuard</c>).</summary>
+    public const string ConcurrencyConflictState = "SZ409";
+
+    private static readonly ConcurrentDictionary<IModel, ModelPlan> Plans = new();
+    // RelationalTypeMapping.CreateParameter wants a command to create the parameter from; it adds nothing to it.
+    private static readonly NpgsqlCommand ParameterFactory = new();
+
+    public static async Task SaveAsync(PostgresWorkflowDbContext db, CancellationToken ct)
+    {
+        var plan = Plans.GetOrAdd(db.Model, model => new ModelPlan(model));
+        // Entries() detects changes first, as SaveChanges would.
+        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (entries.Count == 0) return;
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection);
+        if (db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction) batch.Transaction = transaction;
+        var returning = new List<(EntityEntry Entry, IReadOnlyList<IProperty> Generated)>();
+        var written = new List<EntityEntry>();
+
+        // Deletes (dependents first), then updates, then inserts (principals first): a row is gone before anything
+        // could collide with it, and a dependent's principal exists before it. Within one kind, the order the
+        // command made its changes in — journal rows keep their sequence.
+        foreach (var entry in entries.Where(e => e.State == EntityState.Deleted).OrderByDescending(e => plan.For(e.Metadata).Rank))
+            written.Add(AddDelete(batch, plan.For(entry.Metadata), entry));
+        foreach (var entry in entries.Where(e => e.State == EntityState.Modified).OrderBy(e => plan.For(e.Metadata).Rank))
+            if (AddUpdate(batch, plan.For(entry.Metadata), entry)) written.Add(entry);
+        foreach (var entry in entries.Where(e => e.State == EntityState.Added).OrderBy(e => plan.For(e.Metadata).Rank))
+        {
+            var generated = AddInsert(batch, plan.For(entry.Metadata), entry);
+            if (generated.Count > 0) returning.Add((entry, generated));
+            written.Add(entry);
+        }
+        if (batch.BatchCommands.Count == 0)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await ExecuteAsync(batch, returning, written, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
+    private static async Task ExecuteAsync(NpgsqlBatch batch, List<(EntityEntry Entry, IReadOnlyList<IProperty> Generated)> returning,
+        List<EntityEntry> written, CancellationToken ct)
+    {
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            // Results with columns, in statement order: the guards' one row each, and the generated keys of inserts.
+            var next = 0;
+            do
+            {
+                if (reader.FieldCount == 0) continue;
+                while (await reader.ReadAsync(ct))
+                {
+                    if (reader.GetName(0) != GeneratedMarker) continue;
+                    var (entry, generated) = returning[next++];
+                    for (var i = 0; i < generated.Count; i++)
+                    {
+                        var property = entry.Property(generated[i].Name);
+                        var mapping = generated[i].GetRelationalTypeMapping();
+                        var value = reader.GetValue(i + 1);
+                        property.CurrentValue = mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
+                        property.IsTemporary = false;
+                    }
+                }
+            }
+            while (await reader.NextResultAsync(ct));
+        }
+        catch (PostgresException ex) when (ex.SqlState == ConcurrencyConflictState)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"The database changed since the command read it ({ex.MessageText}); nothing was written.", ex);
+        }
+        catch (PostgresException ex)
+        {
+            throw new DbUpdateException($"Writing the command's changes failed ({ex.SqlState}: {ex.MessageText}); nothing was written.", ex, written);
+        }
+    }
+
+    private const string GeneratedMarker = "generated";
+
+    private static EntityEntry AddDelete(NpgsqlBatch batch, TablePlan table, EntityEntry entry)
+    {
+        var command = new NpgsqlBatchCommand();
+        var where = Where(command, table, entry);
+        command.CommandText = Guarded($"DELETE FROM {table.Name} WHERE {where}", table);
+        batch.BatchCommands.Add(command);
+        return entry;
+    }
+
+    private static bool AddUpdate(NpgsqlBatch batch, TablePlan table, EntityEntry entry)
+    {
+        var modified = table.Columns.Where(c => !c.Property.IsPrimaryKey() && entry.Property(c.Property.Name).IsModified).ToList();
+        if (modified.Count == 0) return false;
+        var command = new NpgsqlBatchCommand();
+        var set = new StringBuilder();
+        foreach (var column in modified)
+        {
+            if (set.Length > 0) set.Append(", ");
+            set.Append(column.Name).Append(" = ").Append(Parameter(command, column, entry.Property(column.Property.Name).CurrentValue));
+        }
+        var where = Where(command, table, entry);
+        command.CommandText = Guarded($"UPDATE {table.Name} SET {set} WHERE {where}", table);
+        batch.BatchCommands.Add(command);
+        return true;
+    }
+
+    private static IReadOnlyList<IProperty> AddInsert(NpgsqlBatch batch, TablePlan table, EntityEntry entry)
+    {
+        var command = new NpgsqlBatchCommand();
+        var columns = new StringBuilder();
+        var values = new StringBuilder();
+        var generated = new List<IProperty>();
+        foreach (var column in table.Columns)
+        {
+            var property = entry.Property(column.Property.Name);
+            // A temporary value stands for one the database generates (an identity key): leave it to the database.
+            if (property.IsTemporary)
+            {
+                generated.Add(column.Property);
+                continue;
+            }
+            if (columns.Length > 0) { columns.Append(", "); values.Append(", "); }
+            columns.Append(column.Name);
+            values.Append(Parameter(command, column, property.CurrentValue));
+        }
+        var sql = $"INSERT INTO {table.Name} ({columns}) VALUES ({values})";
+        if (generated.Count > 0)
+            sql += $" RETURNING 1 AS {GeneratedMarker}, " + string.Join(", ", generated.Select(p => table.Columns.Single(c => c.Property == p).Name));
+        command.CommandText = sql;
+        batch.BatchCommands.Add(command);
+        return generated;
+    }
+
+    /// <summary>The row as the command read it: its key and, where the table has them, its concurrency tokens' original values.</summary>
+    private static string Where(NpgsqlBatchCommand command, TablePlan table, EntityEntry entry)
+    {
+        var where = new StringBuilder();
+        foreach (var column in table.Columns.Where(c => c.Property.IsPrimaryKey() || c.Property.IsConcurrencyToken))
+        {
+            if (where.Length > 0) where.Append(" AND ");
+            var original = entry.Property(column.Property.Name).OriginalValue;
+            where.Append(column.Name).Append(original is null ? " IS NULL" : " = " + Parameter(command, column, original));
+        }
+        return where.ToString();
+    }
+
+    private static string Guarded(string statement, TablePlan table) =>
+        $"WITH changed AS ({statement} RETURNING 1) SELECT {PostgresWorkflowDbContext.Schema}.expect_one_row(count(*), '{table.Label}') FROM changed";
+
+    private static string Parameter(NpgsqlBatchCommand command, ColumnPlan column, object? value)
+    {
+        command.Parameters.Add(column.Mapping.CreateParameter(ParameterFactory, "", value, column.Property.IsNullable));
+        return "$" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class ModelPlan
+    {
+        private readonly Dictionary<IEntityType, TablePlan> _tables;
+
+        public ModelPlan(IModel model)
+        {
+            var types = model.GetEntityTypes().Where(t => t.GetTableName() is not null).ToList();
+            var ranks = new Dictionary<IEntityType, int>();
+            int RankOf(IEntityType type, int depth)
+            {
+                if (ranks.TryGetValue(type, out var known)) return known;
+                if (depth > types.Count) throw new InvalidOperationException($"Foreign keys of {type.ClrType.Name} form a cycle.");
+                var rank = type.GetForeignKeys().Where(f => f.PrincipalEntityType != type)
+                    .Select(f => RankOf(f.PrincipalEntityType, depth + 1) + 1).DefaultIfEmpty(0).Max();
+                ranks[type] = rank;
+                return rank;
+            }
+            _tables = types.ToDictionary(t => t, t => new TablePlan(t, RankOf(t, 0)));
+        }
+
+        public TablePlan For(IEntityType type) => _tables[type];
+    }
+
+    private sealed class TablePlan
+    {
+        public TablePlan(IEntityType type, int rank)
+        {
+            var tableName = type.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(tableName, type.GetSchema());
+            Label = tableName;
+            Name = type.GetSchema() is { } schema ? $"\"{schema}\".\"{tableName}\"" : $"\"{tableName}\"";
+            Rank = rank;
+            Columns = type.GetProperties().Select(p => new ColumnPlan(
+                p, $"\"{p.GetColumnName(store) ?? throw new InvalidOperationException($"{type.ClrType.Name}.{p.Name} has no column.")}\"",
+                p.GetRelationalTypeMapping())).ToArray();
+        }
+
+        public string Name { get; }
+        public string Label { get; }
+        public int Rank { get; }
+        public IReadOnlyList<ColumnPlan> Columns { get; }
+    }
+
+    private sealed record ColumnPlan(IProperty Property, string Name, RelationalTypeMapping Mapping);
+}
