@@ -44,6 +44,12 @@ internal sealed class RowMaterializer<T> where T : class
     /// <summary>Every mapped column, in the order <see cref="ReadAllAsync"/> expects them.</summary>
     public string SelectList { get; }
 
+    /// <summary>Every mapped column qualified by <paramref name="alias"/>, for a statement that joins several tables.</summary>
+    public string SelectListOf(string alias) => string.Join(", ", _columns.Select(c => $"{alias}.\"{c.Name}\""));
+
+    /// <summary>How many columns a row of <typeparamref name="T"/> takes in a result.</summary>
+    public int ColumnCount => _columns.Length;
+
     public async Task<List<T>> ReadAllAsync(DbDataReader reader, CancellationToken ct)
     {
         var rows = new List<T>();
@@ -51,13 +57,14 @@ internal sealed class RowMaterializer<T> where T : class
         return rows;
     }
 
-    private T Read(DbDataReader reader)
+    /// <summary>Reads one <typeparamref name="T"/> from the current row, its columns starting at <paramref name="offset"/>.</summary>
+    public T Read(DbDataReader reader, int offset = 0)
     {
         var entity = Activator.CreateInstance<T>();
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            column.Property.SetValue(entity, reader.IsDBNull(i) ? null : column.Convert(reader, i));
+            column.Property.SetValue(entity, reader.IsDBNull(offset + i) ? null : column.Convert(reader, offset + i));
         }
         return entity;
     }

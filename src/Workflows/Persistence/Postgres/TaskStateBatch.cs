@@ -10,7 +10,7 @@ using Shizhu.Workflows.Runtime.Process;
 namespace Shizhu.Workflows.Persistence.Postgres;
 
 /// <summary>
-/// Reads a task's <see cref="TaskState"/> in one round trip on PostgreSQL: six statements in one
+/// Reads a task's <see cref="TaskState"/> in one round trip on PostgreSQL: four statements in one
 /// <see cref="NpgsqlBatch"/>, materialised from the EF Core model and attached to the context as unchanged, so
 /// the command goes on exactly as if EF Core had queried them (its change tracker writes what the command changes).
 /// EF Core itself would need three round trips and a stages × tokens join for the same rows; completing a task is
@@ -44,18 +44,21 @@ internal static class TaskStateBatch
     private static async Task<TaskState?> ReadAsync(PostgresWorkflowDbContext db, Readers readers, NpgsqlBatch batch, CancellationToken ct)
     {
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var task = (await readers.Tasks.ReadAllAsync(reader, ct)).SingleOrDefault();
-        await reader.NextResultAsync(ct);
-        var workflow = (await readers.Workflows.ReadAllAsync(reader, ct)).SingleOrDefault();
+        WorkflowTask? task = null;
+        WorkflowInstance? workflow = null;
+        var evidenceOnFile = new HashSet<string>(StringComparer.Ordinal);
+        if (await reader.ReadAsync(ct))
+        {
+            task = readers.Tasks.Read(reader);
+            workflow = readers.Workflows.Read(reader, readers.Tasks.ColumnCount);
+            evidenceOnFile.UnionWith(reader.GetFieldValue<string[]>(readers.Tasks.ColumnCount + readers.Workflows.ColumnCount));
+        }
         await reader.NextResultAsync(ct);
         var stageRows = await readers.Stages.ReadAllAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var tokenRows = await readers.Tokens.ReadAllAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var timerRows = await readers.Timers.ReadAllAsync(reader, ct);
-        await reader.NextResultAsync(ct);
-        var evidenceOnFile = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct)) evidenceOnFile.Add(reader.GetString(0));
         if (task is null || workflow is null) return null;
 
         workflow.Stages.AddRange(stageRows);
@@ -81,13 +84,14 @@ internal static class TaskStateBatch
             var workflowOfTask = $"(SELECT workflow_id FROM {Tasks.Table} WHERE id = $1)";
             Statements =
             [
-                $"SELECT {Tasks.SelectList} FROM {Tasks.Table} WHERE id = $1",
-                $"SELECT {Workflows.SelectList} FROM {Workflows.Table} WHERE id = {workflowOfTask}",
+                // The task with its workflow, and which of the task's evidence requirements already have a file (for the
+                // required-evidence check of a completion): one row.
+                $"SELECT {Tasks.SelectListOf("t")}, {Workflows.SelectListOf("w")}, "
+                    + $"ARRAY(SELECT DISTINCT e.{evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {evidence.Table} e WHERE e.{evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1) "
+                    + $"FROM {Tasks.Table} t JOIN {Workflows.Table} w ON w.id = t.workflow_id WHERE t.id = $1",
                 $"SELECT {Stages.SelectList} FROM {Stages.Table} WHERE workflow_id = {workflowOfTask} ORDER BY key",
                 $"SELECT {Tokens.SelectList} FROM {Tokens.Table} WHERE workflow_id = {workflowOfTask} ORDER BY id",
                 $"SELECT {Timers.SelectList} FROM {Timers.Table} WHERE task_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL",
-                // For the required-evidence check of a completion: which requirements already have a file.
-                $"SELECT DISTINCT {evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {evidence.Table} WHERE {evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1",
             ];
         }
 
