@@ -77,12 +77,14 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
         b.Property(t => t.ElementId).HasMaxLength(80);
         b.Property(t => t.Revision).IsConcurrencyToken();
         // Every lookup of timers asks for pending ones (by due time, task or workflow); fired and cancelled timers
-        // stay as history and outnumber them. Partial indexes hold only the pending ones, so no query can walk all
-        // pending timers to find one task's (a plan PostgreSQL chose on stale statistics, docs/benchmarks.md), and
-        // cancelling or firing a timer leaves these indexes alone.
-        b.HasIndex(t => t.DueAt).HasFilter(PendingTimer);
+        // stay as history and outnumber them, so the indexes hold pending timers only, and cancelling or firing a
+        // timer adds nothing to them. The due-time and workflow indexes also require their column to be non-null
+        // (always true): a query on due_at or workflow_id implies that, but a completion's lookup by task does not,
+        // so PostgreSQL cannot answer it by walking a whole pending index — which it did, on statistics that
+        // believed few timers pending, when every pending index matched (docs/benchmarks.md, ADR 0014).
+        b.HasIndex(t => t.DueAt).HasFilter(PendingTimer + " AND due_at IS NOT NULL");
         b.HasIndex(t => t.TaskId).HasFilter(PendingTimer);
-        b.HasIndex(t => t.WorkflowId).HasFilter(PendingTimer);
+        b.HasIndex(t => t.WorkflowId).HasFilter(PendingTimer + " AND workflow_id IS NOT NULL");
     }
 }
 

@@ -770,7 +770,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_workflow_timers_due_at")
-                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL");
+                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL AND due_at IS NOT NULL");
 
                     b.HasIndex("TaskId")
                         .HasDatabaseName("ix_workflow_timers_task_id")
@@ -778,7 +778,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
                     b.HasIndex("WorkflowId")
                         .HasDatabaseName("ix_workflow_timers_workflow_id")
-                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL");
+                        .HasFilter("fired_at IS NULL AND cancelled_at IS NULL AND workflow_id IS NOT NULL");
 
                     b.ToTable("workflow_timers", "workflows");
                 });
