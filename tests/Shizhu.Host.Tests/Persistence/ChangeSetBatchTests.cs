@@ -22,10 +22,8 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
     [Fact]
     public async Task InsertsUpdatesAndDeletesLandAsWrittenAndJournalRowsKeepTheirOrder()
     {
-        var scenario = await Scenario.StartAsync(fixture);
-        try
+        await InScenarioAsync(async workflowId =>
         {
-            var workflowId = Guid.Parse(scenario.WorkflowId);
             var token = new WorkflowToken { Id = Guid.CreateVersion7(), WorkflowId = workflowId, ElementId = "batch-test", CreatedAt = At(), ArrivedBy = null };
             int revision;
             List<long> journalIds;
@@ -71,20 +69,14 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
                 await ChangeSetBatch.SaveAsync(db, CancellationToken.None);
                 Assert.False(await db.Tokens.AsNoTracking().AnyAsync(t => t.Id == token.Id));
             }
-        }
-        finally
-        {
-            await scenario.CancelAsync(fixture);
-        }
+        });
     }
 
     [Fact]
     public async Task ALostRaceWritesNothingAndSurfacesAsAConcurrencyException()
     {
-        var scenario = await Scenario.StartAsync(fixture);
-        try
+        await InScenarioAsync(async workflowId =>
         {
-            var workflowId = Guid.Parse(scenario.WorkflowId);
             await using var loser = fixture.Services.CreateAsyncScope();
             var loserDb = Db(loser);
             var stale = await loserDb.Workflows.SingleAsync(w => w.Id == workflowId);
@@ -107,20 +99,14 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             Assert.False(await checkDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestLostRace"), "the journal row of the losing command was rolled back");
             Assert.False(await checkDb.Outbox.AnyAsync(m => m.EventId == eventId), "the event of the losing command was rolled back");
             Assert.Equal(stale.Revision, (await checkDb.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
-        }
-        finally
-        {
-            await scenario.CancelAsync(fixture);
-        }
+        });
     }
 
     [Fact]
     public async Task DeletingARowSomeoneElseDeletedIsALostRace()
     {
-        var scenario = await Scenario.StartAsync(fixture);
-        try
+        await InScenarioAsync(async workflowId =>
         {
-            var workflowId = Guid.Parse(scenario.WorkflowId);
             var token = new WorkflowToken { Id = Guid.CreateVersion7(), WorkflowId = workflowId, ElementId = "batch-test", CreatedAt = At() };
             await using (var scope = fixture.Services.CreateAsyncScope())
             {
@@ -139,20 +125,14 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
 
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => ChangeSetBatch.SaveAsync(secondDb, CancellationToken.None));
             Assert.False(await firstDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestSecondDelete"));
-        }
-        finally
-        {
-            await scenario.CancelAsync(fixture);
-        }
+        });
     }
 
     [Fact]
     public async Task ABrokenUniqueIndexWritesNothingAndReadsAsAUniqueViolation()
     {
-        var scenario = await Scenario.StartAsync(fixture);
-        try
+        await InScenarioAsync(async workflowId =>
         {
-            var workflowId = Guid.Parse(scenario.WorkflowId);
             var eventId = Guid.CreateVersion7();
             await using var scope = fixture.Services.CreateAsyncScope();
             var db = Db(scope);
@@ -166,6 +146,16 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             await using var check = fixture.Services.CreateAsyncScope();
             Assert.False(await Db(check).Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestUnique"));
             Assert.False(await Db(check).Outbox.AnyAsync(m => m.EventId == eventId));
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a workflow of its own, cancelled afterwards whatever the outcome.</summary>
+    private async Task InScenarioAsync(Func<Guid, Task> test)
+    {
+        var scenario = await Scenario.StartAsync(fixture);
+        try
+        {
+            await test(Guid.Parse(scenario.WorkflowId));
         }
         finally
         {
