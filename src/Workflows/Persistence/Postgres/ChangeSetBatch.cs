@@ -38,25 +38,26 @@ internal static class ChangeSetBatch
     {
         var plan = Plans.GetOrAdd(db.Model, model => new ModelPlan(model));
         // Entries() detects changes first, as SaveChanges would.
-        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new Change(e, plan.For(e.Metadata))).ToList();
         if (entries.Count == 0) return;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection);
         if (db.Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction transaction) batch.Transaction = transaction;
-        var returning = new List<(EntityEntry Entry, IReadOnlyList<IProperty> Generated)>();
+        var returning = new List<(EntityEntry Entry, IReadOnlyList<ColumnPlan> Generated)>();
         var written = new List<EntityEntry>();
 
         // Deletes (dependents first), then updates, then inserts (principals first): a row is gone before anything
         // could collide with it, and a dependent's principal exists before it. Within one kind, the order the
         // command made its changes in — journal rows keep their sequence.
-        foreach (var entry in entries.Where(e => e.State == EntityState.Deleted).OrderByDescending(e => plan.For(e.Metadata).Rank))
-            written.Add(AddDelete(batch, plan.For(entry.Metadata), entry));
-        foreach (var entry in entries.Where(e => e.State == EntityState.Modified).OrderBy(e => plan.For(e.Metadata).Rank))
-            if (AddUpdate(batch, plan.For(entry.Metadata), entry)) written.Add(entry);
-        foreach (var entry in entries.Where(e => e.State == EntityState.Added).OrderBy(e => plan.For(e.Metadata).Rank))
+        foreach (var (entry, table) in entries.Where(c => c.Entry.State == EntityState.Deleted).OrderByDescending(c => c.Table.Rank))
+            written.Add(AddDelete(batch, table, entry));
+        foreach (var (entry, table) in entries.Where(c => c.Entry.State == EntityState.Modified).OrderBy(c => c.Table.Rank))
+            if (AddUpdate(batch, table, entry)) written.Add(entry);
+        foreach (var (entry, table) in entries.Where(c => c.Entry.State == EntityState.Added).OrderBy(c => c.Table.Rank))
         {
-            var generated = AddInsert(batch, plan.For(entry.Metadata), entry);
+            var generated = AddInsert(batch, table, entry);
             if (generated.Count > 0) returning.Add((entry, generated));
             written.Add(entry);
         }
@@ -78,7 +79,7 @@ internal static class ChangeSetBatch
         db.ChangeTracker.AcceptAllChanges();
     }
 
-    private static async Task ExecuteAsync(NpgsqlBatch batch, List<(EntityEntry Entry, IReadOnlyList<IProperty> Generated)> returning,
+    private static async Task ExecuteAsync(NpgsqlBatch batch, List<(EntityEntry Entry, IReadOnlyList<ColumnPlan> Generated)> returning,
         List<EntityEntry> written, CancellationToken ct)
     {
         try
@@ -95,10 +96,9 @@ internal static class ChangeSetBatch
                     var (entry, generated) = returning[next++];
                     for (var i = 0; i < generated.Count; i++)
                     {
-                        var property = entry.Property(generated[i].Name);
-                        var mapping = generated[i].GetRelationalTypeMapping();
+                        var property = entry.Property(generated[i].Property);
                         var value = reader.GetValue(i + 1);
-                        property.CurrentValue = mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
+                        property.CurrentValue = generated[i].Mapping.Converter is { } converter ? converter.ConvertFromProvider(value) : value;
                         property.IsTemporary = false;
                     }
                 }
@@ -129,14 +129,14 @@ internal static class ChangeSetBatch
 
     private static bool AddUpdate(NpgsqlBatch batch, TablePlan table, EntityEntry entry)
     {
-        var modified = table.Columns.Where(c => !c.Property.IsPrimaryKey() && entry.Property(c.Property.Name).IsModified).ToList();
+        var modified = table.Columns.Where(c => !c.IsKey && entry.Property(c.Property).IsModified).ToList();
         if (modified.Count == 0) return false;
         var command = new NpgsqlBatchCommand();
         var set = new StringBuilder();
         foreach (var column in modified)
         {
             if (set.Length > 0) set.Append(", ");
-            set.Append(column.Name).Append(" = ").Append(Parameter(command, column, entry.Property(column.Property.Name).CurrentValue));
+            set.Append(column.Name).Append(" = ").Append(Parameter(command, column, entry.Property(column.Property).CurrentValue));
         }
         var where = Where(command, table, entry);
         command.CommandText = Guarded($"UPDATE {table.Name} SET {set} WHERE {where}", table);
@@ -144,19 +144,19 @@ internal static class ChangeSetBatch
         return true;
     }
 
-    private static IReadOnlyList<IProperty> AddInsert(NpgsqlBatch batch, TablePlan table, EntityEntry entry)
+    private static IReadOnlyList<ColumnPlan> AddInsert(NpgsqlBatch batch, TablePlan table, EntityEntry entry)
     {
         var command = new NpgsqlBatchCommand();
         var columns = new StringBuilder();
         var values = new StringBuilder();
-        var generated = new List<IProperty>();
+        var generated = new List<ColumnPlan>();
         foreach (var column in table.Columns)
         {
-            var property = entry.Property(column.Property.Name);
+            var property = entry.Property(column.Property);
             // A temporary value stands for one the database generates (an identity key): leave it to the database.
             if (property.IsTemporary)
             {
-                generated.Add(column.Property);
+                generated.Add(column);
                 continue;
             }
             if (columns.Length > 0) { columns.Append(", "); values.Append(", "); }
@@ -165,7 +165,7 @@ internal static class ChangeSetBatch
         }
         var sql = $"INSERT INTO {table.Name} ({columns}) VALUES ({values})";
         if (generated.Count > 0)
-            sql += $" RETURNING 1 AS {GeneratedMarker}, " + string.Join(", ", generated.Select(p => table.Columns.Single(c => c.Property == p).Name));
+            sql += $" RETURNING 1 AS {GeneratedMarker}, " + string.Join(", ", generated.Select(c => c.Name));
         command.CommandText = sql;
         batch.BatchCommands.Add(command);
         return generated;
@@ -175,10 +175,10 @@ internal static class ChangeSetBatch
     private static string Where(NpgsqlBatchCommand command, TablePlan table, EntityEntry entry)
     {
         var where = new StringBuilder();
-        foreach (var column in table.Columns.Where(c => c.Property.IsPrimaryKey() || c.Property.IsConcurrencyToken))
+        foreach (var column in table.RowIdentity)
         {
             if (where.Length > 0) where.Append(" AND ");
-            var original = entry.Property(column.Property.Name).OriginalValue;
+            var original = entry.Property(column.Property).OriginalValue;
             where.Append(column.Name).Append(original is null ? " IS NULL" : " = " + Parameter(command, column, original));
         }
         return where.ToString();
@@ -220,21 +220,22 @@ internal static class ChangeSetBatch
     {
         public TablePlan(IEntityType type, int rank)
         {
-            var tableName = type.GetTableName()!;
-            var store = StoreObjectIdentifier.Table(tableName, type.GetSchema());
-            Label = tableName;
-            Name = type.GetSchema() is { } schema ? $"\"{schema}\".\"{tableName}\"" : $"\"{tableName}\"";
+            Label = StoreNames.TableName(type);
+            Name = StoreNames.Table(type);
             Rank = rank;
-            Columns = type.GetProperties().Select(p => new ColumnPlan(
-                p, $"\"{p.GetColumnName(store) ?? throw new InvalidOperationException($"{type.ClrType.Name}.{p.Name} has no column.")}\"",
-                p.GetRelationalTypeMapping())).ToArray();
+            Columns = [.. type.GetProperties().Select(p => new ColumnPlan(p, $"\"{StoreNames.Column(type, p)}\"", p.GetRelationalTypeMapping(), p.IsPrimaryKey()))];
+            RowIdentity = [.. Columns.Where(c => c.IsKey || c.Property.IsConcurrencyToken)];
         }
 
         public string Name { get; }
         public string Label { get; }
         public int Rank { get; }
         public IReadOnlyList<ColumnPlan> Columns { get; }
+        /// <summary>The key and the concurrency tokens: what an update or delete matches the row as read by.</summary>
+        public IReadOnlyList<ColumnPlan> RowIdentity { get; }
     }
 
-    private sealed record ColumnPlan(IProperty Property, string Name, RelationalTypeMapping Mapping);
+    private sealed record ColumnPlan(IProperty Property, string Name, RelationalTypeMapping Mapping, bool IsKey);
+
+    private readonly record struct Change(EntityEntry Entry, TablePlan Table);
 }

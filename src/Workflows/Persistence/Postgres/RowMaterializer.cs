@@ -21,10 +21,9 @@ internal sealed class RowMaterializer<T> where T : class
     private RowMaterializer(IModel model)
     {
         var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        Table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        Table = StoreNames.Table(entity);
         _columns = entity.GetProperties().Select(p => new Column(
-            p.GetColumnName(table) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column."),
+            StoreNames.Column(entity, p),
             (PropertyInfo?)p.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is not a CLR property."),
             p.GetRelationalTypeMapping().Converter)).ToArray();
         SelectList = string.Join(", ", _columns.Select(c => $"\"{c.Name}\""));
