@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Shizhu.Benchmarks;
 
-/// <summary>The command line: <c>--name value</c> pairs and a few flags. run.sh passes the connection and pgbench's figures.</summary>
+/// <summary>The command line: <c>--name value</c> pairs and a few flags. run.sh passes the connection and where pgbench is.</summary>
 internal sealed record BenchmarkOptions
 {
     /// <summary>A server connection string (database <c>postgres</c>); the benchmark makes its own database beside it.</summary>
@@ -13,10 +13,9 @@ internal sealed record BenchmarkOptions
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>Open tasks per benchmark workflow (the first stage's width); 12 is about what a built-in workflow holds halfway.</summary>
     public int TasksPerWorkflow { get; init; } = 12;
-    public double? PgbenchTps1 { get; init; }
-    public double? PgbenchTps4 { get; init; }
-    public double? PgbenchLatency1 { get; init; }
-    public double? PgbenchLatency4 { get; init; }
+    /// <summary>The pgbench executable; without it the engine runs alone and no ratio is printed.</summary>
+    public string? PgbenchPath { get; init; }
+    public TimeSpan PgbenchDuration { get; init; } = TimeSpan.FromSeconds(15);
     /// <summary>The cluster's postmaster.pid, to read the server's CPU time from /proc.</summary>
     public string? PostmasterPidFile { get; init; }
     /// <summary>Print every SQL command of one traced completion.</summary>
@@ -36,10 +35,8 @@ internal sealed record BenchmarkOptions
                 "--seconds" => options with { Measure = TimeSpan.FromSeconds(Number(Value())) },
                 "--warm-up" => options with { WarmUp = TimeSpan.FromSeconds(Number(Value())) },
                 "--tasks-per-workflow" => options with { TasksPerWorkflow = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--pgbench-tps-1" => options with { PgbenchTps1 = Number(Value()) },
-                "--pgbench-tps-4" => options with { PgbenchTps4 = Number(Value()) },
-                "--pgbench-latency-1" => options with { PgbenchLatency1 = Number(Value()) },
-                "--pgbench-latency-4" => options with { PgbenchLatency4 = Number(Value()) },
+                "--pgbench" => options with { PgbenchPath = Value() },
+                "--pgbench-seconds" => options with { PgbenchDuration = TimeSpan.FromSeconds(Number(Value())) },
                 "--postmaster-pid-file" => options with { PostmasterPidFile = Value() },
                 "--trace" => options with { Trace = true },
                 var other => throw new ArgumentException($"unknown argument {other}"),

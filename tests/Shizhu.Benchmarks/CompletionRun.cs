@@ -47,6 +47,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
             window.ServerCpu,
             window.Allocated,
             window.Jitted,
+            window.StealPercent,
             after.Minus(before));
     }
 
@@ -96,6 +97,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
         private TimeSpan _clientStart, _clientEnd;
         private TimeSpan? _serverStart, _serverEnd;
         private long _allocatedStart, _allocatedEnd, _jittedStart, _jittedEnd;
+        private CpuSteal? _stealStart, _stealEnd;
         private bool _begun, _ended;
 
         public TimeSpan ClientCpu => _clientEnd - _clientStart;
@@ -103,6 +105,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
         public long Allocated => _allocatedEnd - _allocatedStart;
         /// <summary>Methods the JIT compiled inside the window: a steady state compiles none.</summary>
         public long Jitted => _jittedEnd - _jittedStart;
+        public double? StealPercent => CpuSteal.Percent(_stealStart, _stealEnd);
 
         public void Begin()
         {
@@ -114,6 +117,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
                 _allocatedStart = GC.GetTotalAllocatedBytes();
                 _jittedStart = System.Runtime.JitInfo.GetCompiledMethodCount();
                 _serverStart = serverCpu.Read();
+                _stealStart = CpuSteal.Read();
                 Volatile.Write(ref _begun, true);
             }
         }
@@ -127,6 +131,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
                 _allocatedEnd = GC.GetTotalAllocatedBytes();
                 _jittedEnd = System.Runtime.JitInfo.GetCompiledMethodCount();
                 _serverEnd = serverCpu.Read();
+                _stealEnd = CpuSteal.Read();
                 _ended = true;
             }
         }

@@ -16,6 +16,7 @@ internal sealed record RunResult(
     TimeSpan? ServerCpu,
     long Allocated,
     long Jitted,
+    double? StealPercent,
     Ledger Growth)
 {
     public double PerSecond => Completions / Measured.TotalSeconds;

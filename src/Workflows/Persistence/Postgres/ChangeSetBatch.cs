@@ -23,7 +23,8 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 /// </para>
 /// Failures surface as EF Core's own exceptions — <see cref="DbUpdateConcurrencyException"/> for a lost race,
 /// <see cref="DbUpdateException"/> around the <see cref="PostgresException"/> otherwise — so callers handle both
-/// write paths alike.
+/// write paths alike. After a successful write the change tracker is cleared: the entities keep their values (and
+/// their generated keys) but are no longer tracked, which is what the engine's command runner wants next.
 /// </summary>
 internal static class ChangeSetBatch
 {
@@ -63,7 +64,7 @@ internal static class ChangeSetBatch
         }
         if (batch.BatchCommands.Count == 0)
         {
-            db.ChangeTracker.AcceptAllChanges();
+            db.ChangeTracker.Clear();
             return;
         }
 
@@ -76,7 +77,10 @@ internal static class ChangeSetBatch
         {
             await db.Database.CloseConnectionAsync();
         }
-        db.ChangeTracker.AcceptAllChanges();
+        // Written: the command is over and its tracked state is discarded, as the runner does after every write.
+        // Clearing is cheaper than AcceptAllChanges, which moves each entry to Unchanged with a new snapshot only for
+        // the runner to detach them all a moment later (docs/benchmarks.md).
+        db.ChangeTracker.Clear();
     }
 
     private static async Task ExecuteAsync(NpgsqlBatch batch, List<(EntityEntry Entry, IReadOnlyList<ColumnPlan> Generated)> returning,

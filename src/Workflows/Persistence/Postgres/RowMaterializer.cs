@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,6 +17,9 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 internal sealed class RowMaterializer<T> where T : class
 {
     private static readonly ConcurrentDictionary<IModel, RowMaterializer<T>> ByModel = new();
+    // Compiled once: reflection's PropertyInfo.SetValue and Activator.CreateInstance cost more than the read itself
+    // for the two dozen rows a completion reads.
+    private static readonly Func<T> Create = Expression.Lambda<Func<T>>(Expression.New(typeof(T))).Compile();
     private readonly Column[] _columns;
 
     private RowMaterializer(IModel model)
@@ -59,11 +63,11 @@ internal sealed class RowMaterializer<T> where T : class
     /// <summary>Reads one <typeparamref name="T"/> from the current row, its columns starting at <paramref name="offset"/>.</summary>
     public T Read(DbDataReader reader, int offset = 0)
     {
-        var entity = Activator.CreateInstance<T>();
+        var entity = Create();
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            column.Property.SetValue(entity, reader.IsDBNull(offset + i) ? null : column.Convert(reader, offset + i));
+            column.Set(entity, reader.IsDBNull(offset + i) ? null : column.Convert(reader, offset + i));
         }
         return entity;
     }
@@ -72,6 +76,17 @@ internal sealed class RowMaterializer<T> where T : class
     {
         private readonly Type _stored = Nullable.GetUnderlyingType(Converter?.ProviderClrType ?? Property.PropertyType)
             ?? Converter?.ProviderClrType ?? Property.PropertyType;
+
+        /// <summary>Assigns a column's value (null for SQL NULL) to the property; init-only setters included.</summary>
+        public Action<T, object?> Set { get; } = CompileSetter(Property);
+
+        private static Action<T, object?> CompileSetter(PropertyInfo property)
+        {
+            var entity = Expression.Parameter(typeof(T), "entity");
+            var value = Expression.Parameter(typeof(object), "value");
+            var assign = Expression.Assign(Expression.Property(entity, property), Expression.Convert(value, property.PropertyType));
+            return Expression.Lambda<Action<T, object?>>(assign, entity, value).Compile();
+        }
 
         public object? Convert(DbDataReader reader, int ordinal)
         {
