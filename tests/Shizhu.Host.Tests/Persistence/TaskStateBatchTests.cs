@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shizhu.Host.Tests.Infrastructure;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Persistence.Postgres;
+using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 
 namespace Shizhu.Host.Tests.Persistence;
@@ -10,8 +11,9 @@ namespace Shizhu.Host.Tests.Persistence;
 /// <summary>
 /// On PostgreSQL a task command reads its task, workflow, stages, tokens and pending timers in one hand-written
 /// batch instead of EF Core queries. It must read exactly what EF Core reads — every mapped column of every row —
-/// and leave the rows tracked as unchanged, or a completion would write wrong data or miss a change; and the
-/// evidence requirements it reads as having a file must be those EF Core finds.
+/// and the write must hold every change the command made, to tracked rows and to the stages and tokens it leaves
+/// untracked alike, or a completion would write wrong data or miss a change; and the evidence requirements it reads
+/// as having a file must be those EF Core finds.
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class TaskStateBatchTests(HostFixture fixture)
@@ -49,12 +51,73 @@ public sealed class TaskStateBatchTests(HostFixture fixture)
             Assert.NotEmpty(uploaded);
             Assert.Equal(onFile.Order(), batch.EvidenceOnFile!.Order());
             Assert.All(batchDb.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
-            Assert.Equal(1 + 1 + workflow.Stages.Count + workflow.Tokens.Count + timers.Count, batchDb.ChangeTracker.Entries().Count());
+            // The task, workflow and timers are tracked; the stages and tokens wait untracked until the write.
+            Assert.Equal(1 + 1 + timers.Count, batchDb.ChangeTracker.Entries().Count());
         }
         finally
         {
             await scenario.CancelAsync(fixture);
         }
+    }
+
+    [Fact]
+    public async Task CompletionsThatMoveTokensAndStagesWriteEveryChange()
+    {
+        var scenario = await Scenario.StartAsync(fixture);
+        try
+        {
+            using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
+            var workflowId = Guid.Parse(scenario.WorkflowId);
+            // The publicity stage: two tasks in parallel, then the meeting, then the letters; the last completion ends
+            // the stage and enters the next. After every completion the database must hold where the workflow is.
+            var completions = 0;
+            for (var round = 0; round < 3; round++)
+            {
+                var open = (await staff.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList();
+                Assert.NotEmpty(open);
+                foreach (var task in open)
+                {
+                    await staff.CompleteWithEvidenceAsync(task.Str("id"), new { comment = "已完成" });
+                    completions++;
+                    await AssertStoredStateIsConsistentAsync(workflowId);
+                }
+            }
+            Assert.Equal(4, completions);
+
+            await using var scope = fixture.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var stages = await db.Stages.AsNoTracking().Where(s => s.WorkflowId == workflowId).OrderBy(s => s.Order).ToListAsync();
+            Assert.Equal((StageStatus.Completed, true), (stages[0].Status, stages[0].CompletedAt is not null));
+            Assert.Equal((StageStatus.Active, true), (stages[1].Status, stages[1].EnteredAt is not null));
+        }
+        finally
+        {
+            await scenario.CancelAsync(fixture);
+        }
+    }
+
+    /// <summary>
+    /// Where the municipal workflow can be in its first two stages: a token at every open task and nowhere else, but
+    /// for the publicity join, which holds the token of one parallel task while the other is open (the join consumes
+    /// it when the second arrives: a write that missed the delete would leave it there). The stages up to the current
+    /// one are completed, the current one active, the rest pending.
+    /// </summary>
+    private async Task AssertStoredStateIsConsistentAsync(Guid workflowId)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var workflow = await db.Workflows.AsNoTracking().Include(w => w.Stages).Include(w => w.Tokens).Include(w => w.Tasks).SingleAsync(w => w.Id == workflowId);
+        var open = workflow.Tasks.Where(t => t.Status == UserTaskStatus.Open).ToList();
+        var expected = open.Select(t => (t.TaskKey, t.TokenId)).ToList();
+        var parallelDone = workflow.Tasks.Count(t => t.TaskKey is "leading-group" or "work-plan" && t.Status == UserTaskStatus.Completed);
+        if (parallelDone == 1) expected.Add(("publicity-join", null));
+        Assert.Equal(expected.Select(e => e.TaskKey).Order(), workflow.Tokens.Select(t => t.ElementId).Order());
+        Assert.All(open, t => Assert.Contains(workflow.Tokens, token => token.Id == t.TokenId && token.ElementId == t.TaskKey));
+
+        var current = workflow.Stages.Single(s => s.Key == workflow.CurrentStageKey);
+        Assert.Equal(StageStatus.Active, current.Status);
+        Assert.All(workflow.Stages.Where(s => s.Order < current.Order), s => Assert.Equal(StageStatus.Completed, s.Status));
+        Assert.All(workflow.Stages.Where(s => s.Order > current.Order), s => Assert.Equal(StageStatus.Pending, s.Status));
     }
 
     [Fact]

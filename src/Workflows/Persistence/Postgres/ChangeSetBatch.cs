@@ -38,6 +38,8 @@ internal static class ChangeSetBatch
     public static async Task SaveAsync(PostgresWorkflowDbContext db, CancellationToken ct)
     {
         var plan = Plans.GetOrAdd(db.Model, model => new ModelPlan(model));
+        db.UntrackedChildren?.TrackChanges(db);
+        db.UntrackedChildren = null;
         // Entries() detects changes first, as SaveChanges would.
         var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new Change(e, plan.For(e.Metadata))).ToList();

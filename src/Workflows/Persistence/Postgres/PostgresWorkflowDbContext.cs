@@ -9,6 +9,9 @@ public sealed class PostgresWorkflowDbContext(DbContextOptions<PostgresWorkflowD
 
     public override bool SupportsRowLocking => true;
 
+    /// <summary>The stages and tokens the last <see cref="TaskStateBatch"/> read left untracked, until the write takes them.</summary>
+    internal UntrackedChildren? UntrackedChildren { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -72,6 +72,22 @@ internal sealed class RowMaterializer<T> where T : class
         return entity;
     }
 
+    /// <summary>The entity's mapped property values, in column order: what it held when it was read.</summary>
+    public object?[] Snapshot(T entity)
+    {
+        var values = new object?[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++) values[i] = _columns[i].Get(entity);
+        return values;
+    }
+
+    /// <summary>The properties whose value differs from <paramref name="snapshot"/>, with the value they had.</summary>
+    public IEnumerable<(string Property, object? Original)> ChangedSince(T entity, object?[] snapshot)
+    {
+        for (var i = 0; i < _columns.Length; i++)
+            if (!Equals(_columns[i].Get(entity), snapshot[i]))
+                yield return (_columns[i].Property.Name, snapshot[i]);
+    }
+
     private sealed record Column(string Name, PropertyInfo Property, ValueConverter? Converter)
     {
         private readonly Type _stored = Nullable.GetUnderlyingType(Converter?.ProviderClrType ?? Property.PropertyType)
@@ -79,6 +95,14 @@ internal sealed class RowMaterializer<T> where T : class
 
         /// <summary>Assigns a column's value (null for SQL NULL) to the property; init-only setters included.</summary>
         public Action<T, object?> Set { get; } = CompileSetter(Property);
+
+        public Func<T, object?> Get { get; } = CompileGetter(Property);
+
+        private static Func<T, object?> CompileGetter(PropertyInfo property)
+        {
+            var entity = Expression.Parameter(typeof(T), "entity");
+            return Expression.Lambda<Func<T, object?>>(Expression.Convert(Expression.Property(entity, property), typeof(object)), entity).Compile();
+        }
 
         private static Action<T, object?> CompileSetter(PropertyInfo property)
         {

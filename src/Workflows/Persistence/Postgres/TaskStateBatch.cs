@@ -11,8 +11,9 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 
 /// <summary>
 /// Reads a task's <see cref="TaskState"/> in one round trip on PostgreSQL: four statements in one
-/// <see cref="NpgsqlBatch"/>, materialised from the EF Core model and attached to the context as unchanged, so
-/// the command goes on exactly as if EF Core had queried them (its change tracker writes what the command changes).
+/// <see cref="NpgsqlBatch"/>, materialised from the EF Core model. The task, workflow and timers are tracked as
+/// unchanged, the workflow's stages and tokens through <see cref="UntrackedChildren"/>, so the command goes on
+/// exactly as if EF Core had queried them and the write holds exactly what the command changed.
 /// EF Core itself would need three round trips and a stages × tokens join for the same rows; completing a task is
 /// the engine's hottest command (docs/benchmarks.md).
 /// </summary>
@@ -63,14 +64,13 @@ internal static class TaskStateBatch
 
         workflow.Stages.AddRange(stageRows);
         workflow.Tokens.AddRange(tokenRows);
-        // Tracked as unchanged, like rows EF Core queried itself: the change tracker snapshots them now. One entry at a
-        // time rather than Attach(workflow): Attach walks the graph from every entity it is given, which cost more than
-        // tracking the two dozen rows themselves (docs/benchmarks.md).
+        // The workflow, task and timers are tracked as unchanged, like rows EF Core queried itself, one entry at a time
+        // (Attach would walk the graph). The stages and tokens are not tracked: the workflow's collection snapshots,
+        // taken now, hold them, and UntrackedChildren hands EF Core those the command changes just before the write.
         Track(db, workflow);
-        foreach (var stage in stageRows) Track(db, stage);
-        foreach (var token in tokenRows) Track(db, token);
         Track(db, task);
         foreach (var timer in timerRows) Track(db, timer);
+        db.UntrackedChildren = UntrackedChildren.Read(db, workflow);
         return new TaskState(task, workflow, timerRows) { EvidenceOnFile = evidenceOnFile };
     }
 

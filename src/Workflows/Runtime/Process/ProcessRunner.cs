@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Journal;
@@ -168,7 +169,9 @@ internal sealed partial class ProcessRunner
     private void Consume(WorkflowToken token)
     {
         _workflow.Tokens.Remove(token);
-        _db.Remove(token);
+        // A token the PostgreSQL batch read left untracked is deleted at the write, as one taken out of the workflow
+        // (UntrackedChildren); tracking it here would let EF Core's fix-up put it back into the workflow's tokens.
+        if (_db.Entry(token).State != EntityState.Detached) _db.Remove(token);
     }
 
     /// <summary>Moves a token out of its element along every outgoing flow whose condition holds (more than one: a split).</summary>
