@@ -16,8 +16,8 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 /// <para>
 /// EF Core's <c>SaveChanges</c> checks optimistic concurrency on the client, from each statement's row count, which
 /// needs an explicit transaction to roll back a lost race. Here every <c>UPDATE</c> and <c>DELETE</c> checks itself
-/// on the server: it reports how many rows it changed to <c>expect_one_row</c>, which raises
-/// <see cref="ConcurrencyConflictState"/> unless it was exactly one, and that error aborts the whole batch. The
+/// on the server: when it changed no row, it calls <c>expect_one_row</c>, which raises
+/// <see cref="ConcurrencyConflictState"/>, and that error aborts the whole batch. The
 /// statements come from the EF Core model (tables, columns, keys, concurrency tokens, type mappings and value
 /// conversions), so a column a migration adds is written here without anyone remembering this class.
 /// </para>
@@ -91,7 +91,7 @@ internal static class ChangeSetBatch
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            // Results with columns, in statement order: the guards' one row each, and the generated keys of inserts.
+            // Results with columns, in statement order: the guards' (no rows unless one fails), and the generated keys of inserts.
             var next = 0;
             do
             {
@@ -190,8 +190,14 @@ internal static class ChangeSetBatch
         return where.ToString();
     }
 
+    /// <summary>
+    /// The statement, made to abort the batch unless it changed its row. Its WHERE names the primary key, so it changes
+    /// one row or none; the check runs the function only when none changed, and needs no aggregate: an aggregate's
+    /// set-up per statement and the function call cost a few per cent of a completion's server CPU (docs/benchmarks.md).
+    /// </summary>
     private static string Guarded(string statement, TablePlan table) =>
-        $"WITH changed AS ({statement} RETURNING 1) SELECT {PostgresWorkflowDbContext.Schema}.expect_one_row(count(*), '{table.Label}') FROM changed";
+        $"WITH changed AS ({statement} RETURNING 1) "
+        + $"SELECT {PostgresWorkflowDbContext.Schema}.expect_one_row(0, '{table.Label}') WHERE NOT EXISTS (SELECT FROM changed)";
 
     private static string Parameter(NpgsqlBatchCommand command, ColumnPlan column, object? value)
     {
