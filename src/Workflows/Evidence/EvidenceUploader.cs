@@ -4,6 +4,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Evidence;
 
@@ -13,7 +14,7 @@ namespace Shizhu.Workflows.Evidence;
 /// the journal entry. Whatever refuses or fails after the bytes were stored removes them again.
 /// </summary>
 public sealed class EvidenceUploader(
-    WorkflowDbContext db, IdempotencyLedger ledger, IEvidenceStore store, EvidenceLimits limits, TimeProvider clock)
+    WorkflowDbContext db, IdempotencyLedger ledger, IEvidenceStore store, EvidenceLimits limits, TemplateCatalog templates, TimeProvider clock)
 {
     public const string Command = "upload-evidence";
     public const int MaxRequirementLength = 60;
@@ -25,7 +26,8 @@ public sealed class EvidenceUploader(
         IdempotencyLedger.Check(idempotencyKey);
         if (await ledger.ReplayAsync<EvidenceView>(actor.UserName, idempotencyKey, Command, taskId, ct) is { } replayed) return replayed;
         // Refuse what the command would refuse before a single byte is stored.
-        var task = (await LoadAsync(taskId, actor, track: false, ct)).Task;
+        var (task, taskWorkflow) = await LoadAsync(taskId, actor, track: false, ct);
+        await EnsureRequirementOfTaskAsync(task, taskWorkflow, requirement, ct);
 
         var head = new byte[EvidenceContent.HeadLength];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
@@ -99,6 +101,20 @@ public sealed class EvidenceUploader(
         var workflow = await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == task.WorkflowId, ct);
         WorkflowGuard.EnsureRunning(workflow, "上传佐证材料");
         return (task, workflow);
+    }
+
+    /// <summary>
+    /// A file answers one of the task's evidence requirements (its template element's): a key the task does not ask for
+    /// would be stored and listed, but never count for a completion.
+    /// </summary>
+    private async Task EnsureRequirementOfTaskAsync(WorkflowTask task, WorkflowInstance workflow, string requirement, CancellationToken ct)
+    {
+        var template = await templates.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
+        var asked = template.Elements.FirstOrDefault(e => e.Id == task.TaskKey)?.Evidence ?? [];
+        if (asked.Any(r => r.Key == requirement)) return;
+        throw WorkflowException.Invalid("requirement", asked.Count == 0
+            ? "此任务不要求上传佐证材料。"
+            : $"此任务没有“{requirement}”这项佐证材料要求，可选：{string.Join("、", asked.Select(r => $"{r.Key}（{r.Label}）"))}。");
     }
 
     private async Task DeleteQuietlyAsync(string path)

@@ -92,6 +92,27 @@ public sealed class EvidenceApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task AFileForARequirementTheTaskDoesNotAskForIsRefusedNamingTheRequirementField()
+    {
+        var (scenario, staff, taskId) = await OpenTaskAsync();
+        try
+        {
+            using var response = await staff.UploadAsync(taskId, Pdf, "名单.pdf", "application/pdf", "village-list");
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            var message = (await response.ReadJsonAsync())["errors"]!["requirement"]![0]!.GetValue<string>();
+            Assert.Contains($"可选：{WorkPlan}（", message, StringComparison.Ordinal);
+            Assert.Empty((await staff.GetJsonAsync($"/api/tasks/{taskId}/evidence")).Items());
+        }
+        finally
+        {
+            staff.Dispose();
+            await scenario.CancelAsync(fixture);
+        }
+    }
+
+    [Fact]
     public async Task AnotherTownshipsUserGetsNotFoundForTheEvidenceListTheFileAndTheUpload()
     {
         var (scenario, staff, taskId) = await OpenTaskAsync();

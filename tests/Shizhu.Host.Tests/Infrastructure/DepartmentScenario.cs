@@ -69,6 +69,7 @@ public sealed class DepartmentScenario
             {
                 id = "school-check", type = "userTask", stage = "checks", title = SchoolCheck, role = "county-department",
                 scope = "department", departmentCode = "education", outcomes = new[] { "passed", "failed" },
+                evidence = new[] { new { key = "check-record", label = "检查记录", required = false } },
             },
             new
             {

@@ -87,7 +87,8 @@ public sealed class EvidenceUploadTests : IAsyncLifetime
     [InlineData(null, "requirement")]
     [InlineData("  ", "requirement")]
     [InlineData("要求一", "requirement")]
-    public async Task AMissingOrMalformedRequirementIsRefused(string? requirement, string field)
+    [InlineData("village-list", "requirement")]
+    public async Task AMissingMalformedOrUnaskedRequirementIsRefused(string? requirement, string field)
     {
         var refused = await RefusedAsync(() => _harness.UploadAsync(_task.Id, SampleFiles.Pdf, requirement: requirement));
 

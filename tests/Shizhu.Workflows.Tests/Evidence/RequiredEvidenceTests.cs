@@ -72,13 +72,15 @@ public sealed class RequiredEvidenceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFileForOneRequirementOrForAnUnknownOneLeavesTheOthersMissing()
+    public async Task AFileForOneRequirementLeavesTheOthersMissingAndOneForAnUnknownRequirementIsRefused()
     {
         await UploadAsync("application");
-        await UploadAsync("village-list-draft");
+        var unknown = await Assert.ThrowsAsync<WorkflowException>(() => UploadAsync("village-list-draft"));
 
+        Assert.Equal((WorkflowErrorKind.Invalid, "requirement"), (unknown.Kind, unknown.Field));
+        Assert.Contains("village-list（行政村名单）", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(["application"], (await _harness.EvidenceRowsAsync()).Select(e => e.Requirement));
         var refused = await RefusedAsync(_submit.Id, Staff);
-
         Assert.Equal(["evidence.village-list"], refused.Errors.Keys);
     }
 
