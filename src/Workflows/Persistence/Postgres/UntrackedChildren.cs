@@ -16,10 +16,14 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 internal sealed class UntrackedChildren(
     WorkflowInstance workflow, List<(WorkflowStage Row, object?[] Read)> stages, List<(WorkflowToken Row, object?[] Read)> tokens)
 {
-    public static UntrackedChildren Read(DbContext db, WorkflowInstance workflow) => new(
-        workflow,
-        [.. workflow.Stages.Select(s => (s, RowMaterializer<WorkflowStage>.For(db).Snapshot(s)))],
-        [.. workflow.Tokens.Select(t => (t, RowMaterializer<WorkflowToken>.For(db).Snapshot(t)))]);
+    public static UntrackedChildren Read(DbContext db, WorkflowInstance workflow)
+    {
+        var stageRows = RowMaterializer<WorkflowStage>.For(db);
+        var tokenRows = RowMaterializer<WorkflowToken>.For(db);
+        return new UntrackedChildren(workflow,
+            [.. workflow.Stages.Select(s => (s, stageRows.Snapshot(s)))],
+            [.. workflow.Tokens.Select(t => (t, tokenRows.Snapshot(t)))]);
+    }
 
     /// <summary>Tracks what the command changed among the rows read; nothing if the context has let go of the workflow since.</summary>
     public void TrackChanges(DbContext db)
