@@ -37,9 +37,14 @@ internal sealed class UntrackedChildren(
         var remaining = workflow.Tokens.ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var (token, read) in tokens)
         {
-            if (remaining.Contains(token)) TrackChanged(db, token, read, tokenRows);
+            if (remaining.Contains(token))
+            {
+                TrackChanged(db, token, read, tokenRows);
+                continue;
+            }
             // Taken out of the workflow: a token that left the process is deleted, as EF Core deletes an orphan.
-            else if (db.Entry(token).State == EntityState.Detached) db.Entry(token).State = EntityState.Deleted;
+            var entry = db.Entry(token);
+            if (entry.State == EntityState.Detached) entry.State = EntityState.Deleted;
         }
     }
 
