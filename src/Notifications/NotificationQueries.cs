@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.InApp;
 using Shizhu.Notifications.Persistence;
+using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Notifications;
 

@@ -9,6 +9,7 @@ using Shizhu.Notifications.InApp;
 using Shizhu.Notifications.Persistence;
 using Shizhu.Notifications.Persistence.Postgres;
 using Shizhu.Notifications.Persistence.Sqlite;
+using Shizhu.Notifications.Pipeline;
 using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Notifications;
@@ -50,7 +51,7 @@ public static class NotificationsServiceCollectionExtensions
     /// <summary>Adds every notification consumer, each on its own endpoint with its definition's settings.</summary>
     public static void AddNotificationConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<InAppNotificationConsumer, InAppNotificationConsumerDefinition>();
-        bus.AddConsumer<EmailNotificationConsumer, EmailNotificationConsumerDefinition>();
+        bus.AddConsumer<NotificationConsumer<InAppNotificationWriter>, InAppNotificationConsumerDefinition>();
+        bus.AddConsumer<NotificationConsumer<EmailDispatcher>, EmailNotificationConsumerDefinition>();
     }
 }

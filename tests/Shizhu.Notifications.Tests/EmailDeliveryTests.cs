@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Email;
+using Shizhu.Notifications.Pipeline;
 using Shizhu.Notifications.Tests.Support;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
@@ -86,7 +87,7 @@ public sealed class EmailDeliveryTests
         Assert.Empty(smtp.Messages);
         Assert.Empty(await DeliveriesAsync(host, overdue.EventId));
         Assert.True(await host.QueryDbAsync(db =>
-            db.ProcessedEvents.AnyAsync(p => p.Consumer == EmailDispatcher.ConsumerName && p.EventId == overdue.EventId)));
+            db.ProcessedEvents.AnyAsync(p => p.Consumer == Channels.Email && p.EventId == overdue.EventId)));
     }
 
     [Fact]
@@ -112,14 +113,14 @@ public sealed class EmailDeliveryTests
         var created = TaskCreated(Roles.TownshipStaff);
 
         await host.Harness.Bus.Publish(created);
-        await host.WaitUntilConsumerFailsAsync<EmailNotificationConsumer, TaskCreated>(created);
+        await host.WaitUntilConsumerFailsAsync<NotificationConsumer<EmailDispatcher>, TaskCreated>(created);
         var failed = Assert.Single(await DeliveriesAsync(host, created.EventId));
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
 
         await using var smtp = await LocalSmtpServer.StartAsync(port);
         await smtp.WaitForMessagesAsync(1);
         // The harness lists a message once, at its first (failed) attempt; the processed mark shows the retry finished.
-        await host.WaitUntilAsync(db => db.ProcessedEvents.AnyAsync(p => p.Consumer == EmailDispatcher.ConsumerName && p.EventId == created.EventId));
+        await host.WaitUntilAsync(db => db.ProcessedEvents.AnyAsync(p => p.Consumer == Channels.Email && p.EventId == created.EventId));
 
         Assert.Equal(StaffMail, To(Assert.Single(smtp.Messages)));
         var sent = Assert.Single(await DeliveriesAsync(host, created.EventId));

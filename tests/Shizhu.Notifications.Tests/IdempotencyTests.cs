@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Shizhu.Notifications.Email;
-using Shizhu.Notifications.InApp;
+using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Tests.Support;
 using static Shizhu.Notifications.Tests.Support.SampleEvents;
 
@@ -21,7 +20,7 @@ public sealed class IdempotencyTests
         Assert.Equal(3, notifications);
 
         var processed = await host.QueryDbAsync(db => db.ProcessedEvents.Where(p => p.EventId == overdue.EventId).ToListAsync());
-        Assert.Equal([EmailDispatcher.ConsumerName, InAppNotificationWriter.ConsumerName], processed.Select(p => p.Consumer).Order());
+        Assert.Equal([Channels.Email, Channels.InApp], processed.Select(p => p.Consumer).Order());
         Assert.All(processed, p => Assert.Equal(host.Clock.GetUtcNow(), p.ProcessedAt));
     }
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shizhu.Notifications.Audiences;
 using Shizhu.Notifications.Deliveries;
-using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.Persistence;
+using Shizhu.Notifications.Pipeline;
 
 namespace Shizhu.Notifications.Email;
 
@@ -15,30 +15,21 @@ namespace Shizhu.Notifications.Email;
 /// </summary>
 public sealed class EmailDispatcher(
     NotificationDbContext db,
-    ProcessedEventLog processed,
     IRecipientDirectory directory,
     SmtpMailer mailer,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailDispatcher> logger)
+    ILogger<EmailDispatcher> logger) : INotificationChannel
 {
-    public const string ConsumerName = "email";
+    public string Name => Channels.Email;
 
-    public async Task DispatchAsync(AudienceMessage message, CancellationToken ct)
+    public Task DeliverAsync(AudienceMessage message, CancellationToken ct)
     {
-        if (await processed.ContainsAsync(ConsumerName, message.EventId, ct))
-        {
-            logger.LogDebug("Event {EventId} was already mailed; redelivery ignored", message.EventId);
-            return;
-        }
-
         if (options.Value.Enabled)
-            await SendAsync(message, ct);
-        else
-            logger.LogDebug("E-mail is disabled; event {EventId} is marked processed without sending", message.EventId);
+            return SendAsync(message, ct);
 
-        processed.Mark(ConsumerName, message.EventId);
-        await processed.CommitAsync(ConsumerName, message.EventId, ct);
+        logger.LogDebug("E-mail is disabled; event {EventId} is marked processed without sending", message.EventId);
+        return Task.CompletedTask;
     }
 
     async Task SendAsync(AudienceMessage message, CancellationToken ct)

@@ -1,9 +1,10 @@
 using MassTransit;
+using Shizhu.Notifications.Pipeline;
 
 namespace Shizhu.Notifications.Email;
 
 /// <summary>Its own queue and retry policy: a mail server that is down must not hold up in-app notifications.</summary>
-public sealed class EmailNotificationConsumerDefinition : ConsumerDefinition<EmailNotificationConsumer>
+public sealed class EmailNotificationConsumerDefinition : ConsumerDefinition<NotificationConsumer<EmailDispatcher>>
 {
     public EmailNotificationConsumerDefinition()
     {
@@ -14,7 +15,7 @@ public sealed class EmailNotificationConsumerDefinition : ConsumerDefinition<Ema
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<EmailNotificationConsumer> consumerConfigurator,
+        IConsumerConfigurator<NotificationConsumer<EmailDispatcher>> consumerConfigurator,
         IRegistrationContext context) =>
         // Spread out so a restarting mail server has time to come back; each attempt opens a new scope,
         // and the delivery log keeps already-served addresses from being mailed again.

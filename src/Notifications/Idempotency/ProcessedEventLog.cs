@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Shizhu.Notifications.Persistence;
+using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Notifications.Idempotency;
 

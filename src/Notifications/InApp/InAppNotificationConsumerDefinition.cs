@@ -1,9 +1,10 @@
 using MassTransit;
+using Shizhu.Notifications.Pipeline;
 
 namespace Shizhu.Notifications.InApp;
 
 /// <summary>Its own queue, so in-app notifications never wait behind a slow mail server.</summary>
-public sealed class InAppNotificationConsumerDefinition : ConsumerDefinition<InAppNotificationConsumer>
+public sealed class InAppNotificationConsumerDefinition : ConsumerDefinition<NotificationConsumer<InAppNotificationWriter>>
 {
     public InAppNotificationConsumerDefinition()
     {
@@ -13,7 +14,7 @@ public sealed class InAppNotificationConsumerDefinition : ConsumerDefinition<InA
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<InAppNotificationConsumer> consumerConfigurator,
+        IConsumerConfigurator<NotificationConsumer<InAppNotificationWriter>> consumerConfigurator,
         IRegistrationContext context) =>
         // Only the database can fail here (a busy SQLite file, a PostgreSQL fail-over): short retries suffice.
         endpointConfigurator.UseMessageRetry(r => r.Intervals(

@@ -1,24 +1,20 @@
-using Microsoft.Extensions.Logging;
 using Shizhu.Notifications.Audiences;
-using Shizhu.Notifications.Idempotency;
+using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Persistence;
+using Shizhu.Notifications.Pipeline;
 
 namespace Shizhu.Notifications.InApp;
 
-/// <summary>Writes one notification row per audience of a message, once per event.</summary>
-public sealed class InAppNotificationWriter(
-    NotificationDbContext db, ProcessedEventLog processed, TimeProvider clock, ILogger<InAppNotificationWriter> logger)
+/// <summary>
+/// The in-app channel: one notification row per audience of a message. It only stages the rows; the pipeline saves
+/// them with the processed mark in one SaveChanges, so an event's notifications exist exactly once.
+/// </summary>
+public sealed class InAppNotificationWriter(NotificationDbContext db, TimeProvider clock) : INotificationChannel
 {
-    public const string ConsumerName = "in-app";
+    public string Name => Channels.InApp;
 
-    public async Task WriteAsync(AudienceMessage message, CancellationToken ct)
+    public Task DeliverAsync(AudienceMessage message, CancellationToken ct)
     {
-        if (await processed.ContainsAsync(ConsumerName, message.EventId, ct))
-        {
-            logger.LogDebug("Event {EventId} already has its in-app notifications; redelivery ignored", message.EventId);
-            return;
-        }
-
         // Time-ordered ids keep inserts at the end of the primary-key index.
         var now = clock.GetUtcNow();
         foreach (var audience in message.Audiences)
@@ -37,8 +33,6 @@ public sealed class InAppNotificationWriter(
             });
         }
 
-        processed.Mark(ConsumerName, message.EventId);
-        if (await processed.CommitAsync(ConsumerName, message.EventId, ct))
-            logger.LogInformation("Wrote {Count} in-app notifications for event {EventId}", message.Audiences.Count, message.EventId);
+        return Task.CompletedTask;
     }
 }

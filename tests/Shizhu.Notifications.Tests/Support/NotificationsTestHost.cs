@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shizhu.Notifications.Audiences;
 using Shizhu.Notifications.Persistence;
+using Shizhu.Notifications.Pipeline;
 using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Notifications.Tests.Support;
@@ -71,8 +72,8 @@ public sealed class NotificationsTestHost : IAsyncDisposable
     public async Task PublishAndWaitAsync<T>(T message, int deliveries = 1) where T : class
     {
         await Harness.Bus.Publish(message);
-        await WaitUntilConsumedAsync<InApp.InAppNotificationConsumer, T>(message, deliveries);
-        await WaitUntilConsumedAsync<Email.EmailNotificationConsumer, T>(message, deliveries);
+        await WaitUntilConsumedAsync<NotificationConsumer<InApp.InAppNotificationWriter>, T>(message, deliveries);
+        await WaitUntilConsumedAsync<NotificationConsumer<Email.EmailDispatcher>, T>(message, deliveries);
     }
 
     /// <summary>

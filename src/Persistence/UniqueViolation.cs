@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+// The namespace it had in the engine: moving it here (ADR 0020) changed no caller.
 namespace Shizhu.Workflows.Persistence;
 
 /// <summary>Recognises a unique-index or primary-key violation on either provider, so only that is read as "someone else got there first".</summary>
