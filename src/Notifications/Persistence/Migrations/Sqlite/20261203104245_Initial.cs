@@ -38,6 +38,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     at = table.Column<long>(type: "INTEGER", nullable: false),
                     audience_role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     audience_township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    audience_department_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: true)

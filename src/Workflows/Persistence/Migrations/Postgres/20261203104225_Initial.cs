@@ -37,11 +37,31 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     command = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     resource_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    result = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_idempotency_records", x => new { x.user_name, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    token_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    element_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolved_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_incidents", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -55,7 +75,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    change = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -126,7 +147,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     definition = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,6 +167,23 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_statutory_days", x => x.date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subsidy_instalments",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    instalment = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subsidy_instalments", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -169,6 +208,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
                     task_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    token_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    element_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     fired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -198,7 +239,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     started_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    revision = table.Column<int>(type: "integer", nullable: false)
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    variables = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -239,10 +281,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
                     stage_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     task_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    token_id = table.Column<Guid>(type: "uuid", nullable: true),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    department_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     assignee = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -266,6 +310,78 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "workflow_tokens",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    element_id = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    arrived_by = table.Column<string>(type: "character varying(170)", maxLength: 170, nullable: true),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_workflow_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_workflow_tokens_workflows_workflow_id",
+                        column: x => x.workflow_id,
+                        principalSchema: "workflows",
+                        principalTable: "workflows",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_files",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    requirement = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    storage_path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    uploaded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evidence_files", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_evidence_files_tasks_task_id",
+                        column: x => x.task_id,
+                        principalSchema: "workflows",
+                        principalTable: "workflow_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_files_task_id_uploaded_at",
+                schema: "workflows",
+                table: "evidence_files",
+                columns: new[] { "task_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_files_workflow_id",
+                schema: "workflows",
+                table: "evidence_files",
+                column: "workflow_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_resolved_at_workflow_id",
+                schema: "workflows",
+                table: "incidents",
+                columns: new[] { "resolved_at", "workflow_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_journal_workflow_id_id",
@@ -300,6 +416,20 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 column: "township_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_subsidy_instalments_workflow_id_instalment",
+                schema: "workflows",
+                table: "subsidy_instalments",
+                columns: new[] { "workflow_id", "instalment" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_status",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "status" },
+                filter: "department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_status_township_code_role",
                 schema: "workflows",
                 table: "workflow_tasks",
@@ -312,16 +442,31 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 column: "workflow_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_workflow_timers_fired_at_cancelled_at_due_at",
+                name: "ix_workflow_timers_due_at",
                 schema: "workflows",
                 table: "workflow_timers",
-                columns: new[] { "fired_at", "cancelled_at", "due_at" });
+                column: "due_at",
+                filter: "fired_at IS NULL AND cancelled_at IS NULL AND due_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_timers_task_id",
                 schema: "workflows",
                 table: "workflow_timers",
-                column: "task_id");
+                column: "task_id",
+                filter: "fired_at IS NULL AND cancelled_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_timers_workflow_id",
+                schema: "workflows",
+                table: "workflow_timers",
+                column: "workflow_id",
+                filter: "fired_at IS NULL AND cancelled_at IS NULL AND workflow_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tokens_workflow_id",
+                schema: "workflows",
+                table: "workflow_tokens",
+                column: "workflow_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflows_township_code_track",
@@ -329,18 +474,31 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "workflows",
                 columns: new[] { "township_code", "track" },
                 unique: true,
-                filter: "status = 'Running'");
+                filter: "status IN ('Running', 'Suspended')");
+
+            // Hand-written, kept through the squash (ADR 0020): Initial.DatabaseGuards.cs.
+            CreateDatabaseGuards(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            DropDatabaseGuards(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "departments",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
+                name: "evidence_files",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "incidents",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
@@ -368,6 +526,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows");
 
             migrationBuilder.DropTable(
+                name: "subsidy_instalments",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
                 name: "townships",
                 schema: "workflows");
 
@@ -376,11 +538,15 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows");
 
             migrationBuilder.DropTable(
-                name: "workflow_tasks",
+                name: "workflow_timers",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
-                name: "workflow_timers",
+                name: "workflow_tokens",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "workflow_tasks",
                 schema: "workflows");
 
             migrationBuilder.DropTable(

@@ -31,11 +31,30 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     command = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     resource_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    result = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_idempotency_records", x => new { x.user_name, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    token_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    element_id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    resolved_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_incidents", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -48,7 +67,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     at = table.Column<long>(type: "INTEGER", nullable: false),
                     actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    change = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -115,7 +135,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     definition = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    published_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,6 +154,22 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_statutory_days", x => x.date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "subsidy_instalments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    instalment = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_subsidy_instalments", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +192,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     task_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    token_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    element_id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
                     kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     due_at = table.Column<long>(type: "INTEGER", nullable: false),
                     fired_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -183,7 +222,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     started_at = table.Column<long>(type: "INTEGER", nullable: false),
                     started_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     completed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    variables = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,10 +261,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     stage_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     task_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    token_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     assignee = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
@@ -247,6 +289,71 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "workflow_tokens",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    element_id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    arrived_by = table.Column<string>(type: "TEXT", maxLength: 170, nullable: true),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_workflow_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_workflow_tokens_workflows_workflow_id",
+                        column: x => x.workflow_id,
+                        principalTable: "workflows",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_files",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    requirement = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    storage_path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    uploaded_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evidence_files", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_evidence_files_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "workflow_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_files_task_id_uploaded_at",
+                table: "evidence_files",
+                columns: new[] { "task_id", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_files_workflow_id",
+                table: "evidence_files",
+                column: "workflow_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_resolved_at_workflow_id",
+                table: "incidents",
+                columns: new[] { "resolved_at", "workflow_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_journal_workflow_id_id",
@@ -276,6 +383,18 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 column: "township_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_subsidy_instalments_workflow_id_instalment",
+                table: "subsidy_instalments",
+                columns: new[] { "workflow_id", "instalment" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_status",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "status" },
+                filter: "department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_status_township_code_role",
                 table: "workflow_tasks",
                 columns: new[] { "status", "township_code", "role" });
@@ -286,31 +405,55 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 column: "workflow_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_workflow_timers_fired_at_cancelled_at_due_at",
+                name: "ix_workflow_timers_due_at",
                 table: "workflow_timers",
-                columns: new[] { "fired_at", "cancelled_at", "due_at" });
+                column: "due_at",
+                filter: "fired_at IS NULL AND cancelled_at IS NULL AND due_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_timers_task_id",
                 table: "workflow_timers",
-                column: "task_id");
+                column: "task_id",
+                filter: "fired_at IS NULL AND cancelled_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_timers_workflow_id",
+                table: "workflow_timers",
+                column: "workflow_id",
+                filter: "fired_at IS NULL AND cancelled_at IS NULL AND workflow_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tokens_workflow_id",
+                table: "workflow_tokens",
+                column: "workflow_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflows_township_code_track",
                 table: "workflows",
                 columns: new[] { "township_code", "track" },
                 unique: true,
-                filter: "status = 'Running'");
+                filter: "status IN ('Running', 'Suspended')");
+
+            // Hand-written, kept through the squash (ADR 0020): Initial.DatabaseGuards.cs.
+            CreateDatabaseGuards(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            DropDatabaseGuards(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "departments");
 
             migrationBuilder.DropTable(
+                name: "evidence_files");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "incidents");
 
             migrationBuilder.DropTable(
                 name: "journal");
@@ -331,16 +474,22 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 name: "statutory_days");
 
             migrationBuilder.DropTable(
+                name: "subsidy_instalments");
+
+            migrationBuilder.DropTable(
                 name: "townships");
 
             migrationBuilder.DropTable(
                 name: "workflow_stages");
 
             migrationBuilder.DropTable(
-                name: "workflow_tasks");
+                name: "workflow_timers");
 
             migrationBuilder.DropTable(
-                name: "workflow_timers");
+                name: "workflow_tokens");
+
+            migrationBuilder.DropTable(
+                name: "workflow_tasks");
 
             migrationBuilder.DropTable(
                 name: "workflows");

@@ -4,58 +4,66 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Shizhu.Notifications.Persistence.Sqlite;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Shizhu.Notifications.Persistence.Postgres;
 
 #nullable disable
 
-namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
+namespace Shizhu.Notifications.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteNotificationDbContext))]
-    [Migration("20261128192104_NotificationDepartmentAudience")]
-    partial class NotificationDepartmentAudience
+    [DbContext(typeof(PostgresNotificationDbContext))]
+    [Migration("20261203104239_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("notifications")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Shizhu.Notifications.Deliveries.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("error");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(320)")
                         .HasColumnName("recipient");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
@@ -65,75 +73,75 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_event_id_channel_recipient");
 
-                    b.ToTable("deliveries", (string)null);
+                    b.ToTable("deliveries", "notifications");
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.Idempotency.ProcessedEvent", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("consumer");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
                     b.HasKey("Consumer", "EventId")
                         .HasName("pk_processed_events");
 
-                    b.ToTable("processed_events", (string)null);
+                    b.ToTable("processed_events", "notifications");
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.InApp.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("AudienceDepartmentCode")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("audience_department_code");
 
                     b.Property<string>("AudienceRole")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("audience_role");
 
                     b.Property<string>("AudienceTownshipCode")
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("audience_township_code");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("body");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
                     b.Property<Guid?>("WorkflowId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
@@ -145,22 +153,22 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     b.HasIndex("AudienceRole", "AudienceTownshipCode")
                         .HasDatabaseName("ix_notifications_audience_role_audience_township_code");
 
-                    b.ToTable("notifications", (string)null);
+                    b.ToTable("notifications", "notifications");
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.InApp.NotificationRead", b =>
                 {
                     b.Property<Guid>("NotificationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("notification_id");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("user_name");
 
-                    b.Property<long>("ReadAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
                     b.HasKey("NotificationId", "UserName")
@@ -169,7 +177,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     b.HasIndex("UserName")
                         .HasDatabaseName("ix_notification_reads_user_name");
 
-                    b.ToTable("notification_reads", (string)null);
+                    b.ToTable("notification_reads", "notifications");
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.InApp.NotificationRead", b =>

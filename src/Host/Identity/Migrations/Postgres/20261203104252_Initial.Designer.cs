@@ -12,7 +12,7 @@ using Shizhu.Host.Identity;
 namespace Shizhu.Host.Identity.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIdentityDbContext))]
-    [Migration("20261128164753_Initial")]
+    [Migration("20261203104252_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -227,6 +227,11 @@ namespace Shizhu.Host.Identity.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department_code");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

@@ -44,6 +44,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     audience_role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     audience_township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    audience_department_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: true)

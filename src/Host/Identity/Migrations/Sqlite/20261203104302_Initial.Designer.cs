@@ -11,8 +11,8 @@ using Shizhu.Host.Identity;
 namespace Shizhu.Host.Identity.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdentityDbContext))]
-    [Migration("20261128185811_UserDepartment")]
-    partial class UserDepartment
+    [Migration("20261203104302_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -32,6 +32,7 @@ namespace Shizhu.Host.Identity.Migrations.Sqlite
                     id = table.Column<string>(type: "TEXT", nullable: false),
                     display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    department_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),

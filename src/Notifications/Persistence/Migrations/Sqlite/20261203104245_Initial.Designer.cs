@@ -4,66 +4,58 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Shizhu.Notifications.Persistence.Postgres;
+using Shizhu.Notifications.Persistence.Sqlite;
 
 #nullable disable
 
-namespace Shizhu.Notifications.Persistence.Migrations.Postgres
+namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresNotificationDbContext))]
-    [Migration("20261128192114_NotificationDepartmentAudience")]
-    partial class NotificationDepartmentAudience
+    [DbContext(typeof(SqliteNotificationDbContext))]
+    [Migration("20261203104245_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("notifications")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Shizhu.Notifications.Deliveries.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("error");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id")
@@ -73,75 +65,75 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_event_id_channel_recipient");
 
-                    b.ToTable("deliveries", "notifications");
+                    b.ToTable("deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.Idempotency.ProcessedEvent", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event_id");
 
-                    b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("processed_at");
 
                     b.HasKey("Consumer", "EventId")
                         .HasName("pk_processed_events");
 
-                    b.ToTable("processed_events", "notifications");
+                    b.ToTable("processed_events", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.InApp.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("AudienceDepartmentCode")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("audience_department_code");
 
                     b.Property<string>("AudienceRole")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("audience_role");
 
                     b.Property<string>("AudienceTownshipCode")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("audience_township_code");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.Property<Guid?>("WorkflowId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
@@ -153,22 +145,22 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     b.HasIndex("AudienceRole", "AudienceTownshipCode")
                         .HasDatabaseName("ix_notifications_audience_role_audience_township_code");
 
-                    b.ToTable("notifications", "notifications");
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.InApp.NotificationRead", b =>
                 {
                     b.Property<Guid>("NotificationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("notification_id");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
-                    b.Property<DateTimeOffset>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("read_at");
 
                     b.HasKey("NotificationId", "UserName")
@@ -177,7 +169,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     b.HasIndex("UserName")
                         .HasDatabaseName("ix_notification_reads_user_name");
 
-                    b.ToTable("notification_reads", "notifications");
+                    b.ToTable("notification_reads", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.InApp.NotificationRead", b =>
