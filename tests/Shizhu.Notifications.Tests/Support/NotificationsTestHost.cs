@@ -36,8 +36,10 @@ public sealed class NotificationsTestHost : IAsyncDisposable
     public ITestHarness Harness { get; }
     public FakeTimeProvider Clock { get; }
 
+    /// <param name="addChannels">Registers further channels (their services and consumers) beside the built-in ones.</param>
     public static async Task<NotificationsTestHost> StartAsync(
-        IRecipientDirectory? directory = null, IDictionary<string, string?>? settings = null)
+        IRecipientDirectory? directory = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IBusRegistrationConfigurator>? addChannels = null)
     {
         var connectionString = $"Data Source=notifications-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         var keepAlive = new SqliteConnection(connectionString);
@@ -54,6 +56,7 @@ public sealed class NotificationsTestHost : IAsyncDisposable
         {
             bus.SetTestTimeouts(testTimeout: Bound, testInactivityTimeout: Bound);
             bus.AddNotificationConsumers();
+            addChannels?.Invoke(collection, bus);
         });
         var services = collection.BuildServiceProvider(validateScopes: true);
 
