@@ -17,8 +17,8 @@ namespace Shizhu.Workflows;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine's commands and queries. The caller registers a <see cref="Persistence.WorkflowDbContext"/>,
-    /// a <see cref="TimeProvider"/>, an <see cref="ITimerScheduler"/> and an <see cref="Outbox.IOutboxSignal"/>; to use
+    /// Registers the engine's commands and queries. The caller registers a <see cref="Persistence.WorkflowDbContext"/> with
+    /// its <see cref="Persistence.IWorkflowStore"/> (<see cref="Persistence.WorkflowStoreRegistration"/>), a <see cref="TimeProvider"/>, an <see cref="ITimerScheduler"/> and an <see cref="Outbox.IOutboxSignal"/>; to use
     /// evidence, also an <see cref="IEvidenceStore"/> and, if 20 MB a file is not right, <see cref="EvidenceLimits"/>.
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)

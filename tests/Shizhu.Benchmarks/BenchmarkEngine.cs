@@ -10,8 +10,8 @@ using Shizhu.Workflows.Runtime;
 namespace Shizhu.Benchmarks;
 
 /// <summary>
-/// The engine wired as the Host wires it in production (<c>src/Host/Setup/DatabaseSetup.cs</c>): a scoped
-/// <see cref="PostgresWorkflowDbContext"/> from <c>AddDbContextPool</c> (as the Host registers it) with <c>UseWorkflowPostgres</c>,
+/// The engine wired as the Host wires it in production (<c>src/Host/Setup/DatabaseSetup.cs</c>): a pooled
+/// <see cref="PostgresWorkflowDbContext"/> and the PostgreSQL workflow store (<see cref="WorkflowStoreRegistration.AddWorkflowDatabase"/>),
 /// <see cref="EngineServiceCollectionExtensions.AddWorkflowEngine"/>, the real clock. Each command runs in its
 /// own DI scope, as one HTTP request does; scopes are not validated, as in a Production host.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class BenchmarkEngine : IAsyncDisposable
         services.AddSingleton<NoOpWakeUps>();
         services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<NoOpWakeUps>());
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<NoOpWakeUps>());
-        services.AddDbContextPool<WorkflowDbContext, PostgresWorkflowDbContext>(o => o.UseWorkflowPostgres(connectionString).AddInterceptors(interceptors));
+        services.AddWorkflowDatabase(DatabaseProvider.Postgres, connectionString, o => o.AddInterceptors(interceptors));
         services.AddWorkflowEngine();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false, ValidateOnBuild = true });
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using Shizhu.Host.Configuration;
 using Shizhu.Workflows.Events;
@@ -44,8 +45,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, OutboxSignal signal
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = db.SupportsRowLocking
-            ? await db.Outbox.FromSqlRaw(
-                "SELECT * FROM workflows.outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED", BatchSize).ToListAsync(ct)
+            ? await db.Outbox.FromSqlRaw(LockingBatchSql(db.Model), BatchSize).ToListAsync(ct)
             : await db.Outbox.Where(m => m.PublishedAt == null).OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
 
         var published = 0;
@@ -70,6 +70,17 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, OutboxSignal signal
         await transaction.CommitAsync(ct);
         if (published > 0) logger.LogDebug("Relayed {Count} outbox events", published);
         return published;
+    }
+
+    /// <summary>
+    /// The unpublished rows in commit order, locked so that another replica's pass skips them; the names come from the
+    /// EF Core model (<see cref="StoreNames"/>) as the migrations map them. The batch size is the statement's <c>{0}</c>.
+    /// </summary>
+    private static string LockingBatchSql(IModel model)
+    {
+        var publishedAt = StoreNames.Column<OutboxMessage>(model, nameof(OutboxMessage.PublishedAt));
+        var id = StoreNames.Column<OutboxMessage>(model, nameof(OutboxMessage.Id));
+        return $"SELECT * FROM {StoreNames.Table<OutboxMessage>(model)} WHERE {publishedAt} IS NULL ORDER BY {id} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
     }
 
     private Task PublishAsync(OutboxMessage message, CancellationToken ct)

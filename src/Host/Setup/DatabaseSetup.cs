@@ -3,8 +3,6 @@ using Shizhu.Host.Configuration;
 using Shizhu.Host.Identity;
 using Shizhu.Notifications;
 using Shizhu.Workflows.Persistence;
-using Shizhu.Workflows.Persistence.Postgres;
-using Shizhu.Workflows.Persistence.Sqlite;
 
 namespace Shizhu.Host.Setup;
 
@@ -19,17 +17,12 @@ public static class DatabaseSetup
         var cs = options.ConnectionString;
         if (options.Provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(cs);
 
+        // The engine's context (pooled) and the workflow store that goes with the provider (ADR 0018).
+        builder.Services.AddWorkflowDatabase(options.Provider, cs);
         if (options.Provider == DatabaseProvider.Postgres)
-        {
-            // Pooled: every command and query takes a context, and building one from scratch costs more than the work.
-            builder.Services.AddDbContextPool<WorkflowDbContext, PostgresWorkflowDbContext>(o => o.UseWorkflowPostgres(cs));
             builder.Services.AddDbContext<AppIdentityDbContext, PostgresIdentityDbContext>(o => o.UseIdentityPostgres(cs));
-        }
         else
-        {
-            builder.Services.AddDbContextPool<WorkflowDbContext, SqliteWorkflowDbContext>(o => o.UseWorkflowSqlite(cs));
             builder.Services.AddDbContext<AppIdentityDbContext, SqliteIdentityDbContext>(o => o.UseIdentitySqlite(cs));
-        }
         builder.Services.AddNotifications(builder.Configuration, options.Provider, cs);
         builder.Services.AddScoped<DatabaseInitializer>();
     }

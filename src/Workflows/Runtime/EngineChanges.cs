@@ -7,10 +7,11 @@ using Shizhu.Workflows.Runtime.Model;
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>
-/// Collects what one command writes besides state: journal rows, outbox events and new timers. All of it
-/// is added to the same DbContext, so a single SaveChanges commits state, journal and outbox together.
+/// Collects what one command writes besides the rows it changes in place: tokens that enter or leave the workflow (through
+/// the <see cref="IWorkflowStore"/>, which knows how its reads are tracked), incidents, journal rows, outbox events and
+/// new timers. All of it goes into the same unit of work, so the store's single write commits state, journal and outbox together.
 /// </summary>
-internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, string actor)
+internal sealed class EngineChanges(WorkflowDbContext db, IWorkflowStore store, DateTimeOffset now, string actor)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<WorkflowTimer> _timersToSchedule = [];
@@ -59,6 +60,13 @@ internal sealed class EngineChanges(WorkflowDbContext db, DateTimeOffset now, st
     /// key already, and EF Core would take it for an existing row to update.
     /// </summary>
     public void AddTask(WorkflowTask task) => db.Tasks.Add(task);
+
+    public void AddToken(WorkflowInstance workflow, WorkflowToken token) => store.AddToken(workflow, token);
+
+    /// <summary>Takes a token that left the process out of the workflow: the write deletes it.</summary>
+    public void RemoveToken(WorkflowInstance workflow, WorkflowToken token) => store.RemoveToken(workflow, token);
+
+    public void AddIncident(Incident incident) => db.Incidents.Add(incident);
 
     public void AddTimer(WorkflowTimer timer)
     {

@@ -1,17 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Persistence;
-using Shizhu.Workflows.Persistence.Postgres;
 
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>
 /// Runs one engine command as one transaction: the command changes tracked state and records journal,
-/// outbox and timers through <see cref="EngineChanges"/>; a single write commits them together.
+/// outbox and timers through <see cref="EngineChanges"/>; a single write of the <see cref="IWorkflowStore"/> commits them together.
 /// A lost optimistic-concurrency race is retried from a clean slate (the command re-reads and re-checks),
 /// and only after the commit are timers scheduled and the relay woken.
 /// </summary>
-public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock, ITimerScheduler timers, IOutboxSignal outbox)
+public sealed class EngineCommandRunner(WorkflowDbContext db, IWorkflowStore store, TimeProvider clock, ITimerScheduler timers, IOutboxSignal outbox)
 {
     private const int MaxAttempts = 4;
 
@@ -29,40 +28,33 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, TimeProvider clock
         }
     }
 
-    /// <summary>
-    /// On PostgreSQL the command's changes go in one round trip that checks concurrency on the server
-    /// (<see cref="ChangeSetBatch"/>); elsewhere EF Core's SaveChanges in its own transaction.
-    /// </summary>
-    private Task SaveAsync(CancellationToken ct) =>
-        db is PostgresWorkflowDbContext postgres ? ChangeSetBatch.SaveAsync(postgres, ct) : db.SaveChangesAsync(ct);
-
     private async Task<T> RunOnConnectionAsync<T>(string actor, Func<EngineChanges, Task<T>> command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var changes = new EngineChanges(db, clock.GetUtcNow(), actor);
+            var changes = new EngineChanges(db, store, clock.GetUtcNow(), actor);
             try
             {
                 var result = await command(changes);
                 changes.SealJournal();
-                await SaveAsync(ct);
-                db.ChangeTracker.Clear();
+                await store.SaveAsync(ct);
+                store.Reset();
                 foreach (var timer in changes.TimersToSchedule) timers.Schedule(timer.Id, timer.DueAt);
                 if (changes.RaisedEvents) outbox.Notify();
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
-                db.ChangeTracker.Clear();
+                store.Reset();
             }
             catch (DbUpdateConcurrencyException)
             {
-                db.ChangeTracker.Clear();
+                store.Reset();
                 throw WorkflowException.Conflict("数据已被他人同时修改，请刷新后重试。");
             }
             catch
             {
-                db.ChangeTracker.Clear();
+                store.Reset();
                 throw;
             }
         }

@@ -31,6 +31,8 @@ public sealed class TaskStateBatchTests(HostFixture fixture)
             await using var batchScope = fixture.Services.CreateAsyncScope();
             var batchDb = batchScope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
             Assert.IsType<PostgresWorkflowDbContext>(batchDb);
+            // The Host pairs PostgreSQL with its own store at composition; the engine core never checks the provider.
+            Assert.IsType<PostgresWorkflowStore>(batchScope.ServiceProvider.GetRequiredService<IWorkflowStore>());
             var batch = await batchScope.ServiceProvider.GetRequiredService<ProcessRuntime>().LoadTaskAsync(taskId, CancellationToken.None);
 
             await using var efScope = fixture.Services.CreateAsyncScope();

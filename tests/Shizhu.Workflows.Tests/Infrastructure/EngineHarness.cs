@@ -56,6 +56,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
         services.AddSingleton<IOutboxSignal>(OutboxSignal);
         services.AddSingleton<IEvidenceStore>(EvidenceStore);
         services.AddScoped<WorkflowDbContext>(_ => NewDbContext());
+        services.AddWorkflowStore(DatabaseProvider.Sqlite);
         services.AddWorkflowEngine();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

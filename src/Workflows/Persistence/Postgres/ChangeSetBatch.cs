@@ -35,11 +35,9 @@ internal static class ChangeSetBatch
     // RelationalTypeMapping.CreateParameter wants a command to create the parameter from; it adds nothing to it.
     private static readonly NpgsqlCommand ParameterFactory = new();
 
-    public static async Task SaveAsync(PostgresWorkflowDbContext db, CancellationToken ct)
+    public static async Task SaveAsync(DbContext db, CancellationToken ct)
     {
         var plan = Plans.GetOrAdd(db.Model, model => new ModelPlan(model));
-        db.UntrackedChildren?.TrackChanges(db);
-        db.UntrackedChildren = null;
         // Entries() detects changes first, as SaveChanges would.
         var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new Change(e, plan.For(e.Metadata))).ToList();
@@ -197,7 +195,7 @@ internal static class ChangeSetBatch
     /// </summary>
     private static string Guarded(string statement, TablePlan table) =>
         $"WITH changed AS ({statement} RETURNING 1) "
-        + $"SELECT {PostgresWorkflowDbContext.Schema}.expect_one_row(0, '{table.Label}') WHERE NOT EXISTS (SELECT FROM changed)";
+        + $"SELECT {table.Guard}(0, '{table.Label}') WHERE NOT EXISTS (SELECT FROM changed)";
 
     private static string Parameter(NpgsqlBatchCommand command, ColumnPlan column, object? value)
     {
@@ -234,6 +232,7 @@ internal static class ChangeSetBatch
         {
             Label = StoreNames.TableName(type);
             Name = StoreNames.Table(type);
+            Guard = StoreNames.Function(type, "expect_one_row");
             Rank = rank;
             Columns = [.. type.GetProperties().Select(p => new ColumnPlan(p, $"\"{StoreNames.Column(type, p)}\"", p.GetRelationalTypeMapping(), p.IsPrimaryKey()))];
             RowIdentity = [.. Columns.Where(c => c.IsKey || c.Property.IsConcurrencyToken)];
@@ -241,6 +240,8 @@ internal static class ChangeSetBatch
 
         public string Name { get; }
         public string Label { get; }
+        /// <summary><c>expect_one_row</c>, in the schema the migration created it in: the model's.</summary>
+        public string Guard { get; }
         public int Rank { get; }
         public IReadOnlyList<ColumnPlan> Columns { get; }
         /// <summary>The key and the concurrency tokens: what an update or delete matches the row as read by.</summary>

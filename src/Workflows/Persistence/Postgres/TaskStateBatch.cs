@@ -21,7 +21,7 @@ internal static class TaskStateBatch
 {
     private static readonly ConcurrentDictionary<IModel, Readers> ByModel = new();
 
-    public static async Task<TaskState?> LoadAsync(PostgresWorkflowDbContext db, Guid taskId, CancellationToken ct)
+    public static async Task<TaskState?> LoadAsync(DbContext db, Guid taskId, CancellationToken ct)
     {
         var readers = ByModel.GetOrAdd(db.Model, _ => new Readers(db));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -42,7 +42,7 @@ internal static class TaskStateBatch
         }
     }
 
-    private static async Task<TaskState?> ReadAsync(PostgresWorkflowDbContext db, Readers readers, NpgsqlBatch batch, CancellationToken ct)
+    private static async Task<TaskState?> ReadAsync(DbContext db, Readers readers, NpgsqlBatch batch, CancellationToken ct)
     {
         await using var reader = await batch.ExecuteReaderAsync(ct);
         WorkflowTask? task = null;
@@ -66,11 +66,10 @@ internal static class TaskStateBatch
         workflow.Tokens.AddRange(tokenRows);
         // The workflow, task and timers are tracked as unchanged, like rows EF Core queried itself, one entry at a time
         // (Attach would walk the graph). The stages and tokens are not tracked: the workflow's collection snapshots,
-        // taken now, hold them, and UntrackedChildren hands EF Core those the command changes just before the write.
+        // taken now, hold them, and the store's UntrackedChildren hands EF Core those the command changes just before the write.
         Track(db, workflow);
         Track(db, task);
         foreach (var timer in timerRows) Track(db, timer);
-        db.UntrackedChildren = UntrackedChildren.Read(db, workflow);
         return new TaskState(task, workflow, timerRows) { EvidenceOnFile = evidenceOnFile };
     }
 
@@ -87,17 +86,23 @@ internal static class TaskStateBatch
             Tokens = RowMaterializer<WorkflowToken>.For(db);
             Timers = RowMaterializer<WorkflowTimer>.For(db);
             var evidence = RowMaterializer<EvidenceFile>.For(db);
-            var workflowOfTask = $"(SELECT workflow_id FROM {Tasks.Table} WHERE id = $1)";
+            // Every name from the EF Core model, as the migrations map it.
+            var taskId = Tasks.ColumnOf(nameof(WorkflowTask.Id));
+            var taskWorkflowId = Tasks.ColumnOf(nameof(WorkflowTask.WorkflowId));
+            var workflowOfTask = $"(SELECT {taskWorkflowId} FROM {Tasks.Table} WHERE {taskId} = $1)";
             Statements =
             [
                 // The task with its workflow, and which of the task's evidence requirements already have a file (for the
                 // required-evidence check of a completion): one row.
                 $"SELECT {Tasks.SelectListOf("t")}, {Workflows.SelectListOf("w")}, "
                     + $"ARRAY(SELECT DISTINCT e.{evidence.ColumnOf(nameof(EvidenceFile.Requirement))} FROM {evidence.Table} e WHERE e.{evidence.ColumnOf(nameof(EvidenceFile.TaskId))} = $1) "
-                    + $"FROM {Tasks.Table} t JOIN {Workflows.Table} w ON w.id = t.workflow_id WHERE t.id = $1",
-                $"SELECT {Stages.SelectList} FROM {Stages.Table} WHERE workflow_id = {workflowOfTask} ORDER BY key",
-                $"SELECT {Tokens.SelectList} FROM {Tokens.Table} WHERE workflow_id = {workflowOfTask} ORDER BY id",
-                $"SELECT {Timers.SelectList} FROM {Timers.Table} WHERE task_id = $1 AND fired_at IS NULL AND cancelled_at IS NULL",
+                    + $"FROM {Tasks.Table} t JOIN {Workflows.Table} w ON w.{Workflows.ColumnOf(nameof(WorkflowInstance.Id))} = t.{taskWorkflowId} WHERE t.{taskId} = $1",
+                $"SELECT {Stages.SelectList} FROM {Stages.Table} WHERE {Stages.ColumnOf(nameof(WorkflowStage.WorkflowId))} = {workflowOfTask} "
+                    + $"ORDER BY {Stages.ColumnOf(nameof(WorkflowStage.Key))}",
+                $"SELECT {Tokens.SelectList} FROM {Tokens.Table} WHERE {Tokens.ColumnOf(nameof(WorkflowToken.WorkflowId))} = {workflowOfTask} "
+                    + $"ORDER BY {Tokens.ColumnOf(nameof(WorkflowToken.Id))}",
+                $"SELECT {Timers.SelectList} FROM {Timers.Table} WHERE {Timers.ColumnOf(nameof(WorkflowTimer.TaskId))} = $1 "
+                    + $"AND {Timers.ColumnOf(nameof(WorkflowTimer.FiredAt))} IS NULL AND {Timers.ColumnOf(nameof(WorkflowTimer.CancelledAt))} IS NULL",
             ];
         }
 

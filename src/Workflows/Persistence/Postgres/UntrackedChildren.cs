@@ -4,7 +4,7 @@ using Shizhu.Workflows.Runtime.Model;
 namespace Shizhu.Workflows.Persistence.Postgres;
 
 /// <summary>
-/// The stages and tokens <see cref="TaskStateBatch"/> read, left untracked: EF Core's tracking of an entity (entry,
+/// The stages and tokens <see cref="TaskStateBatch"/> read, left untracked (held by <see cref="PostgresWorkflowStore"/>): EF Core's tracking of an entity (entry,
 /// original-value snapshot, navigation fix-up) and its change detection cost more than the whole rest of a
 /// completion's client work for the two dozen rows a workflow holds, and a completion changes one or two of them
 /// (docs/benchmarks.md, ADR 0017). The batch keeps what each row held when it was read; just before the write,

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Journal;
@@ -23,6 +22,7 @@ internal sealed partial class ProcessRunner
     private readonly ProcessGraph _graph;
     private readonly WorkingCalendar _calendar;
     private readonly EngineChanges _changes;
+    /// <summary>Only for service-task actions that record rows of their own (<see cref="ServiceTaskContext.Db"/>).</summary>
     private readonly WorkflowDbContext _db;
     private readonly IReadOnlyDictionary<string, IServiceTaskAction> _actions;
     private readonly WorkflowInstance _workflow;
@@ -161,18 +161,11 @@ internal sealed partial class ProcessRunner
     private WorkflowToken NewToken(string elementId, string? arrivedBy)
     {
         var token = new WorkflowToken { Id = _changes.NewId(), WorkflowId = _workflow.Id, ElementId = elementId, ArrivedBy = arrivedBy, CreatedAt = _changes.Now };
-        _workflow.Tokens.Add(token);
-        _db.Add(token);
+        _changes.AddToken(_workflow, token);
         return token;
     }
 
-    private void Consume(WorkflowToken token)
-    {
-        _workflow.Tokens.Remove(token);
-        // A token the PostgreSQL batch read left untracked is deleted at the write, as one taken out of the workflow
-        // (UntrackedChildren); tracking it here would let EF Core's fix-up put it back into the workflow's tokens.
-        if (_db.Entry(token).State != EntityState.Detached) _db.Remove(token);
-    }
+    private void Consume(WorkflowToken token) => _changes.RemoveToken(_workflow, token);
 
     /// <summary>Moves a token out of its element along every outgoing flow whose condition holds (more than one: a split).</summary>
     private void Leave(WorkflowToken token)
@@ -200,7 +193,7 @@ internal sealed partial class ProcessRunner
         var before = JournalState.Name(token.State);
         token.State = TokenState.Incident;
         var incident = new Incident { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = token.ElementId, Error = error, CreatedAt = _changes.Now };
-        _db.Add(incident);
+        _changes.AddIncident(incident);
         var journal = _changes.Journal(_workflow.Id, "IncidentRaised", $"流程异常（{token.ElementId}）：{error}");
         journal.Before["token"] = JournalState.Token(token.Id, token.ElementId).With("state", before);
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId).With("state", JournalState.Name(token.State));
