@@ -31,6 +31,8 @@ public static class ClockApi
         if (request.AdvanceDays is { } days && days is not (> 0 and <= 3660))
             return Invalid("advanceDays", "advanceDays 必须大于 0 且不超过 3660。");
         var target = request.To ?? clock.GetUtcNow().AddDays(request.AdvanceDays!.Value);
+        if (!SimulatedClockRange.Contains(target))
+            return Invalid(request.To is null ? "advanceDays" : "to", SimulatedClockRange.Text);
         if (!simulated.AdvanceTo(target))
             return Invalid("to", "模拟时钟只能向前拨。");
         var fired = await timers.SweepAsync(ct);

@@ -56,8 +56,9 @@ public static class EvidenceApi
         {
             return FileProblem($"文件不能超过 {limits.MaxSizeText}。");
         }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or IOException)
         {
+            // A truncated body or a boundary that never comes ends in "Unexpected end of Stream" (IOException).
             return FileProblem("上传内容无法解析，请重新选择文件上传。");
         }
         if (form.Files.GetFile("file") is not { } file) return FileProblem("请选择要上传的文件（字段 file）。");

@@ -8,13 +8,17 @@ namespace Shizhu.Host.Clock;
 /// </summary>
 public sealed class SimulatedClockFile(string path)
 {
-    /// <summary>The later of <paramref name="start"/> and the time saved by the last run.</summary>
+    /// <summary>
+    /// The later of <paramref name="start"/> and the time saved by the last run. A saved time outside
+    /// <see cref="SimulatedClockRange"/> (written before the range was enforced, or by hand) is ignored like an
+    /// unreadable one: resuming it would fail every request, and every restart, again.
+    /// </summary>
     public DateTimeOffset Resume(DateTimeOffset start)
     {
         if (!File.Exists(path)) return start;
         var text = File.ReadAllText(path).Trim();
         // An unreadable file (hand-edited, half-written by an older version) only costs the demo its saved time.
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var saved) && saved > start
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var saved) && saved > start && SimulatedClockRange.Contains(saved)
             ? saved
             : start;
     }

@@ -17,6 +17,9 @@ public static class ClockSetup
         SimulatedTimeProvider? simulated = null;
         if (options.Mode == ClockMode.Simulated)
         {
+            if (!SimulatedClockRange.Contains(options.Start))
+                throw new InvalidOperationException(
+                    $"Clock:Start {options.Start:O} is outside the statutory calendar's years ({SimulatedClockRange.Earliest:O} – {SimulatedClockRange.Latest:O}).");
             var file = string.IsNullOrEmpty(options.StateFile) ? null
                 : new SimulatedClockFile(options.StateFile);
             simulated = new SimulatedTimeProvider(file?.Resume(options.Start) ?? options.Start, TimeProvider.System, file is null ? null : file.Save);

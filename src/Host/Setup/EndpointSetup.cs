@@ -12,6 +12,7 @@ public static class EndpointSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<Errors.JsonBodyGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -16,6 +16,13 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? 
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
+    /// <summary>
+    /// The department a department's staff member is confined to inside a workflow they can open: they read its
+    /// stages and their own department's tasks and journal rows, never the township's, the county office's or
+    /// another department's. Null for everyone who reads whole workflows.
+    /// </summary>
+    public string? ConfinedToDepartment => IsCountyWide || TownshipCode is not null ? null : DepartmentCode;
+
     public bool CanSeeTownship(string townshipCode) => IsCountyWide || (TownshipCode is not null && TownshipCode == townshipCode);
 
     /// <summary>

@@ -17,6 +17,11 @@ public sealed record StatutoryDayEntry(string? Date, string? Kind, string? Name)
 /// </summary>
 public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendarProvider calendars)
 {
+    /// <summary>The years the calendar can hold, and so the years simulated time may reach (issue 10).</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
+    public static readonly string YearRangeText = $"年份必须在 {FirstYear}—{LastYear} 之间。";
+
     /// <summary>The years that have at least one entry, ascending: those a working-day deadline can rely on.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
     {
@@ -27,6 +32,7 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
 
     public async Task<IReadOnlyList<StatutoryDayEntry>> YearAsync(int year, CancellationToken ct)
     {
+        EnsureSupported(year);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var days = await db.StatutoryDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
         return [.. days.Select(d => new StatutoryDayEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), KindName(d.Kind), d.Name))];
@@ -36,7 +42,8 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
     {
         if (!actor.IsInRole(Roles.CountyAdmin) && !actor.IsInRole(Roles.TemplateAdmin))
             throw WorkflowException.Forbidden("只有县爱卫办或模板管理员可以维护法定节假日。");
-        if (year is < 2000 or > 2100) throw WorkflowException.Invalid("year", "年份必须在 2000—2100 之间。");
+        EnsureSupported(year);
+        if (entries is { Count: > 366 }) throw WorkflowException.Invalid("entries", "一年最多 366 项。");
         var days = Validate(year, entries ?? []);
 
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -56,8 +63,8 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
         var days = new List<StatutoryDay>();
         for (var i = 0; i < entries.Count; i++)
         {
-            var entry = entries[i];
             var field = $"[{i}]";
+            var entry = entries[i] ?? throw WorkflowException.Invalid(field, $"第 {i + 1} 项是空的（null），须填写日期、类型和名称。");
             if (!DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date.Year != year)
                 throw WorkflowException.Invalid($"{field}.date", $"第 {i + 1} 项的日期必须是 {year} 年内的 yyyy-MM-dd。");
             var kind = entry.Kind switch
@@ -72,6 +79,11 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
             days.Add(new StatutoryDay { Date = date, Kind = kind, Name = entry.Name.Trim() });
         }
         return days;
+    }
+
+    private static void EnsureSupported(int year)
+    {
+        if (year is < FirstYear or > LastYear) throw WorkflowException.Invalid("year", YearRangeText);
     }
 
     private static string KindName(StatutoryDayKind kind) => kind == StatutoryDayKind.Holiday ? "holiday" : "makeup-workday";

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Shizhu.Workflows.Evidence;
 
 /// <summary>
@@ -14,6 +12,8 @@ internal static class EvidenceContent
 
     public const string NotAllowed = "文件类型不允许：只接受 PDF、JPEG、PNG 图片和 Word、Excel 文档（按文件内容识别，与文件名无关）。";
     public const string MacrosRefused = "含宏的 Office 文件不允许上传，请另存为不含宏的文档后再上传。";
+
+    public const string EmbeddedRefused = "Office 文件中嵌入了程序包（OLE Package），不允许上传。";
 
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
@@ -38,16 +38,30 @@ internal static class EvidenceContent
         : head.StartsWith(CompoundFile.Signature) ? Family.CompoundFile
         : Family.None;
 
-    /// <summary>The kind of a stored file of the sniffed family, reading its structure where the magic bytes are not enough.</summary>
+    /// <summary>
+    /// The kind of a stored file of the sniffed family, read by its structure: the magic bytes alone would let a
+    /// polyglot, a PDF with JavaScript or a zip bomb through (issue 10, item 7; ADR 0021).
+    /// </summary>
     public static async Task<(EvidenceKind? Kind, string? Refusal)> IdentifyAsync(Family family, Stream stored, CancellationToken ct) => family switch
     {
-        Family.Pdf => (EvidenceKind.Pdf, null),
-        Family.Jpeg => (EvidenceKind.Jpeg, null),
-        Family.Png => (EvidenceKind.Png, null),
-        Family.Zip => await OfficeOpenXmlAsync(stored, ct),
+        Family.Pdf => Judged(EvidenceKind.Pdf, PdfStructure.Check(await ReadAllAsync(stored, ct))),
+        Family.Jpeg => Judged(EvidenceKind.Jpeg, JpegStructure.Check(await ReadAllAsync(stored, ct))),
+        Family.Png => Judged(EvidenceKind.Png, PngStructure.Check(await ReadAllAsync(stored, ct))),
+        Family.Zip => await OfficePackage.IdentifyAsync(stored, ct),
         Family.CompoundFile => await CompoundDocumentAsync(stored, ct),
         _ => (null, NotAllowed),
     };
+
+    private static (EvidenceKind?, string?) Judged(EvidenceKind kind, string? refusal) => refusal is null ? (kind, null) : (null, refusal);
+
+    /// <summary>The whole stored file: never more than <c>Evidence:MaxBytes</c>, which the upload was counted against.</summary>
+    private static async Task<byte[]> ReadAllAsync(Stream stored, CancellationToken ct)
+    {
+        var bytes = new byte[stored.Length];
+        stored.Position = 0;
+        await stored.ReadExactlyAsync(bytes, ct);
+        return bytes;
+    }
 
     public static string ContentType(EvidenceKind kind) => kind switch
     {
@@ -74,30 +88,13 @@ internal static class EvidenceContent
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static async Task<(EvidenceKind?, string?)> OfficeOpenXmlAsync(Stream stored, CancellationToken ct)
-    {
-        List<string> names;
-        try
-        {
-            await using var zip = await ZipArchive.CreateAsync(stored, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, ct);
-            names = [.. zip.Entries.Select(e => e.FullName)];
-        }
-        catch (InvalidDataException)
-        {
-            return (null, NotAllowed);
-        }
-        if (!names.Contains("[Content_Types].xml")) return (null, NotAllowed);
-        if (names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))) return (null, MacrosRefused);
-        if (names.Any(n => n.StartsWith("word/", StringComparison.Ordinal))) return (EvidenceKind.Docx, null);
-        if (names.Any(n => n.StartsWith("xl/", StringComparison.Ordinal))) return (EvidenceKind.Xlsx, null);
-        return (null, NotAllowed);
-    }
-
     private static async Task<(EvidenceKind?, string?)> CompoundDocumentAsync(Stream stored, CancellationToken ct)
     {
         var names = await CompoundFile.ReadEntryNamesAsync(stored, ct);
         if (names is null) return (null, NotAllowed);
         if (names.Any(n => n is "Macros" or "_VBA_PROJECT_CUR" or "VBA")) return (null, MacrosRefused);
+        // An OLE package (Ole10Native) carries an arbitrary embedded file, typically an executable behind an icon.
+        if (names.Any(n => n.EndsWith("Ole10Native", StringComparison.Ordinal))) return (null, EmbeddedRefused);
         if (names.Contains("WordDocument")) return (EvidenceKind.Doc, null);
         if (names.Contains("Workbook") || names.Contains("Book")) return (EvidenceKind.Xls, null);
         return (null, NotAllowed);

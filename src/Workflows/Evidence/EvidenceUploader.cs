@@ -90,12 +90,17 @@ public sealed class EvidenceUploader(
         return kind ?? throw WorkflowException.Invalid("file", refusal ?? EvidenceContent.NotAllowed);
     }
 
-    /// <summary>The task, visible to the actor and open, and its running workflow; tracked only for the command.</summary>
+    /// <summary>
+    /// The task — visible to the actor, theirs to work on, open — and its running workflow; tracked only for the command.
+    /// Uploading is part of doing the task, so it takes the same right as completing it: a file from an onlooker
+    /// (a leader, another scope's user) would otherwise count toward the completion of someone else.
+    /// </summary>
     private async Task<(WorkflowTask Task, WorkflowInstance Workflow)> LoadAsync(Guid taskId, Actor actor, bool track, CancellationToken ct)
     {
         var tasks = track ? db.Tasks : db.Tasks.AsNoTracking();
         var task = await tasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null || !actor.CanSeeTask(task)) throw WorkflowException.NotFound("任务不存在。");
+        if (!WorkflowGuard.CanWorkOn(actor, task)) throw WorkflowException.Forbidden("您的角色不能办理此任务，不能为它上传佐证材料。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消，不能上传佐证材料。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能再上传佐证材料。");
         var workflow = await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == task.WorkflowId, ct);

@@ -43,5 +43,15 @@ public sealed class SimulatedClockTests : IDisposable
         Assert.Equal(Start, new SimulatedClockFile(_file).Resume(Start));
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59.0000000+00:00")]
+    [InlineData("2101-01-01T00:00:00.0000000+08:00")]
+    public void ASavedTimePastTheCalendarsLastYearIsIgnoredSoTheDemoStartsInsteadOfFailingEveryRequest(string saved)
+    {
+        File.WriteAllText(_file, saved);
+
+        Assert.Equal(Start, new SimulatedClockFile(_file).Resume(Start));
+    }
+
     public void Dispose() => File.Delete(_file);
 }

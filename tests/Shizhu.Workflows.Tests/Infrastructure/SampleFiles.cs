@@ -11,9 +11,25 @@ public static class SampleFiles
         "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
         "trailer << /Root 1 0 R >>\n%%EOF\n");
 
-    public static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
+    /// <summary>
+    /// A decodable 1×1 grey baseline JPEG: JFIF, one quantisation table, the frame, one DC and one AC Huffman table
+    /// of a single code each, the scan (DC difference 0, end of block) and EOI.
+    /// </summary>
+    public static readonly byte[] Jpeg =
+    [
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+        0xFF, 0xDB, 0x00, 0x43, 0x00, .. Enumerable.Repeat((byte)1, 64),
+        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+        0xFF, 0xC4, 0x00, 0x14, 0x00, 0x01, .. new byte[15], 0x00,
+        0xFF, 0xC4, 0x00, 0x14, 0x10, 0x01, .. new byte[15], 0x00,
+        0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00,
+        0x3F,
+        0xFF, 0xD9,
+    ];
 
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, .. "IHDR"u8, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+    /// <summary>A 1×1 PNG: signature, IHDR, one IDAT, IEND, every CRC correct.</summary>
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     /// <summary>The start of a Windows executable: "MZ", then the DOS stub.</summary>
     public static readonly byte[] Executable = [.. "MZ"u8, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, .. new byte[64]];
@@ -30,6 +46,9 @@ public static class SampleFiles
 
     public static byte[] Doc() => CompoundFile("WordDocument");
 
+    /// <summary>A Word 97 file carrying an OLE package (an embedded file behind an icon).</summary>
+    public static byte[] DocWithPackage() => CompoundFile("WordDocument", "\u0001Ole10Native");
+
     public static byte[] Xls() => CompoundFile("Workbook");
 
     /// <summary>An OLE2 file that is neither Word nor Excel (as an .msi installer is).</summary>
@@ -39,7 +58,7 @@ public static class SampleFiles
         Zip([("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
             .. parts.Select(p => (p, "<x/>"))]);
 
-    private static byte[] Zip(params (string Name, string Text)[] entries)
+    public static byte[] Zip(params (string Name, string Text)[] entries)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -55,7 +74,7 @@ public static class SampleFiles
     /// A minimal OLE2 compound file with 512-byte sectors: the header, one FAT sector (sector 0) and one directory
     /// sector (sector 1) holding the root entry and one stream named <paramref name="streamName"/>.
     /// </summary>
-    private static byte[] CompoundFile(string streamName)
+    private static byte[] CompoundFile(string streamName, string? secondStream = null)
     {
         var file = new byte[512 * 3];
         var header = file.AsSpan(0, 512);
@@ -81,6 +100,7 @@ public static class SampleFiles
         var directory = file.AsSpan(1024, 512);
         WriteEntry(directory[..128], "Root Entry", type: 5);
         WriteEntry(directory[128..256], streamName, type: 2);
+        if (secondStream is not null) WriteEntry(directory[256..384], secondStream, type: 2);
         return file;
     }
 

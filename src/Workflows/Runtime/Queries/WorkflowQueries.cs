@@ -29,11 +29,14 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
     {
         var w = await Visible(actor).Include(x => x.Stages).Include(x => x.Tasks).Include(x => x.Tokens).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return null;
+        var department = actor.ConfinedToDepartment;
+        // A department's staff read the stages and their department's tasks; what else the workflow waits for is not theirs.
+        var tasks = department is null ? w.Tasks : w.Tasks.Where(t => t.DepartmentCode == department);
         return new WorkflowDetail(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear, w.TargetYear, w.TemplateKey,
             w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt, w.CompletedAt,
             [.. w.Stages.OrderBy(s => s.Order).Select(s => new StageView(s.Key, s.Name, s.Status, s.EnteredAt, s.CompletedAt))],
-            [.. w.Tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(TaskView.From)],
-            await WaitingAsync(w, ct));
+            [.. tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(TaskView.From)],
+            department is null ? await WaitingAsync(w, ct) : []);
     }
 
     /// <summary>What the workflow waits for besides user tasks: timers (with their time) and messages.</summary>
@@ -61,7 +64,11 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         if (!await Visible(actor).AnyAsync(w => w.Id == id, ct)) return null;
         var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == id).OrderBy(j => j.Id)
             .Select(j => new { j.At, j.Actor, j.Kind, j.Detail, j.Change }).ToListAsync(ct);
-        return [.. rows.Select(j => JournalView.From(j.At, j.Actor, j.Kind, j.Detail, j.Change))];
+        var views = rows.Select(j => JournalView.From(j.At, j.Actor, j.Kind, j.Detail, j.Change));
+        if (actor.ConfinedToDepartment is not { } department) return [.. views];
+        var own = (await db.Tasks.AsNoTracking().Where(t => t.WorkflowId == id && t.DepartmentCode == department)
+            .Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        return [.. views.Where(j => JournalTasks.OnlyAbout(j, own))];
     }
 
     public async Task<TaskDetail?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)
