@@ -2,7 +2,7 @@ namespace Shizhu.Host.Configuration;
 
 /// <summary>
 /// Judges an HMAC signing key: long enough, and not a run of a few characters that only looks long. A key from
-/// <c>openssl rand -base64 48</c> has ~40 distinct characters and ~5.3 bits of Shannon entropy per character;
+/// <c>openssl rand -base64 48</c> has ~40 distinct characters and ~5.1 bits of Shannon entropy per character;
 /// 32 copies of one letter have 1 and 0.
 /// </summary>
 public static class SigningKeyStrength
