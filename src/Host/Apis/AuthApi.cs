@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Shizhu.Host.Identity;
+using Shizhu.Host.Setup;
 
 namespace Shizhu.Host.Apis;
 
-/// <summary>Signing in: bearer tokens for the API, a cookie (form post) for the web UI.</summary>
+/// <summary>Signing in: bearer tokens for the API, a cookie (form post) for the web UI; signing out ends every session.</summary>
 public static class AuthApi
 {
     public sealed record LoginRequest(string? UserName, string? Password);
@@ -13,48 +15,65 @@ public static class AuthApi
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous().WithTags("Auth");
-        app.MapPost("/account/login", CookieLoginAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInSetup.RateLimitPolicy).WithTags("Auth");
+        app.MapPost("/account/login", CookieLoginAsync).AllowAnonymous().RequireRateLimiting(SignInSetup.RateLimitPolicy).ExcludeFromDescription();
         app.MapPost("/account/logout", LogoutAsync).ExcludeFromDescription();
         return app;
     }
 
     public static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenService tokens)
+        LoginRequest request, HttpContext context, PasswordSignIn passwords, UserManager<AppUser> users, TokenService tokens)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["请输入用户名。"];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["请输入密码。"];
         if (errors.Count > 0) return Errors.Problems.Invalid(errors);
 
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null) return Unauthorized();
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return TypedResults.Problem("登录失败次数过多，账号已暂时锁定，请稍后再试。", statusCode: StatusCodes.Status401Unauthorized, title: "账号已锁定");
-        if (!result.Succeeded) return Unauthorized();
+        var outcome = await passwords.CheckAsync(request.UserName!, request.Password!, context.Connection.RemoteIpAddress);
+        if (outcome.RetryAfter is { } retryAfter) return TooManyAttempts(context, retryAfter);
+        if (outcome.User is not { } user) return Unauthorized();
 
         var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
         return TypedResults.Ok(new LoginResponse(token, "Bearer", expiresIn));
     }
 
+    /// <summary>One answer for an unknown user, a wrong password, a locked or a disabled account: nobody learns which.</summary>
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem("用户名或密码错误。", statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
 
-    public static async Task<RedirectHttpResult> CookieLoginAsync(
-        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<AppUser> signIn)
+    private static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
+    {
+        SignInSetup.SetRetryAfter(context, retryAfter);
+        return TypedResults.Problem(SignInSetup.TooManyAttemptsText, statusCode: StatusCodes.Status429TooManyRequests, title: "尝试次数过多");
+    }
+
+    /// <summary>The form's post; <c>[FromForm]</c> makes the endpoint validate the antiforgery token.</summary>
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> CookieLoginAsync(
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext context, PasswordSignIn passwords, SignInManager<AppUser> signIn)
     {
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             return TypedResults.LocalRedirect($"/login?error=missing&returnUrl={Uri.EscapeDataString(target)}");
-        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.LocalRedirect(target);
-        var error = result.IsLockedOut ? "locked" : "invalid";
-        return TypedResults.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+        var outcome = await passwords.CheckAsync(userName, password, context.Connection.RemoteIpAddress);
+        if (outcome.RetryAfter is not null)
+            return TypedResults.LocalRedirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(target)}");
+        if (outcome.User is not { } user)
+            return TypedResults.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
+        await signIn.SignInAsync(user, isPersistent: false);
+        return TypedResults.LocalRedirect(target);
     }
 
-    public static async Task<RedirectHttpResult> LogoutAsync(SignInManager<AppUser> signIn)
+    /// <summary>
+    /// Sign-out takes the antiforgery token like any other form, so a foreign page cannot sign the user out, and it
+    /// changes the security stamp: a cookie or token copied before it no longer works.
+    /// </summary>
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LogoutAsync(
+        HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserSessions sessions)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return TypedResults.Problem("请求缺少有效的防伪令牌，请刷新页面后重试。", statusCode: StatusCodes.Status400BadRequest, title: "防伪验证失败");
+        if (await signIn.UserManager.GetUserAsync(context.User) is { } user) await sessions.EndAllAsync(user);
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/login");
     }

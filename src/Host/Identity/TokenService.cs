@@ -24,6 +24,8 @@ public sealed class TokenService(IOptions<AuthOptions> options)
             new(JwtRegisteredClaimNames.Sub, user.Id),
             new(NameClaim, user.UserName!),
             new(ShizhuClaims.DisplayName, user.DisplayName),
+            // Checked against the user store on each request, so sign-out and disabling revoke the token (ADR 0022).
+            new(BearerTokenCheck.StampClaim, BearerTokenCheck.Fingerprint(user.SecurityStamp)),
         };
         claims.AddRange(roles.Select(r => new Claim(RoleClaim, r)));
         if (user.TownshipCode is not null) claims.Add(new Claim(ShizhuClaims.TownshipCode, user.TownshipCode));

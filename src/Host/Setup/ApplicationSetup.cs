@@ -17,6 +17,7 @@ public static class ApplicationSetup
         builder.AddMessaging();
         builder.AddScheduler();
         builder.AddSecurity();
+        builder.AddWebSecurity();
         builder.AddWebUi();
 
         builder.Services.AddProblemDetails();

@@ -10,9 +10,11 @@ public static class EndpointSetup
     /// <summary>The request pipeline and every route, in one place.</summary>
     public static void MapApplication(this WebApplication app)
     {
+        app.UseWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Errors.JsonBodyGuard>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -17,7 +17,7 @@ public sealed partial class LoginPage
     {
         null or "" => null,
         "invalid" => "用户名或密码错误。",
-        "locked" => "登录失败次数过多，账号已暂时锁定，请稍后再试。",
+        "throttled" => "尝试次数过多，请稍后再试。",
         "missing" => "请输入用户名和密码。",
         _ => "登录失败，请重试。",
     };
