@@ -19,6 +19,9 @@ public sealed class DatabaseOutageHandler(IProblemDetailsService problems, ILogg
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (!IsOutage(exception)) return false;
+        // Idle pooled connections to a server that went away are dead too; dropping them lets the first request
+        // after the database returns succeed instead of failing once more on a stale connection.
+        NpgsqlConnection.ClearAllPools();
         logger.LogWarning(exception, "The database is unavailable; {Method} {Path} answered 503", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -30,7 +30,7 @@ public sealed class NotificationOutageTests(HostFixture fixture)
         var database = new NpgsqlConnectionStringBuilder(fixture.Postgres.ConnectionString).Database!;
 
         // Consumers block on the lock while the relay goes on publishing: the events sit in RabbitMQ, marked published.
-        await using (var locker = new NpgsqlConnection(fixture.Postgres.ConnectionString))
+        var locker = new NpgsqlConnection(fixture.Postgres.ConnectionString);
         {
             await locker.OpenAsync();
             await ExecuteAsync(locker, "BEGIN; LOCK TABLE notifications.processed_events IN ACCESS EXCLUSIVE MODE");
@@ -52,6 +52,14 @@ public sealed class NotificationOutageTests(HostFixture fixture)
             {
                 await ExecuteAsync(admin, $"ALTER DATABASE {database} WITH ALLOW_CONNECTIONS true");
             }
+        }
+        try
+        {
+            await locker.DisposeAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // Its backend was terminated with the others.
         }
         NpgsqlConnection.ClearAllPools();
 

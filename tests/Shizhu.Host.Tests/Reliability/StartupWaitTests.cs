@@ -15,9 +15,9 @@ public sealed class StartupWaitTests
         await using var host = new HostProcess();
         await host.StartAsync(databaseCut: true, brokerCut: true);
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await WaitForOutputAsync(host, "The database is not reachable yet");
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.False(host.HasExited, "the Host gave up while its database was unreachable:\n" + host.Output);
-        Assert.Contains("The database is not reachable yet", host.Output, StringComparison.Ordinal);
         host.DatabaseProxy.Restore();
 
         await WaitForOutputAsync(host, "The broker is not reachable yet");
