@@ -83,7 +83,8 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, OutboxSignal signal
         return $"SELECT * FROM {StoreNames.Table<OutboxMessage>(model)} WHERE {publishedAt} IS NULL ORDER BY {id} LIMIT {{0}} FOR UPDATE SKIP LOCKED";
     }
 
-    private Task PublishAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>Publishes one outbox row with its event id as message id (the relay and the reconciliation alike).</summary>
+    internal Task PublishAsync(OutboxMessage message, CancellationToken ct)
     {
         var type = EventTypes.ByName[message.Type];
         var @event = JsonSerializer.Deserialize(message.Payload, type, Json)

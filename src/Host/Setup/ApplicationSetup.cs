@@ -21,6 +21,7 @@ public static class ApplicationSetup
         builder.AddWebUi();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Shizhu.Host.Health;
+using Shizhu.Host.Messaging;
 using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Host.Setup;
@@ -7,13 +10,34 @@ public static class HealthSetup
 {
     private const string Ready = "ready";
 
-    /// <summary>Readiness checks the database and the broker (MassTransit registers its bus check tagged "ready").</summary>
-    public static void AddHealthChecks(this IHostApplicationBuilder builder) =>
-        builder.Services.AddHealthChecks().AddDbContextCheck<WorkflowDbContext>("database", tags: [Ready]);
+    /// <summary>
+    /// Readiness checks the database, the broker (when the transport is RabbitMQ) and reports the outbox backlog.
+    /// Each probe asks the dependency afresh, so readiness is Healthy again at the first probe after it returns
+    /// (ADR 0023); MassTransit's own bus check is left out of readiness because it stays Degraded after reconnects.
+    /// </summary>
+    public static void AddHealthChecks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BrokerProbe>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<WorkflowDbContext>("database", tags: [Ready])
+            .AddCheck<BrokerHealthCheck>("broker", tags: [Ready])
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready]);
+    }
 
     public static void MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(Ready) && c.Name is "database" or "broker" or "outbox",
+            // A probe reads the status code only: anything short of Healthy must not look ready.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).AllowAnonymous();
     }
 }

@@ -8,7 +8,7 @@ namespace Shizhu.Host.Setup;
 
 public static class MessagingSetup
 {
-    /// <summary>MassTransit over RabbitMQ (production) or in memory (embedded), the notification consumers, and the outbox relay.</summary>
+    /// <summary>MassTransit over RabbitMQ (production) or in memory (embedded), the notification consumers, the outbox relay and its reconciliation.</summary>
     public static void AddMessaging(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(BusOptions.Section);
@@ -38,11 +38,15 @@ public static class MessagingSetup
             else
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
         });
-        // Without these, a Host whose broker is down starts "fine" and then hangs on the first publish.
+        // Without these, a Host whose broker is down starts "fine" and then hangs on the first publish. Start-up
+        // has already waited for the broker (DatabaseInitializer); the bus gets the same bound to connect.
+        var startup = builder.Configuration.GetSection(StartupOptions.Section);
+        builder.Services.Configure<StartupOptions>(startup);
+        var waitForDependencies = (startup.Get<StartupOptions>() ?? new StartupOptions()).WaitForDependencies;
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true;
-            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StartTimeout = waitForDependencies > TimeSpan.FromSeconds(60) ? waitForDependencies : TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
 
@@ -50,5 +54,8 @@ public static class MessagingSetup
         builder.Services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
+        builder.Services.AddSingleton<OutboxReconciler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxReconciler>());
     }
 }

@@ -17,8 +17,9 @@ public sealed class EmailNotificationConsumerDefinition : ConsumerDefinition<Not
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<NotificationConsumer<EmailDispatcher>> consumerConfigurator,
         IRegistrationContext context) =>
-        // Spread out so a restarting mail server has time to come back; each attempt opens a new scope,
-        // and the delivery log keeps already-served addresses from being mailed again.
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(
-            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)));
+        // Spread out so a restarting mail server or database has time to come back (several minutes in all,
+        // ADR 0023); each attempt opens a new scope, and the delivery log keeps already-served addresses from
+        // being mailed again. The Host's outbox reconciliation republishes what is still unprocessed after that.
+        endpointConfigurator.UseMessageRetry(r => r.Exponential(
+            12, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2)));
 }

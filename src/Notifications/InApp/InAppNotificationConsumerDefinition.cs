@@ -16,7 +16,9 @@ public sealed class InAppNotificationConsumerDefinition : ConsumerDefinition<Not
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<NotificationConsumer<InAppNotificationWriter>> consumerConfigurator,
         IRegistrationContext context) =>
-        // Only the database can fail here (a busy SQLite file, a PostgreSQL fail-over): short retries suffice.
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(
-            TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+        // Only the database can fail here. A PostgreSQL restart or fail-over takes tens of seconds, so the
+        // attempts back off exponentially for several minutes before the message is dead-lettered (ADR 0023);
+        // the Host's outbox reconciliation republishes whatever is still unprocessed after that.
+        endpointConfigurator.UseMessageRetry(r => r.Exponential(
+            12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1)));
 }

@@ -12,7 +12,12 @@ namespace Shizhu.Workflows.Runtime;
 /// </summary>
 public sealed class EngineCommandRunner(WorkflowDbContext db, IWorkflowStore store, TimeProvider clock, ITimerScheduler timers, IOutboxSignal outbox)
 {
-    private const int MaxAttempts = 4;
+    // A lost race is retried after a jittered, exponentially growing pause (full jitter: uniform in
+    // [0, min(cap, base * 2^attempt))), so that dozens of completions in one workflow spread out instead of
+    // colliding again in lock-step; 16 attempts sleep at most about 4 s in all before the caller hears 409 (ADR 0023).
+    private const int MaxAttempts = 16;
+    private static readonly TimeSpan RetryBase = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan RetryCap = TimeSpan.FromMilliseconds(400);
 
     internal async Task<T> RunAsync<T>(string actor, Func<EngineChanges, Task<T>> command, CancellationToken ct)
     {
@@ -46,6 +51,7 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, IWorkflowStore sto
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 store.Reset();
+                await Task.Delay(RetryDelay(attempt), clock, ct);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -58,5 +64,11 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, IWorkflowStore sto
                 throw;
             }
         }
+    }
+
+    private static TimeSpan RetryDelay(int attempt)
+    {
+        var ceiling = Math.Min(RetryCap.TotalMilliseconds, RetryBase.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 }
