@@ -41,7 +41,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
     {
         _database = database;
         Rival = rival;
-        Clock = new FakeTimeProvider(now);
+        Clock = new UtcFakeTimeProvider(now);
         Scheduler = new RecordingTimerScheduler(id => Read(db => db.Timers.Any(t => t.Id == id)));
         OutboxSignal = new RecordingOutboxSignal(() => Read(db => db.Outbox.Count()));
 
