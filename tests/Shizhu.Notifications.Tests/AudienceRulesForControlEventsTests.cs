@@ -5,6 +5,7 @@ using static Shizhu.Notifications.Tests.Support.SampleEvents;
 
 namespace Shizhu.Notifications.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class AudienceRulesForControlEventsTests
 {
     private static readonly DateTimeOffset At = new(2026, 5, 2, 1, 0, 0, TimeSpan.Zero);

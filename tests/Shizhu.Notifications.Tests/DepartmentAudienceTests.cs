@@ -6,6 +6,7 @@ using static Shizhu.Notifications.Tests.Support.SampleEvents;
 namespace Shizhu.Notifications.Tests;
 
 /// <summary>A county department's task is told to that department's staff only.</summary>
+[Trait("Category", "Unit")]
 public sealed class DepartmentAudienceTests
 {
     private static readonly NotificationRecipient Education =

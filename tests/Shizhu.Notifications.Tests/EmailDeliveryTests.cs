@@ -12,6 +12,7 @@ using static Shizhu.Notifications.Tests.Support.SampleEvents;
 
 namespace Shizhu.Notifications.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class EmailDeliveryTests
 {
     const string StaffMail = "tan.xiaomei@zhongyi.shizhu.local";

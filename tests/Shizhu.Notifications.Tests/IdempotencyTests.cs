@@ -5,6 +5,7 @@ using static Shizhu.Notifications.Tests.Support.SampleEvents;
 
 namespace Shizhu.Notifications.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class IdempotencyTests
 {
     [Fact]

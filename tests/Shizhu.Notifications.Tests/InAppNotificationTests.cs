@@ -6,6 +6,7 @@ using static Shizhu.Notifications.Tests.Support.SampleEvents;
 
 namespace Shizhu.Notifications.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class InAppNotificationTests
 {
     [Fact]

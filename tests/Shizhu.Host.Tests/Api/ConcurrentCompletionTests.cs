@@ -6,6 +6,8 @@ namespace Shizhu.Host.Tests.Api;
 
 /// <summary>Races on real PostgreSQL through Kestrel: optimistic concurrency must leave exactly one effect.</summary>
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class ConcurrentCompletionTests(HostFixture fixture)
 {
     [Fact]

@@ -7,6 +7,8 @@ using Shizhu.Workflows.Persistence;
 namespace Shizhu.Host.Tests.Api;
 
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class OverdueTests(HostFixture fixture)
 {
     /// <summary>Completes one of the two opening tasks, then moves simulated time past their due date.</summary>

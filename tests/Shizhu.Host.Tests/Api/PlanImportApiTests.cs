@@ -10,6 +10,8 @@ namespace Shizhu.Host.Tests.Api;
 /// out others). Their workflows are cancelled at the end so their deadlines stay out of other tests' clock moves.
 /// </summary>
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class PlanImportApiTests(HostFixture fixture)
 {
     [Fact]

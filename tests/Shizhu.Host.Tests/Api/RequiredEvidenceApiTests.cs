@@ -6,6 +6,8 @@ namespace Shizhu.Host.Tests.Api;
 
 /// <summary>Completing 制定创建工作实施方案 over HTTP, before and after its required 创建工作实施方案 is uploaded.</summary>
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class RequiredEvidenceApiTests(HostFixture fixture)
 {
     [Fact]

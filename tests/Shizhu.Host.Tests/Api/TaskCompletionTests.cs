@@ -5,6 +5,8 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Api;
 
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class TaskCompletionTests(HostFixture fixture)
 {
     private async Task<(Scenario Scenario, HttpClient Staff, string TaskId)> OpenTaskAsync()

@@ -8,6 +8,7 @@ namespace Shizhu.Host.Tests.Browser;
 
 /// <summary>The web UI in a real Chromium against the real Host: sign in, 我的待办, the 办理 dialog with its evidence upload, the workflow page.</summary>
 [Collection(HostCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper output)
 {
     private const string LeadingGroup = "组建创建工作领导小组";

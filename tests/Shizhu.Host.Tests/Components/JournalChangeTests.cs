@@ -4,6 +4,8 @@ using Shizhu.Host.Components.Pages.Workflows;
 namespace Shizhu.Host.Tests.Components;
 
 /// <summary>The 办理记录 table shows each row's structured change in Chinese, only what changed.</summary>
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class JournalChangeTests
 {
     [Fact]

@@ -30,7 +30,7 @@ public sealed class HostFixture : IAsyncLifetime
 
     public TestPostgres Postgres { get; } = new();
     public TestRabbitMq RabbitMq { get; } = new();
-    public SmtpSink Smtp { get; } = new();
+    public LocalSmtpServer Smtp { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
@@ -40,7 +40,7 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Task.WhenAll(Postgres.StartAsync(), RabbitMq.StartAsync());
-        Smtp.Start();
+        Smtp = await LocalSmtpServer.StartAsync();
         // Environment variables override appsettings.json for values read while the Host composes itself.
         var settings = new Dictionary<string, string>
         {

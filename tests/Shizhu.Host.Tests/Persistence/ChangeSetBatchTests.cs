@@ -17,6 +17,8 @@ namespace Shizhu.Host.Tests.Persistence;
 /// engine retries or answers with a conflict.
 /// </summary>
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class ChangeSetBatchTests(HostFixture fixture)
 {
     [Fact]

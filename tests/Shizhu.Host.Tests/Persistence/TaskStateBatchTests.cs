@@ -16,6 +16,8 @@ namespace Shizhu.Host.Tests.Persistence;
 /// as having a file must be those EF Core finds.
 /// </summary>
 [Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class TaskStateBatchTests(HostFixture fixture)
 {
     [Fact]

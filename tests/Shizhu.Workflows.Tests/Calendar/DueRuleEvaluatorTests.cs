@@ -4,6 +4,7 @@ using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Tests.Calendar;
 
+[Trait("Category", "Unit")]
 public sealed class DueRuleEvaluatorTests
 {
     // Spring Festival 2023 as the statutory calendar has it.

@@ -2,13 +2,15 @@ using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Calendar;
 
-public sealed class StatutoryCalendarAdminTests : IAsyncLifetime
+public abstract class StatutoryCalendarAdminTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -73,3 +75,9 @@ public sealed class StatutoryCalendarAdminTests : IAsyncLifetime
         Assert.Equal(WorkflowErrorKind.Forbidden, error.Kind);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class StatutoryCalendarAdminTestsOnSqlite() : StatutoryCalendarAdminTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class StatutoryCalendarAdminTestsOnPostgres() : StatutoryCalendarAdminTests(EngineDatabase.Postgres);

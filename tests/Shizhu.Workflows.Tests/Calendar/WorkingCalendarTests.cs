@@ -2,20 +2,22 @@ using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Calendar;
 
 /// <summary>
 /// The seeded statutory calendar around Spring Festival 2023: holidays Saturday 21 to Friday 27 January,
 /// make-up working days (调休) Saturday 28 and Sunday 29 January.
 /// </summary>
-public sealed class WorkingCalendarTests : IAsyncLifetime
+public abstract class WorkingCalendarTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkingCalendar _calendar = null!;
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _calendar = await _harness.CalendarAsync();
     }
 
@@ -97,3 +99,9 @@ public sealed class WorkingCalendarTests : IAsyncLifetime
         Assert.False((await _harness.CalendarAsync()).IsWorkingDay(new DateOnly(2023, 2, 6)));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class WorkingCalendarTestsOnSqlite() : WorkingCalendarTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class WorkingCalendarTestsOnPostgres() : WorkingCalendarTests(EngineDatabase.Postgres);

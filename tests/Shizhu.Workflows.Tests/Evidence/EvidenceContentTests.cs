@@ -2,17 +2,19 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Evidence;
 
 /// <summary>What a file is, decided by its content whatever it is called; and what it may be called.</summary>
-public sealed class EvidenceContentTests : IAsyncLifetime
+public abstract class EvidenceContentTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowTask _task = null!;
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         _task = await _harness.OpenTaskAsync(workflow.Id, "work-plan");
     }
@@ -100,3 +102,9 @@ public sealed class EvidenceContentTests : IAsyncLifetime
         Assert.EndsWith("创.pdf", view.FileName);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class EvidenceContentTestsOnSqlite() : EvidenceContentTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class EvidenceContentTestsOnPostgres() : EvidenceContentTests(EngineDatabase.Postgres);

@@ -3,10 +3,12 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Evidence;
 
 /// <summary>Uploading evidence for 石家乡's open task "制定创建工作实施方案".</summary>
-public sealed class EvidenceUploadTests : IAsyncLifetime
+public abstract class EvidenceUploadTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowInstance _workflow = null!;
@@ -14,7 +16,7 @@ public sealed class EvidenceUploadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         _task = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
     }
@@ -122,7 +124,7 @@ public sealed class EvidenceUploadTests : IAsyncLifetime
         Assert.Single((await _harness.EvidenceAsync(_task.Id, TestActors.ShijiaLeader))!);
     }
 
-    [Fact]
+    [SqliteOnlyRaceFact]
     public async Task AnUploadRacingTheTasksCompletionIsRefusedAndItsFileRemoved()
     {
         // The required file is there, so the rival completion can land; a second file races it.
@@ -149,3 +151,9 @@ public sealed class EvidenceUploadTests : IAsyncLifetime
         Assert.Single(await _harness.EvidenceRowsAsync());
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class EvidenceUploadTestsOnSqlite() : EvidenceUploadTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class EvidenceUploadTestsOnPostgres() : EvidenceUploadTests(EngineDatabase.Postgres);

@@ -7,13 +7,15 @@ using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Templates;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Evidence;
 
 /// <summary>
 /// A task cannot be completed while evidence it requires has no file: "提交创建材料" asks for two required files and
 /// one optional; "县爱卫办审核" asks for a certificate only when it passes.
 /// </summary>
-public sealed class RequiredEvidenceTests : IAsyncLifetime
+public abstract class RequiredEvidenceTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly TemplateDefinition Template = TinyTemplate.Valid
         .Changing("submit", e => e with
@@ -35,7 +37,7 @@ public sealed class RequiredEvidenceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartOnAsync(Template);
         _submit = await _harness.OpenTaskAsync(_workflow.Id, "submit");
     }
@@ -118,7 +120,7 @@ public sealed class RequiredEvidenceTests : IAsyncLifetime
     public async Task ABuiltInTaskCannotBeCompletedUntilItsRequiredEvidenceIsUploaded()
     {
         // A harness of its own: this class's template is the latest municipal version in the shared one.
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         var shijia = await harness.StartAsync(TownshipCodes.Shijia);
         var workPlan = await harness.OpenTaskAsync(shijia.Id, "work-plan");
 
@@ -130,3 +132,9 @@ public sealed class RequiredEvidenceTests : IAsyncLifetime
         Assert.Equal(UserTaskStatus.Completed, completed.Status);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class RequiredEvidenceTestsOnSqlite() : RequiredEvidenceTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class RequiredEvidenceTestsOnPostgres() : RequiredEvidenceTests(EngineDatabase.Postgres);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -11,21 +10,22 @@ using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Persistence;
-using Shizhu.Workflows.Persistence.Sqlite;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
 
 namespace Shizhu.Workflows.Tests.Infrastructure;
 
 /// <summary>
 /// The engine as the Host wires it (<see cref="EngineServiceCollectionExtensions.AddWorkflowEngine"/>), on a
-/// private SQLite in-memory database that lives as long as the harness: migrated, then seeded with the
-/// county's reference data. The clock is a <see cref="FakeTimeProvider"/>; Hangfire and the relay are
-/// replaced by recorders. Each command or query runs in its own DI scope, as one HTTP request would.
+/// private database of the given <see cref="EngineDatabase"/> (SQLite in memory or real PostgreSQL) that lives as
+/// long as the harness: migrated, then seeded with the county's reference data. The clock is a
+/// <see cref="FakeTimeProvider"/>; Hangfire and the relay are replaced by recorders. Each command or query runs
+/// in its own DI scope, as one HTTP request would.
 /// </summary>
 public sealed partial class EngineHarness : IAsyncDisposable
 {
@@ -34,19 +34,14 @@ public sealed partial class EngineHarness : IAsyncDisposable
 
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
-    private readonly SqliteConnection _connection;
-    private readonly DbContextOptions<SqliteWorkflowDbContext> _options;
+    private readonly HarnessDatabase _database;
     private readonly ServiceProvider _services;
 
-    private EngineHarness(DateTimeOffset now, Action<IServiceCollection>? configure)
+    private EngineHarness(HarnessDatabase database, RivalCommandInterceptor rival, DateTimeOffset now, Action<IServiceCollection>? configure)
     {
-        // The database lives exactly as long as this connection stays open.
-        _connection = new SqliteConnection("Data Source=:memory:");
-        _connection.Open();
-        var options = new DbContextOptionsBuilder<SqliteWorkflowDbContext>();
-        options.UseWorkflowSqlite(_connection.ConnectionString).AddInterceptors(Rival);
-        _options = options.Options;
-        Clock = new FakeTimeProvider(now);
+        _database = database;
+        Rival = rival;
+        Clock = new UtcFakeTimeProvider(now);
         Scheduler = new RecordingTimerScheduler(id => Read(db => db.Timers.Any(t => t.Id == id)));
         OutboxSignal = new RecordingOutboxSignal(() => Read(db => db.Outbox.Count()));
 
@@ -55,55 +50,32 @@ public sealed partial class EngineHarness : IAsyncDisposable
         services.AddSingleton<ITimerScheduler>(Scheduler);
         services.AddSingleton<IOutboxSignal>(OutboxSignal);
         services.AddSingleton<IEvidenceStore>(EvidenceStore);
-        services.AddScoped<WorkflowDbContext>(_ => NewDbContext());
-        services.AddWorkflowStore(DatabaseProvider.Sqlite);
+        database.AddTo(services);
         services.AddWorkflowEngine();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public FakeTimeProvider Clock { get; }
-    public RivalCommandInterceptor Rival { get; } = new();
+    public RivalCommandInterceptor Rival { get; }
     public RecordingTimerScheduler Scheduler { get; }
     public RecordingOutboxSignal OutboxSignal { get; }
     public InMemoryEvidenceStore EvidenceStore { get; } = new();
 
     /// <summary>
-    /// A migrated and seeded engine whose clock reads <paramref name="now"/> (default <see cref="January2022"/>);
-    /// <paramref name="configure"/> may add services beside the engine's (a test-only service-task action).
+    /// A migrated and seeded engine on <paramref name="database"/> whose clock reads <paramref name="now"/> (default
+    /// <see cref="January2022"/>); <paramref name="configure"/> may add services beside the engine's (a test-only
+    /// service-task action).
     /// </summary>
-    public static async Task<EngineHarness> CreateAsync(DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
+    public static async Task<EngineHarness> CreateAsync(EngineDatabase database, DateTimeOffset? now = null,
+        Action<IServiceCollection>? configure = null)
     {
-        var harness = new EngineHarness(now ?? January2022, configure);
-        var seeded = await Seeded.Value;
-        lock (seeded) seeded.BackupDatabase(harness._connection);
-        return harness;
+        var rival = new RivalCommandInterceptor();
+        return new EngineHarness(await database.CreateAsync([rival]), rival, now ?? January2022, configure);
     }
-
-    /// <summary>
-    /// The database every harness starts from: migrated and seeded once per test run, then copied into each harness's
-    /// own in-memory database by SQLite's online backup, which gives what migrating and seeding would, ~20 times faster.
-    /// </summary>
-    private static readonly Lazy<Task<SqliteConnection>> Seeded = new(async () =>
-    {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        var options = new DbContextOptionsBuilder<SqliteWorkflowDbContext>();
-        options.UseWorkflowSqlite(connection.ConnectionString);
-        await using var db = new SqliteWorkflowDbContext(options.Options);
-        db.Database.SetDbConnection(connection);
-        await db.Database.MigrateAsync(CancellationToken.None);
-        await new ReferenceDataSeeder(db, new FakeTimeProvider(January2022)).SeedAsync(CancellationToken.None);
-        return connection;
-    });
 
     /// <summary>A fresh context on the harness's database, for arranging and asserting outside the engine.</summary>
-    public SqliteWorkflowDbContext NewDbContext()
-    {
-        var db = new SqliteWorkflowDbContext(_options);
-        db.Database.SetDbConnection(_connection);
-        return db;
-    }
+    public WorkflowDbContext NewDbContext() => _database.NewDbContext();
 
     public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
     {
@@ -168,7 +140,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
 
     // ---- reading the database directly ----------------------------------------------------------
 
-    public T Read<T>(Func<SqliteWorkflowDbContext, T> read)
+    public T Read<T>(Func<WorkflowDbContext, T> read)
     {
         using var db = NewDbContext();
         return read(db);
@@ -244,6 +216,6 @@ public sealed partial class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _connection.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }

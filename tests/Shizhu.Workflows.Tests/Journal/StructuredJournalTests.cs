@@ -4,17 +4,19 @@ using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Journal;
 
 /// <summary>
 /// Every journal row the engine writes carries the state it changed, before and after, as JSON objects:
 /// representative commands (complete, claim and assign, suspend and resume, a service task, timers) on small templates.
 /// </summary>
-public sealed class StructuredJournalTests : IAsyncLifetime
+public abstract class StructuredJournalTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -168,3 +170,9 @@ public sealed class StructuredJournalTests : IAsyncLifetime
         Assert.DoesNotContain(journal, j => j.Detail == "rewritten");
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class StructuredJournalTestsOnSqlite() : StructuredJournalTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class StructuredJournalTestsOnPostgres() : StructuredJournalTests(EngineDatabase.Postgres);

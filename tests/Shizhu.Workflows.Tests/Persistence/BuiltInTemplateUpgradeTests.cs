@@ -3,6 +3,8 @@ using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Persistence;
 
 /// <summary>
@@ -10,12 +12,12 @@ namespace Shizhu.Workflows.Tests.Persistence;
 /// shipped content as the next version when the newest version is still the engine's own, leaves running workflows
 /// on theirs, and never puts itself above an administrator's version (ADR 0015).
 /// </summary>
-public sealed class BuiltInTemplateUpgradeTests
+public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
 {
     [Fact]
     public async Task ADatabaseOnTheEarlierBuiltInGetsTheShippedOneAsTheNextPublishedVersion()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await SeededByAnEarlierReleaseAsync(harness);
         var running = await harness.StartAsync(TownshipCodes.Shijia);
 
@@ -36,7 +38,7 @@ public sealed class BuiltInTemplateUpgradeTests
     [Fact]
     public async Task AnAdministratorsNewestVersionStandsAndNoBuiltInIsPutAboveIt()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await SeededByAnEarlierReleaseAsync(harness);
         await harness.AddTemplateAsync(TemplateCatalog.Parse(TemplateResources.BuiltIn("municipal")) with { Name = "本县调整版" }, 2, TemplateStatus.Published);
 
@@ -50,7 +52,7 @@ public sealed class BuiltInTemplateUpgradeTests
     [Fact]
     public async Task TwoReplicasUpgradingAtOnceAddTheNextVersionOnceAndBothStart()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await SeededByAnEarlierReleaseAsync(harness);
         // The other replica commits the same upgrade between this seeder's reads and its save.
         harness.Rival.BeforeNextSave(() => SeedAsync(harness));
@@ -64,7 +66,7 @@ public sealed class BuiltInTemplateUpgradeTests
     [Fact]
     public async Task TheBuiltInsOfThisReleaseAreSeededOnceAsTheEnginesOwnVersionOne()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await SeedAsync(harness);
 
         await using var db = harness.NewDbContext();
@@ -84,3 +86,9 @@ public sealed class BuiltInTemplateUpgradeTests
     private static Task SeedAsync(EngineHarness harness) =>
         harness.InScopeAsync<ReferenceDataSeeder, bool>(async s => { await s.SeedAsync(CancellationToken.None); return true; });
 }
+
+[Trait("Category", "Unit")]
+public sealed class BuiltInTemplateUpgradeTestsOnSqlite() : BuiltInTemplateUpgradeTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class BuiltInTemplateUpgradeTestsOnPostgres() : BuiltInTemplateUpgradeTests(EngineDatabase.Postgres);

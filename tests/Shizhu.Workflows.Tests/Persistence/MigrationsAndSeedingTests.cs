@@ -3,14 +3,16 @@ using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Persistence;
 
-public sealed class MigrationsAndSeedingTests
+public abstract class MigrationsAndSeedingTests(EngineDatabase database)
 {
     [Fact]
-    public async Task TheSqliteMigrationsBuildTheWholeModelWithNothingLeftPending()
+    public async Task TheMigrationsBuildTheWholeModelWithNothingLeftPending()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await using var db = harness.NewDbContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
@@ -21,7 +23,7 @@ public sealed class MigrationsAndSeedingTests
     [Fact]
     public async Task SeedingLoadsTheCountysTownshipsDepartmentsCalendarPlanAndPublishedTemplates()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await using var db = harness.NewDbContext();
 
         Assert.Equal(33, await db.Townships.CountAsync());
@@ -43,7 +45,7 @@ public sealed class MigrationsAndSeedingTests
     [Fact]
     public async Task SeedingAgainAddsNothingAndKeepsAnAdministratorsEdits()
     {
-        await using var harness = await EngineHarness.CreateAsync();
+        await using var harness = await EngineHarness.CreateAsync(database);
         await using (var db = harness.NewDbContext())
         {
             var township = await db.Townships.SingleAsync(t => t.Code == TownshipCodes.Shijia);
@@ -59,3 +61,9 @@ public sealed class MigrationsAndSeedingTests
         Assert.Equal("石家乡（改）", (await check.Townships.SingleAsync(t => t.Code == TownshipCodes.Shijia)).Name);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class MigrationsAndSeedingTestsOnSqlite() : MigrationsAndSeedingTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class MigrationsAndSeedingTestsOnPostgres() : MigrationsAndSeedingTests(EngineDatabase.Postgres);

@@ -4,13 +4,15 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Plans;
 
-public sealed class PlanImportTests : IAsyncLifetime
+public abstract class PlanImportTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -132,3 +134,9 @@ public sealed class PlanImportTests : IAsyncLifetime
         Assert.Single(_harness.Read(db => db.Workflows.ToList()));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class PlanImportTestsOnSqlite() : PlanImportTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class PlanImportTestsOnPostgres() : PlanImportTests(EngineDatabase.Postgres);

@@ -7,6 +7,8 @@ using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Properties;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Shizhu.Workflows.Tests.Properties;
 /// template and on the small loop, boundary, message and failing service-task templates: after every step the
 /// <see cref="TokenInvariants"/> hold, so no token or task is ever lost, duplicated or stranded.
 /// </summary>
-public sealed class TokenConservationTests
+public abstract class TokenConservationTests(EngineDatabase database)
 {
     private const int Iterations = 30;
     private const int MaxSteps = 150;
@@ -29,10 +31,10 @@ public sealed class TokenConservationTests
         Scripts.SampleAsync(RunAsync, iter: Iterations,
             print: s => $"template {s.Item1}, {s.Item2.Length} steps: {string.Join(" ", s.Item2.Select(m => $"{m.Move}/{m.Parameter}"))}");
 
-    private static async Task RunAsync(int templateChoice, (int Move, int Parameter)[] steps)
+    private async Task RunAsync(int templateChoice, (int Move, int Parameter)[] steps)
     {
         // The flaky service task fails twice before it succeeds: its incidents have to be retried.
-        await using var harness = await EngineHarness.CreateAsync(configure: s => s.AddSingleton<IServiceTaskAction>(new FlakyAction(failures: 2)));
+        await using var harness = await EngineHarness.CreateAsync(database, configure: s => s.AddSingleton<IServiceTaskAction>(new FlakyAction(failures: 2)));
         var (template, workflowId) = await StartAsync(harness, templateChoice);
 
         foreach (var (move, parameter) in steps)
@@ -104,3 +106,9 @@ public sealed class TokenConservationTests
         return moves;
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class TokenConservationTestsOnSqlite() : TokenConservationTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class TokenConservationTestsOnPostgres() : TokenConservationTests(EngineDatabase.Postgres);

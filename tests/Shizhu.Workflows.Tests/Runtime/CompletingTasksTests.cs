@@ -7,16 +7,18 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
-public sealed class CompletingTasksTests : IAsyncLifetime
+public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowInstance _workflow = null!;
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
     }
 
@@ -249,3 +251,9 @@ public sealed class CompletingTasksTests : IAsyncLifetime
         Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (refused.Kind, refused.Field));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class CompletingTasksTestsOnSqlite() : CompletingTasksTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class CompletingTasksTestsOnPostgres() : CompletingTasksTests(EngineDatabase.Postgres);

@@ -5,13 +5,15 @@ using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 using static Shizhu.Workflows.Tests.Infrastructure.TestTemplates.Departments;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>
 /// Tasks of a county department (县级部门): 县教委 and 县公安局 check 黄水镇 and 马武镇 side by side with the
 /// townships' own report. A department's staff work on their department's tasks in every township and on nothing else.
 /// </summary>
-public sealed class DepartmentTasksTests : IAsyncLifetime
+public abstract class DepartmentTasksTests(EngineDatabase database) : IAsyncLifetime
 {
     private const string Mawu = "500240106";
     private static readonly Actor EducationStaff = TestActors.DepartmentStaff(Education);
@@ -25,7 +27,7 @@ public sealed class DepartmentTasksTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         await _harness.AddTemplateAsync(TestTemplates.MunicipalWithDepartmentChecks, 2, TemplateStatus.Published);
         _huangshui = await _harness.StartAsync(TownshipCodes.Huangshui);
         _mawu = await _harness.StartAsync(Mawu);
@@ -171,3 +173,9 @@ public sealed class DepartmentTasksTests : IAsyncLifetime
         Assert.Equal("dept-education-2", assigned.Assignee);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class DepartmentTasksTestsOnSqlite() : DepartmentTasksTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class DepartmentTasksTestsOnPostgres() : DepartmentTasksTests(EngineDatabase.Postgres);

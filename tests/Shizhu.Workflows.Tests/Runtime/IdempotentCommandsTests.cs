@@ -5,10 +5,12 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>Idempotency-Key on every command: same key, command and resource answer the first result.</summary>
-public sealed class IdempotentCommandsTests : IAsyncLifetime
+public abstract class IdempotentCommandsTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowInstance _workflow = null!;
@@ -16,7 +18,7 @@ public sealed class IdempotentCommandsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         _task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
     }
@@ -91,7 +93,7 @@ public sealed class IdempotentCommandsTests : IAsyncLifetime
         Assert.Equal(2, (await _harness.EventsAsync<TaskAssigned>()).Count);
     }
 
-    [Fact]
+    [SqliteOnlyRaceFact]
     public async Task TwoRequestsWithTheSameKeyRacingBothAnswerTheOneClaim()
     {
         TaskView? rival = null;
@@ -116,3 +118,9 @@ public sealed class IdempotentCommandsTests : IAsyncLifetime
         Assert.Equal(WorkflowStatus.Running, (await _harness.WorkflowAsync(_workflow.Id)).Status);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class IdempotentCommandsTestsOnSqlite() : IdempotentCommandsTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class IdempotentCommandsTestsOnPostgres() : IdempotentCommandsTests(EngineDatabase.Postgres);

@@ -6,10 +6,12 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>The engine on <see cref="TestTemplates.MunicipalWithOutcomes"/>, started just before Spring Festival 2023.</summary>
-public sealed class OutcomesAndDurationRulesTests : IAsyncLifetime
+public abstract class OutcomesAndDurationRulesTests(EngineDatabase database) : IAsyncLifetime
 {
     /// <summary>Thursday 19 January 2023, 10:00 in China.</summary>
     private static readonly DateTimeOffset BeforeSpringFestival2023 = new(2023, 1, 19, 2, 0, 0, TimeSpan.Zero);
@@ -19,7 +21,7 @@ public sealed class OutcomesAndDurationRulesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync(BeforeSpringFestival2023);
+        _harness = await EngineHarness.CreateAsync(database, BeforeSpringFestival2023);
         await _harness.AddTemplateAsync(TestTemplates.MunicipalWithOutcomes, version: 2, TemplateStatus.Published);
         _workflow = await _harness.StartAsync(TownshipCodes.Huangshui, startYear: 2023);
     }
@@ -95,3 +97,9 @@ public sealed class OutcomesAndDurationRulesTests : IAsyncLifetime
         Assert.Null((await _harness.EventsAsync<TaskCreated>()).Single(e => e.TaskId == naming.Id).DueAt);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class OutcomesAndDurationRulesTestsOnSqlite() : OutcomesAndDurationRulesTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class OutcomesAndDurationRulesTestsOnPostgres() : OutcomesAndDurationRulesTests(EngineDatabase.Postgres);

@@ -4,6 +4,8 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>
@@ -11,11 +13,11 @@ namespace Shizhu.Workflows.Tests.Runtime;
 /// (<see cref="RivalCommandInterceptor"/>): the engine's concurrency tokens and unique indexes must let
 /// exactly one of them take effect.
 /// </summary>
-public sealed class RacingCommandsTests : IAsyncLifetime
+public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -83,3 +85,10 @@ public sealed class RacingCommandsTests : IAsyncLifetime
         Assert.Equal(2, _harness.Scheduler.Scheduled.Count);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class RacingCommandsTestsOnSqlite() : RacingCommandsTests(EngineDatabase.Sqlite);
+
+// No …OnPostgres yet: the rival runs from a SaveChanges interceptor, and on PostgreSQL the engine writes through its
+// batch path (ChangeSetBatch) without SaveChanges, so the race would not happen and the tests would fail for the
+// harness's reason, not the engine's. The rival needs a hook on the store port (issue 9, item 1) first.

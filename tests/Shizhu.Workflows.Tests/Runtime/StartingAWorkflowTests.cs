@@ -6,16 +6,18 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
-public sealed class StartingAWorkflowTests : IAsyncLifetime
+public abstract class StartingAWorkflowTests(EngineDatabase database) : IAsyncLifetime
 {
     /// <summary>End of January 2022 in China, as a UTC instant: when the municipal publicity tasks of 2022 are due.</summary>
     private static readonly DateTimeOffset EndOfJanuary2022 = new(2022, 1, 31, 15, 59, 59, TimeSpan.Zero);
 
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -224,3 +226,9 @@ public sealed class StartingAWorkflowTests : IAsyncLifetime
         Assert.Equal(WorkflowErrorKind.Conflict, refused.Kind);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class StartingAWorkflowTestsOnSqlite() : StartingAWorkflowTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class StartingAWorkflowTestsOnPostgres() : StartingAWorkflowTests(EngineDatabase.Postgres);

@@ -4,10 +4,12 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>领办: claim, release, assign and reassign on 石家乡's "组建创建工作领导小组" (township staff).</summary>
-public sealed class TaskAssignmentTests : IAsyncLifetime
+public abstract class TaskAssignmentTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly Actor Colleague = new("staff-2", TestActors.ShijiaStaff.Roles, TownshipCodes.Shijia);
     private static readonly Actor JinlingLeader = new("leader-jinling", TestActors.ShijiaLeader.Roles, TownshipCodes.Jinling);
@@ -18,7 +20,7 @@ public sealed class TaskAssignmentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         _task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
     }
@@ -161,7 +163,7 @@ public sealed class TaskAssignmentTests : IAsyncLifetime
         Assert.Equal((WorkflowErrorKind.Conflict, WorkflowErrorKind.Conflict), (claim.Kind, assign.Kind));
     }
 
-    [Fact]
+    [SqliteOnlyRaceFact]
     public async Task TwoColleaguesClaimingAtOnceLeaveOneAssigneeAndTheOtherAConflict()
     {
         _harness.Rival.BeforeNextSave(() => _harness.ClaimAsync(_task.Id, Colleague));
@@ -173,3 +175,9 @@ public sealed class TaskAssignmentTests : IAsyncLifetime
         Assert.Single(await _harness.EventsAsync<TaskAssigned>());
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class TaskAssignmentTestsOnSqlite() : TaskAssignmentTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class TaskAssignmentTestsOnPostgres() : TaskAssignmentTests(EngineDatabase.Postgres);

@@ -3,10 +3,12 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>石家乡's municipal workflow of 2022: its two open publicity tasks are due at the end of January in China.</summary>
-public sealed class TimerFiringTests : IAsyncLifetime
+public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset DueAt = new(2022, 1, 31, 15, 59, 59, TimeSpan.Zero);
 
@@ -17,7 +19,7 @@ public sealed class TimerFiringTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         _leadingGroup = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
         _workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
@@ -145,3 +147,9 @@ public sealed class TimerFiringTests : IAsyncLifetime
         Assert.Equal(2, county.Count);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class TimerFiringTestsOnSqlite() : TimerFiringTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class TimerFiringTestsOnPostgres() : TimerFiringTests(EngineDatabase.Postgres);

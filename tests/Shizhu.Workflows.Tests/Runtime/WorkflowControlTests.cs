@@ -3,10 +3,12 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>Cancel, suspend and resume 石家乡's municipal workflow of 2022 (two open tasks, due end of January in China).</summary>
-public sealed class WorkflowControlTests : IAsyncLifetime
+public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset DueAt = new(2022, 1, 31, 15, 59, 59, TimeSpan.Zero);
 
@@ -15,7 +17,7 @@ public sealed class WorkflowControlTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
     }
 
@@ -141,7 +143,7 @@ public sealed class WorkflowControlTests : IAsyncLifetime
         Assert.Equal(WorkflowErrorKind.Conflict, (await RefusedAsync(() => _harness.ResumeAsync(_workflow.Id))).Kind);
     }
 
-    [Fact]
+    [SqliteOnlyRaceFact]
     public async Task ACompletionRacingASuspensionEitherLandsFirstOrIsRefused()
     {
         var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
@@ -155,3 +157,9 @@ public sealed class WorkflowControlTests : IAsyncLifetime
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class WorkflowControlTestsOnSqlite() : WorkflowControlTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class WorkflowControlTestsOnPostgres() : WorkflowControlTests(EngineDatabase.Postgres);

@@ -3,10 +3,12 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>Two townships, 石家乡 and 金铃乡, each running its municipal creation of 2022.</summary>
-public sealed class WorkflowQueriesTests : IAsyncLifetime
+public abstract class WorkflowQueriesTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowInstance _shijia = null!;
@@ -14,7 +16,7 @@ public sealed class WorkflowQueriesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _shijia = await _harness.StartAsync(TownshipCodes.Shijia);
         _jinling = await _harness.StartAsync(TownshipCodes.Jinling);
     }
@@ -128,3 +130,9 @@ public sealed class WorkflowQueriesTests : IAsyncLifetime
         Assert.Null(await _harness.QueryAsync(q => q.GetAsync(TestActors.CountyAdmin, Guid.NewGuid(), CancellationToken.None)));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class WorkflowQueriesTestsOnSqlite() : WorkflowQueriesTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class WorkflowQueriesTestsOnPostgres() : WorkflowQueriesTests(EngineDatabase.Postgres);

@@ -5,6 +5,8 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Simulation;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Shizhu.Workflows.Tests.Simulation;
 /// completed within the hour it opens, the clock jumping to the next timer when nothing is open, and the municipal office's
 /// verdict "passed" delivered on 15 October of each target year.
 /// </summary>
-public sealed class PlanReplayTests : IAsyncLifetime
+public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset FourthOfJanuary2022 = new(2022, 1, 4, 9, 0, 0, ChinaTime.Offset);
 
@@ -22,7 +24,7 @@ public sealed class PlanReplayTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync(FourthOfJanuary2022);
+        _harness = await EngineHarness.CreateAsync(database, FourthOfJanuary2022);
         _driver = new ProcessDriver(_harness);
     }
 
@@ -130,3 +132,9 @@ public sealed class PlanReplayTests : IAsyncLifetime
 
     private static DateTimeOffset Local(DateTimeOffset instant) => ChinaTime.ToLocal(instant);
 }
+
+[Trait("Category", "Unit")]
+public sealed class PlanReplayTestsOnSqlite() : PlanReplayTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class PlanReplayTestsOnPostgres() : PlanReplayTests(EngineDatabase.Postgres);

@@ -16,6 +16,7 @@ namespace Shizhu.Workflows.Tests.Templates;
 /// seeded then, which running workflows keep and must go on running, ADR 0012) but for the departments' guidance,
 /// which version 2 gave to the nine county departments (ADR 0015).
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class BuiltInSubProcessTests
 {
     public static readonly TheoryData<string> BuiltIn = new() { "national", "municipal" };

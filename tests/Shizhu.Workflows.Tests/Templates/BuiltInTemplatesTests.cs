@@ -10,6 +10,7 @@ using Shizhu.Workflows.Tests.Infrastructure;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>The templates the engine ships with, and the JSON Schema it publishes, agree with each other and with the validator.</summary>
+[Trait("Category", "Unit")]
 public sealed class BuiltInTemplatesTests
 {
 

@@ -6,6 +6,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>A county department's task: scope <c>department</c>, a known department, done by department staff.</summary>
+[Trait("Category", "Unit")]
 public sealed class DepartmentScopeRulesTests
 {
     private static ElementDefinition DepartmentTask(ElementDefinition e) =>

@@ -4,6 +4,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>A due rule is one calendar point within the plan's years, or one non-negative duration.</summary>
+[Trait("Category", "Unit")]
 public sealed class DueRuleRulesTests
 {
     public static readonly TheoryData<string, DueRule, string, string> Defects = new()

@@ -7,6 +7,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>What each kind of element must carry, and the names it may use.</summary>
+[Trait("Category", "Unit")]
 public sealed class ElementRulesTests
 {
     [Fact]

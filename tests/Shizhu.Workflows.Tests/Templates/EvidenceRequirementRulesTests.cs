@@ -6,6 +6,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>Evidence requirements, and <c>requiredFor</c> narrowing a required one to some of the task's outcomes.</summary>
+[Trait("Category", "Unit")]
 public sealed class EvidenceRequirementRulesTests
 {
     private static TemplateDefinition CheckAsking(EvidenceRequirement requirement) =>

@@ -5,6 +5,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>How tokens can move: flows that connect real elements, from a start to an end, with no trap on the way.</summary>
+[Trait("Category", "Unit")]
 public sealed class FlowAndGraphRulesTests
 {
     private static ElementDefinition Task(string id, string stage = "review") =>

@@ -4,6 +4,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>Decisions: every outcome must have somewhere to go, and every flow must be possible to take.</summary>
+[Trait("Category", "Unit")]
 public sealed class GatewayRulesTests
 {
     /// <summary>The tiny template's gateway without its default, the way to naming now conditional too.</summary>

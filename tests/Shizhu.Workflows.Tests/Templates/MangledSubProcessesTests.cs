@@ -8,6 +8,7 @@ using Shizhu.Workflows.Tests.Infrastructure;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>A sub-process definition or call, however mangled, is answered with problems, never a crash — and the runtime's expansion of it does not crash either.</summary>
+[Trait("Category", "Unit")]
 public sealed class MangledSubProcessesTests
 {
     private static readonly JsonNode?[] Values =

@@ -8,6 +8,7 @@ using Shizhu.Workflows.Tests.Infrastructure;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>A template is user input: however it is mangled, reading and validating it answers with problems, never a crash.</summary>
+[Trait("Category", "Unit")]
 public sealed class MangledTemplatesTests
 {
     private static readonly string[] Lists = ["elements", "flows", "stages"];

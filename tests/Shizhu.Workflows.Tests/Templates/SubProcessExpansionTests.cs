@@ -6,6 +6,7 @@ using Shizhu.Workflows.Templates.Versions;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>What a sub-process call stands for once expanded: the engine runs this form (ADR 0012).</summary>
+[Trait("Category", "Unit")]
 public sealed class SubProcessExpansionTests
 {
     private static readonly TemplateDefinition Expanded = SubProcessExpander.Expand(SubProcessTemplate.Valid);

@@ -13,6 +13,7 @@ namespace Shizhu.Workflows.Tests.Templates;
 /// (<c>survey</c>, <c>arguments.fixDue</c>), the definition in the document (<c>template</c>,
 /// <c>subProcesses[0].entry</c>), or an inner element as a call expands it (<c>survey/fix</c>).
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class SubProcessRulesTests
 {
     private static readonly TemplateDefinition Valid = SubProcessTemplate.Valid;

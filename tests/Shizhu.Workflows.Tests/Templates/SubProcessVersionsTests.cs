@@ -5,16 +5,18 @@ using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>A template with sub-processes goes through draft and publish as written, and runs expanded.</summary>
-public sealed class SubProcessVersionsTests : IAsyncLifetime
+public abstract class SubProcessVersionsTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly Actor TemplateAdmin = new("template-admin-zhao", new HashSet<string> { Roles.TemplateAdmin }, null);
 
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -46,3 +48,9 @@ public sealed class SubProcessVersionsTests : IAsyncLifetime
         Assert.Equal(("revisit.calls", TemplateProblemCodes.UnknownSubProcess), (problem.Location, problem.Code));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class SubProcessVersionsTestsOnSqlite() : SubProcessVersionsTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class SubProcessVersionsTestsOnPostgres() : SubProcessVersionsTests(EngineDatabase.Postgres);

@@ -7,6 +7,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>Reading a document a person sent: strictly, with what cannot be read located like any other problem.</summary>
+[Trait("Category", "Unit")]
 public sealed class TemplateDocumentTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Shizhu.Workflows.Templates.Validation.TemplateProblemCodes;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>The document as a whole: key, track and stages.</summary>
+[Trait("Category", "Unit")]
 public sealed class TemplateRulesTests
 {
     [Fact]

@@ -6,16 +6,18 @@ using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>Draft → publish → retire, on the engine as the Host wires it; running workflows keep their version.</summary>
-public sealed class TemplateVersionsTests : IAsyncLifetime
+public abstract class TemplateVersionsTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly Actor TemplateAdmin = new("template-admin-zhao", new HashSet<string> { Roles.TemplateAdmin }, null);
 
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -182,3 +184,9 @@ public sealed class TemplateVersionsTests : IAsyncLifetime
         Assert.Null(await Versions(v => v.GetAsync("national", 7, CancellationToken.None)));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class TemplateVersionsTestsOnSqlite() : TemplateVersionsTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class TemplateVersionsTestsOnPostgres() : TemplateVersionsTests(EngineDatabase.Postgres);

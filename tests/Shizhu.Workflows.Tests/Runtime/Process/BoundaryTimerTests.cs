@@ -4,13 +4,15 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>
 /// <see cref="ProcessTemplates.BoundaryTimers"/>, started Wednesday 5 January 2022: task a is due on the 15th,
 /// escalates (non-interrupting) at the end of the 7th and times out (interrupting, to escalated) at the end of the 10th.
 /// </summary>
-public sealed class BoundaryTimerTests : IAsyncLifetime
+public abstract class BoundaryTimerTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset EscalationAt = ChinaTime.EndOfDay(new DateOnly(2022, 1, 7));
     private static readonly DateTimeOffset TimeoutAt = ChinaTime.EndOfDay(new DateOnly(2022, 1, 10));
@@ -21,7 +23,7 @@ public sealed class BoundaryTimerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartOnAsync(ProcessTemplates.BoundaryTimers());
         _task = await _harness.OpenTaskAsync(_workflow.Id, "a");
     }
@@ -120,3 +122,9 @@ public sealed class BoundaryTimerTests : IAsyncLifetime
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class BoundaryTimerTestsOnSqlite() : BoundaryTimerTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class BoundaryTimerTestsOnPostgres() : BoundaryTimerTests(EngineDatabase.Postgres);

@@ -4,14 +4,16 @@ using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary><see cref="ProcessTemplates.ExclusiveChoice"/>: score ≥ 60 → pass, score ≥ 90 → distinction, else rework (the default).</summary>
-public sealed class ExclusiveGatewayTests : IAsyncLifetime
+public abstract class ExclusiveGatewayTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -67,3 +69,9 @@ public sealed class ExclusiveGatewayTests : IAsyncLifetime
         Assert.Empty(await _harness.IncidentsAsync(workflowId));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class ExclusiveGatewayTestsOnSqlite() : ExclusiveGatewayTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class ExclusiveGatewayTestsOnPostgres() : ExclusiveGatewayTests(EngineDatabase.Postgres);

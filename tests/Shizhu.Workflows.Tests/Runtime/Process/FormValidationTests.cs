@@ -5,17 +5,19 @@ using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary><see cref="ProcessTemplates.Form"/>: a task whose typed form is checked before the task completes.</summary>
-public sealed class FormValidationTests : IAsyncLifetime
+public abstract class FormValidationTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowTask _report = null!;
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         var workflow = await _harness.StartOnAsync(ProcessTemplates.Form());
         _report = await _harness.OpenTaskAsync(workflow.Id, "report");
     }
@@ -69,3 +71,9 @@ public sealed class FormValidationTests : IAsyncLifetime
         Assert.Equal(TestActors.CountyAdmin.UserName, (string?)variables["completedBy"]);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class FormValidationTestsOnSqlite() : FormValidationTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class FormValidationTestsOnPostgres() : FormValidationTests(EngineDatabase.Postgres);

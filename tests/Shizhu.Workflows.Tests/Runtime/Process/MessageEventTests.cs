@@ -3,17 +3,19 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary><see cref="ProcessTemplates.MessageWait"/>: prepare → wait for message "verdict" → accepted if its result is passed, else redo.</summary>
-public sealed class MessageEventTests : IAsyncLifetime
+public abstract class MessageEventTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowInstance _workflow = null!;
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartOnAsync(ProcessTemplates.MessageWait());
     }
 
@@ -102,3 +104,9 @@ public sealed class MessageEventTests : IAsyncLifetime
         Assert.Equal("verdict", Assert.Single(await _harness.TokensAsync(_workflow.Id)).ElementId);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class MessageEventTestsOnSqlite() : MessageEventTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class MessageEventTestsOnPostgres() : MessageEventTests(EngineDatabase.Postgres);

@@ -4,17 +4,19 @@ using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>
 /// Forks and joins, including a join inside a loop (the case Elsa gets wrong: issues #6229, #6725, #6921):
 /// a join fires once per round, only when every incoming flow has brought a token, and leaves nothing behind.
 /// </summary>
-public sealed class ParallelGatewayTests : IAsyncLifetime
+public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -121,3 +123,9 @@ public sealed class ParallelGatewayTests : IAsyncLifetime
 
     private static int RoundsOf(JsonObject variables) => (int?)variables["rounds"] ?? 0;
 }
+
+[Trait("Category", "Unit")]
+public sealed class ParallelGatewayTestsOnSqlite() : ParallelGatewayTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class ParallelGatewayTestsOnPostgres() : ParallelGatewayTests(EngineDatabase.Postgres);

@@ -6,6 +6,8 @@ using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Shizhu.Workflows.Tests.Runtime.Process;
 /// another rectification round, counted in <c>rounds.county-survey</c>, whose tasks get deadlines in working days
 /// from when that round opens (around the Labour Day holiday of 30 April – 4 May, with Saturday 7 May worked).
 /// </summary>
-public sealed class RectificationRoundsTests : IAsyncLifetime
+public abstract class RectificationRoundsTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset FirstOfMay = new(2022, 5, 1, 0, 0, 0, ChinaTime.Offset);
     private static readonly DateTimeOffset TenthOfMay = new(2022, 5, 10, 10, 0, 0, ChinaTime.Offset);
@@ -26,7 +28,7 @@ public sealed class RectificationRoundsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         _workflow = await _harness.StartAsync(TownshipCodes.Shijia);
     }
 
@@ -110,3 +112,9 @@ public sealed class RectificationRoundsTests : IAsyncLifetime
         Assert.Equal([.. Guidance, "county-survey-join"], (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class RectificationRoundsTestsOnSqlite() : RectificationRoundsTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class RectificationRoundsTestsOnPostgres() : RectificationRoundsTests(EngineDatabase.Postgres);

@@ -2,14 +2,16 @@ using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>A template that loops without ever waiting (<see cref="ProcessTemplates.LoopWithoutWaiting"/>) must not hang the engine.</summary>
-public sealed class RunawayLoopTests : IAsyncLifetime
+public abstract class RunawayLoopTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -56,3 +58,9 @@ public sealed class RunawayLoopTests : IAsyncLifetime
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class RunawayLoopTestsOnSqlite() : RunawayLoopTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class RunawayLoopTestsOnPostgres() : RunawayLoopTests(EngineDatabase.Postgres);

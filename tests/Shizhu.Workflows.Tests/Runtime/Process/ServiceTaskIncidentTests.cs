@@ -5,13 +5,15 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>
 /// <see cref="ProcessTemplates.ServiceStep"/> running the test-only <see cref="FlakyAction"/>: a failing service task
 /// stops its token in an incident, and an operator's retry runs it again.
 /// </summary>
-public sealed class ServiceTaskIncidentTests : IAsyncDisposable
+public abstract class ServiceTaskIncidentTests(EngineDatabase database) : IAsyncDisposable
 {
     private EngineHarness? _harness;
 
@@ -22,7 +24,7 @@ public sealed class ServiceTaskIncidentTests : IAsyncDisposable
 
     private async Task<(EngineHarness, WorkflowInstance)> StartAsync(FlakyAction action, string actionName = FlakyAction.ActionName)
     {
-        _harness = await EngineHarness.CreateAsync(configure: services => services.AddSingleton<IServiceTaskAction>(action));
+        _harness = await EngineHarness.CreateAsync(database, configure: services => services.AddSingleton<IServiceTaskAction>(action));
         return (_harness, await _harness.StartOnAsync(ProcessTemplates.ServiceStep(actionName)));
     }
 
@@ -121,3 +123,9 @@ public sealed class ServiceTaskIncidentTests : IAsyncDisposable
         Assert.Null(Assert.Single(await harness.IncidentsAsync(workflow.Id)).ResolvedAt);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class ServiceTaskIncidentTestsOnSqlite() : ServiceTaskIncidentTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class ServiceTaskIncidentTestsOnPostgres() : ServiceTaskIncidentTests(EngineDatabase.Postgres);

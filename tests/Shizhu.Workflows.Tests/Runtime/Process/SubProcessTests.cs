@@ -4,6 +4,8 @@ using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Templates;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>
@@ -11,11 +13,11 @@ namespace Shizhu.Workflows.Tests.Runtime.Process;
 /// titles and deadlines, a round counter per call, and each round's working-day deadline counted from that round.
 /// And workflows pinned to the built-in templates as they were written out before the sub-process keep running.
 /// </summary>
-public sealed class SubProcessTests : IAsyncLifetime
+public abstract class SubProcessTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -119,3 +121,9 @@ public sealed class SubProcessTests : IAsyncLifetime
         Assert.Equal(3, (await _harness.VariablesAsync(workflow.Id))["rounds"]!.AsObject().Count);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class SubProcessTestsOnSqlite() : SubProcessTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class SubProcessTestsOnPostgres() : SubProcessTests(EngineDatabase.Postgres);

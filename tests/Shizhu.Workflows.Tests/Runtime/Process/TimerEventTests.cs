@@ -4,14 +4,16 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
+
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>Tokens waiting on time: an intermediate timer event, and the built-in templates' timer start (1 January of the start year).</summary>
-public sealed class TimerEventTests : IAsyncLifetime
+public abstract class TimerEventTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(database);
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
@@ -102,3 +104,9 @@ public sealed class TimerEventTests : IAsyncLifetime
         Assert.Equal(2, (await _harness.TasksAsync(workflow.Id)).Count);
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class TimerEventTestsOnSqlite() : TimerEventTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class TimerEventTestsOnPostgres() : TimerEventTests(EngineDatabase.Postgres);

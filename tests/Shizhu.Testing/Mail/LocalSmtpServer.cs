@@ -8,7 +8,7 @@ using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Shizhu.Notifications.Tests.Support;
+namespace Shizhu.Testing.Mail;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 that keeps what it receives, so the e-mail tests go through MailKit,

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Testcontainers.RabbitMq;
 
-namespace Shizhu.Host.Tests.Infrastructure;
+namespace Shizhu.Testing.Broker;
 
 /// <summary>
 /// A real RabbitMQ for the tests: the broker named by SHIZHU_TEST_RABBITMQ (with its management API in

@@ -1,11 +1,11 @@
 using Npgsql;
 using Testcontainers.PostgreSql;
 
-namespace Shizhu.Host.Tests.Infrastructure;
+namespace Shizhu.Testing.Databases;
 
 /// <summary>
 /// A real PostgreSQL for the tests: the server named by SHIZHU_TEST_POSTGRES (tests/run.sh starts one on
-/// loopback), or else a Testcontainers container where a Docker engine answers. Each run gets a fresh database.
+/// loopback), or else a Testcontainers container where a Docker engine answers. Each instance gets a fresh database.
 /// </summary>
 public sealed class TestPostgres : IAsyncDisposable
 {
@@ -37,13 +37,17 @@ public sealed class TestPostgres : IAsyncDisposable
         }
 
         var database = $"shizhu_test_{Guid.NewGuid():N}"[..24];
-        await using (var connection = new NpgsqlConnection(_adminConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync($"CREATE DATABASE {database}");
         ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+    }
+
+    /// <summary>Runs a statement on the server's maintenance database (creating or dropping databases).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -56,9 +60,6 @@ public sealed class TestPostgres : IAsyncDisposable
         }
         if (string.IsNullOrEmpty(ConnectionString)) return;
         var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-        await using var connection = new NpgsqlConnection(_adminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 }

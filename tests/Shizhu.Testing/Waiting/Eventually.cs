@@ -1,4 +1,4 @@
-namespace Shizhu.Host.Tests.Infrastructure;
+namespace Shizhu.Testing.Waiting;
 
 /// <summary>Waits for an asynchronous effect (an event consumed, a job run) with a bound, instead of sleeping.</summary>
 public static class Eventually
