@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shizhu.Notifications.Email;
-using Shizhu.Notifications.InApp;
+using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Persistence;
 using Shizhu.Workflows.Persistence;
 
@@ -19,7 +18,7 @@ public sealed class OutboxReconciler(IServiceScopeFactory scopes, OutboxRelay re
 {
     private const int PageSize = 500;
     // Every consumer subscribes to every event type and marks each event it handled, sent or not.
-    private static readonly string[] Consumers = [InAppNotificationWriter.ConsumerName, EmailDispatcher.ConsumerName];
+    private static readonly string[] Consumers = [Channels.InApp, Channels.Email];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

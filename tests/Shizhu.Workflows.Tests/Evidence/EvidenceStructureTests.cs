@@ -4,18 +4,19 @@ using System.Text;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
 
 namespace Shizhu.Workflows.Tests.Evidence;
 
 /// <summary>Issue 10, item 7: files are judged by their structure, not their first bytes; each attack is built here.</summary>
-public sealed class EvidenceStructureTests : IAsyncLifetime
+public abstract class EvidenceStructureTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
     private WorkflowTask _task = null!;
 
     public async Task InitializeAsync()
     {
-        _harness = await EngineHarness.CreateAsync();
+        _harness = await EngineHarness.CreateAsync(database);
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         _task = await _harness.OpenTaskAsync(workflow.Id, "work-plan");
     }
@@ -182,3 +183,9 @@ public sealed class EvidenceStructureTests : IAsyncLifetime
         return ~crc;
     }
 }
+
+[Trait("Category", "Unit")]
+public sealed class EvidenceStructureTestsOnSqlite() : EvidenceStructureTests(EngineDatabase.Sqlite);
+
+[Trait("Category", "Postgres")]
+public sealed class EvidenceStructureTestsOnPostgres() : EvidenceStructureTests(EngineDatabase.Postgres);
