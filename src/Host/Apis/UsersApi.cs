@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public static class UsersApi
     {
         var api = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.CountyAdmin);
         api.MapPost("/", CreateAsync);
+        api.MapPost("/{userName}/disable", DisableAsync);
         return app;
     }
 
@@ -59,5 +61,21 @@ public static class UsersApi
         await users.AddToRolesAsync(user, roles);
         return TypedResults.Created($"/api/users/{user.Id}",
             new UserDto(user.Id, user.UserName, user.DisplayName, roles, user.TownshipCode, user.DepartmentCode));
+    }
+
+    /// <summary>
+    /// Disables an account: it can no longer sign in, and its cookies and bearer tokens stop working at once
+    /// (<see cref="UserSessions"/>). The county office cannot disable its own account, so it cannot lock itself out.
+    /// </summary>
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DisableAsync(
+        string userName, HttpContext http, UserManager<AppUser> users, UserSessions sessions)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+            return TypedResults.NotFound(new ProblemDetails { Title = "未找到", Detail = $"用户 {userName} 不存在。", Status = StatusCodes.Status404NotFound });
+        if (string.Equals(users.GetUserId(http.User), user.Id, StringComparison.Ordinal))
+            return Errors.Problems.Invalid(new Dictionary<string, string[]> { ["userName"] = ["不能停用自己的账号。"] });
+        await sessions.DisableAsync(user);
+        return TypedResults.NoContent();
     }
 }

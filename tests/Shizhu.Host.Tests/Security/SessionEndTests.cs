@@ -55,11 +55,9 @@ public sealed class SessionEndTests(HostFixture fixture)
         var captured = session.CookieHeader;
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/inbox")).StatusCode);
 
-        await using (var scope = fixture.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await scope.ServiceProvider.GetRequiredService<UserSessions>().DisableAsync((await users.FindByNameAsync(user))!);
-        }
+        using (var admin = await fixture.LoginAsAdminAsync())
+        using (var disabled = await admin.PostAsync($"/api/users/{user}/disable", content: null))
+            Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/inbox")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Replay(captured)).StatusCode);
