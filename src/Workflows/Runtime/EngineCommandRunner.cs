@@ -51,7 +51,9 @@ public sealed class EngineCommandRunner(WorkflowDbContext db, IWorkflowStore sto
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 store.Reset();
-                await Task.Delay(RetryDelay(attempt), clock, ct);
+                // The pause spreads out rivals contending right now, in wall time: it is not a business deadline, so it
+                // does not run on the application clock (a simulated or test clock may stand still and would never end it).
+                await Task.Delay(RetryDelay(attempt), TimeProvider.System, ct);
             }
             catch (DbUpdateConcurrencyException)
             {
