@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Shizhu.Workflows.Runtime;
@@ -19,6 +20,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             WorkflowException { Kind: WorkflowErrorKind.Unprocessable } e => Problems.Unprocessable(e),
             WorkflowException e => Problems.For(e),
             BadHttpRequestException e => Problems.Validation(FieldOf(e), "请求内容无法解析：" + ReasonOf(e)),
+            // A form the antiforgery check cannot read (a broken multipart body, a missing token) is the sender's
+            // mistake, not ours: 400 naming the token, as a missing token already answers.
+            AntiforgeryValidationException => Problems.Validation("__RequestVerificationToken", "表单无效或已过期，请刷新页面后重试。"),
             _ => null,
         };
         if (problem is null) return false;
