@@ -10,4 +10,5 @@ public sealed record AudienceMessage(
     Guid? WorkflowId,
     string Title,
     string Body,
-    IReadOnlyList<Audience> Audiences);
+    IReadOnlyList<Audience> Audiences,
+    Sending.MessageKind Kind = Sending.MessageKind.Progress);
