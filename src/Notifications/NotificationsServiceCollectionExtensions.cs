@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Email;
 using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.InApp;
@@ -10,6 +11,8 @@ using Shizhu.Notifications.Persistence;
 using Shizhu.Notifications.Persistence.Postgres;
 using Shizhu.Notifications.Persistence.Sqlite;
 using Shizhu.Notifications.Pipeline;
+using Shizhu.Notifications.Preferences;
+using Shizhu.Notifications.Sending;
 using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Notifications;
@@ -39,19 +42,59 @@ public static class NotificationsServiceCollectionExtensions
                 $"{EmailOptions.Section}:SmtpHost is required when e-mail is enabled.")
             .ValidateOnStart();
 
+        services.AddOptions<DeliveryOptions>()
+            .Bind(configuration.GetSection(DeliveryOptions.Section))
+            .Validate(o => o.Retry.MaxAttempts >= 1 && o.Retry.InitialDelay > TimeSpan.Zero && o.Retry.MaxDelay >= o.Retry.InitialDelay,
+                $"{DeliveryOptions.Section}:Retry needs MaxAttempts >= 1 and 0 < InitialDelay <= MaxDelay.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero && o.AttemptLease > TimeSpan.Zero,
+                $"{DeliveryOptions.Section}:SweepInterval and AttemptLease must be positive.")
+            .Validate(o => o.QuietHours.Start >= TimeSpan.Zero && o.QuietHours.Start < TimeSpan.FromDays(1)
+                           && o.QuietHours.End >= TimeSpan.Zero && o.QuietHours.End < TimeSpan.FromDays(1),
+                $"{DeliveryOptions.Section}:QuietHours Start and End are times of day (hh:mm).")
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ProcessedEventLog>();
         services.AddScoped<InAppNotificationWriter>();
         services.AddScoped<NotificationQueries>();
+
+        // The delivery pipeline of the external channels (ADR 0030).
+        services.AddSingleton<DeliveryPolicy>();
+        services.AddSingleton<ChannelThrottle>();
+        services.AddScoped<DeliveryAttempts>();
+        services.AddScoped<DeliverySweep>();
+        services.AddScoped<DeliveryQueries>();
+        services.AddScoped<DeliveryResender>();
+        services.AddScoped<PreferenceStore>();
+        services.AddHostedService<DeliverySweepService>();
+
         services.AddSingleton<SmtpMailer>();
-        services.AddScoped<EmailDispatcher>();
+        services.AddMessageSender<EmailSender>();
         return services;
     }
+
+    /// <summary>
+    /// Installs an external channel's sender: the pipeline's <see cref="SenderChannel{TSender}"/> over it, and the sender
+    /// among those the sweep retries with. Its consumer is added with <see cref="AddSenderConsumer{TSender, TDefinition}"/>.
+    /// </summary>
+    public static IServiceCollection AddMessageSender<TSender>(this IServiceCollection services) where TSender : class, IMessageSender
+    {
+        services.TryAddScoped<TSender>();
+        services.AddScoped<IMessageSender>(sp => sp.GetRequiredService<TSender>());
+        services.AddScoped<SenderChannel<TSender>>();
+        return services;
+    }
+
+    /// <summary>The consumer of an external channel's pipeline, on its definition's queue.</summary>
+    public static void AddSenderConsumer<TSender, TDefinition>(this IBusRegistrationConfigurator bus)
+        where TSender : class, IMessageSender
+        where TDefinition : SenderConsumerDefinition<TSender> =>
+        bus.AddConsumer<NotificationConsumer<SenderChannel<TSender>>, TDefinition>();
 
     /// <summary>Adds every notification consumer, each on its own endpoint with its definition's settings.</summary>
     public static void AddNotificationConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<NotificationConsumer<InAppNotificationWriter>, InAppNotificationConsumerDefinition>();
-        bus.AddConsumer<NotificationConsumer<EmailDispatcher>, EmailNotificationConsumerDefinition>();
+        bus.AddSenderConsumer<EmailSender, EmailNotificationConsumerDefinition>();
     }
 }

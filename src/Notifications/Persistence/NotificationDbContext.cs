@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.InApp;
+using Shizhu.Notifications.Preferences;
 
 namespace Shizhu.Notifications.Persistence;
 
@@ -15,6 +16,8 @@ public abstract class NotificationDbContext(DbContextOptions options) : DbContex
     public DbSet<NotificationRead> Reads => Set<NotificationRead>();
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<ChannelPreference> ChannelPreferences => Set<ChannelPreference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationDbContext).Assembly);

@@ -18,6 +18,13 @@ public sealed class InMemoryRecipientDirectory : IRecipientDirectory
         return this;
     }
 
+    /// <summary>Adds a person with every address on file (mobile, WeCom and DingTalk ids).</summary>
+    public InMemoryRecipientDirectory Add(Recipient person, string role, string? townshipCode, string? departmentCode = null)
+    {
+        people.Add((person, role, townshipCode, departmentCode));
+        return this;
+    }
+
     public Task<IReadOnlyList<Recipient>> FindAsync(string role, string? townshipCode, string? departmentCode, CancellationToken ct)
     {
         var township = role is Roles.TownshipLeader or Roles.TownshipStaff ? townshipCode : null;

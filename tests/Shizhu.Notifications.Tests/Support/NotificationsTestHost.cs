@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shizhu.Notifications.Audiences;
 using Shizhu.Notifications.Persistence;
 using Shizhu.Notifications.Pipeline;
+using Shizhu.Testing.Databases;
 using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Notifications.Tests.Support;
@@ -21,14 +22,23 @@ public sealed class NotificationsTestHost : IAsyncDisposable
     // Long enough for the e-mail retry (1 s) to come round; every wait is bounded by it.
     static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    // A shared-cache in-memory database lives as long as one connection to it is open.
-    readonly SqliteConnection keepAlive;
+    // A shared-cache in-memory database lives as long as one connection to it is open (null on PostgreSQL).
+    readonly SqliteConnection? keepAlive;
+    readonly TestPostgres? postgres;
     readonly ServiceProvider services;
+    readonly Start start;
 
-    NotificationsTestHost(SqliteConnection keepAlive, ServiceProvider services, FakeTimeProvider clock)
+    /// <summary>What a restart needs to wire the library again on the same database, clock and directory.</summary>
+    sealed record Start(
+        DatabaseProvider Provider, string ConnectionString, IRecipientDirectory Directory, IDictionary<string, string?> Settings,
+        Action<IServiceCollection, IBusRegistrationConfigurator>? AddChannels);
+
+    NotificationsTestHost(SqliteConnection? keepAlive, TestPostgres? postgres, ServiceProvider services, FakeTimeProvider clock, Start start)
     {
         this.keepAlive = keepAlive;
+        this.postgres = postgres;
         this.services = services;
+        this.start = start;
         Clock = clock;
         Harness = services.GetRequiredService<ITestHarness>();
     }
@@ -37,35 +47,81 @@ public sealed class NotificationsTestHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     /// <param name="addChannels">Registers further channels (their services and consumers) beside the built-in ones.</param>
+    /// <param name="provider">SQLite in memory (default) or a fresh database on the tests' PostgreSQL.</param>
     public static async Task<NotificationsTestHost> StartAsync(
         IRecipientDirectory? directory = null, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection, IBusRegistrationConfigurator>? addChannels = null)
+        Action<IServiceCollection, IBusRegistrationConfigurator>? addChannels = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var connectionString = $"Data Source=notifications-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        var keepAlive = new SqliteConnection(connectionString);
-        await keepAlive.OpenAsync();
+        SqliteConnection? keepAlive = null;
+        TestPostgres? postgres = null;
+        string connectionString;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            postgres = new TestPostgres();
+            await postgres.StartAsync();
+            connectionString = postgres.ConnectionString;
+        }
+        else
+        {
+            connectionString = $"Data Source=notifications-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+            keepAlive = new SqliteConnection(connectionString);
+            await keepAlive.OpenAsync();
+        }
 
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 10, 8, 0, 0, TimeSpan.Zero));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var collection = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IRecipientDirectory>(directory ?? new InMemoryRecipientDirectory());
-        collection.AddNotifications(configuration, DatabaseProvider.Sqlite, connectionString);
-        collection.AddMassTransitTestHarness(bus =>
-        {
-            bus.SetTestTimeouts(testTimeout: Bound, testInactivityTimeout: Bound);
-            bus.AddNotificationConsumers();
-            addChannels?.Invoke(collection, bus);
-        });
-        var services = collection.BuildServiceProvider(validateScopes: true);
+        var start = new Start(provider, connectionString, directory ?? new InMemoryRecipientDirectory(),
+            settings ?? new Dictionary<string, string?>(), addChannels);
+        var services = Wire(start, clock);
 
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<NotificationDbContext>().Database.MigrateAsync();
 
-        var host = new NotificationsTestHost(keepAlive, services, clock);
+        var host = new NotificationsTestHost(keepAlive, postgres, services, clock, start);
         await host.Harness.Start();
         return host;
+    }
+
+    static ServiceProvider Wire(Start start, FakeTimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(start.Settings).Build();
+        var collection = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(start.Directory);
+        collection.AddNotifications(configuration, start.Provider, start.ConnectionString);
+        collection.AddMassTransitTestHarness(bus =>
+        {
+            bus.SetTestTimeouts(testTimeout: Bound, testInactivityTimeout: Bound);
+            bus.AddNotificationConsumers();
+            start.AddChannels?.Invoke(collection, bus);
+        });
+        return collection.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>
+    /// Stops this process's services (bus, singletons such as the rate windows) and starts them again on the same
+    /// database and clock, as a restart of the Host would; this instance keeps the database, the new one uses it.
+    /// </summary>
+    public async Task<NotificationsTestHost> RestartAsync()
+    {
+        await StopAsync();
+        ownsDatabase = false;
+        var restarted = new NotificationsTestHost(keepAlive, postgres, Wire(start, Clock), Clock, start);
+        await restarted.Harness.Start();
+        return restarted;
+    }
+
+    bool stopped;
+    bool ownsDatabase = true;
+
+    async Task StopAsync()
+    {
+        if (stopped)
+            return;
+        stopped = true;
+        await Harness.Stop();
+        await services.DisposeAsync();
     }
 
     /// <summary>
@@ -76,7 +132,7 @@ public sealed class NotificationsTestHost : IAsyncDisposable
     {
         await Harness.Bus.Publish(message);
         await WaitUntilConsumedAsync<NotificationConsumer<InApp.InAppNotificationWriter>, T>(message, deliveries);
-        await WaitUntilConsumedAsync<NotificationConsumer<Email.EmailDispatcher>, T>(message, deliveries);
+        await WaitUntilConsumedAsync<NotificationConsumer<SenderChannel<Email.EmailSender>>, T>(message, deliveries);
     }
 
     /// <summary>
@@ -129,10 +185,18 @@ public sealed class NotificationsTestHost : IAsyncDisposable
     public Task<TResult> QueryDbAsync<TResult>(Func<NotificationDbContext, Task<TResult>> query) =>
         InScopeAsync(query);
 
+    /// <summary>One pass of the delivery sweep, as the Host's background service runs it.</summary>
+    public Task<int> SweepAsync() => InScopeAsync<DeliverySweep, int>(s => s.RunOnceAsync(CancellationToken.None));
+
+    /// <summary>Stops the services; the host that last owned the database (the newest after restarts) drops it too.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Harness.Stop();
-        await services.DisposeAsync();
-        await keepAlive.DisposeAsync();
+        await StopAsync();
+        if (!ownsDatabase)
+            return;
+        if (keepAlive is not null)
+            await keepAlive.DisposeAsync();
+        if (postgres is not null)
+            await postgres.DisposeAsync();
     }
 }

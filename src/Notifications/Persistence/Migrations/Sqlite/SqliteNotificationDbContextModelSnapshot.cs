@@ -28,11 +28,31 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
@@ -43,11 +63,39 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("event_id");
 
+                    b.Property<string>("HeldFor")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_for");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient");
+
+                    b.Property<long?>("ResentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resent_at");
+
+                    b.Property<string>("ResentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resent_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -55,14 +103,85 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
                     b.HasKey("Id")
                         .HasName("pk_deliveries");
+
+                    b.HasIndex("Channel", "CreatedAt")
+                        .HasDatabaseName("ix_deliveries_channel_created_at");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_status_next_attempt_at");
 
                     b.HasIndex("EventId", "Channel", "Recipient")
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_event_id_channel_recipient");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Notifications.Deliveries.DeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_size");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProviderAnswer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_answer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_attempts");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_delivery_attempts_delivery_id");
+
+                    b.ToTable("delivery_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.Idempotency.ProcessedEvent", b =>
@@ -169,6 +288,47 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     b.ToTable("notification_reads", (string)null);
                 });
 
+            modelBuilder.Entity("Shizhu.Notifications.Preferences.ChannelPreference", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.HasKey("UserName", "Kind", "Channel")
+                        .HasName("pk_channel_preferences");
+
+                    b.ToTable("channel_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Notifications.Deliveries.DeliveryAttempt", b =>
+                {
+                    b.HasOne("Shizhu.Notifications.Deliveries.Delivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_attempts_deliveries_delivery_id");
+                });
+
             modelBuilder.Entity("Shizhu.Notifications.InApp.NotificationRead", b =>
                 {
                     b.HasOne("Shizhu.Notifications.InApp.Notification", null)
@@ -177,6 +337,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_reads_notifications_notification_id");
+                });
+
+            modelBuilder.Entity("Shizhu.Notifications.Deliveries.Delivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 #pragma warning restore 612, 618
         }
