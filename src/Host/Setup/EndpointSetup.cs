@@ -40,6 +40,8 @@ public static class EndpointSetup
         app.MapWorkflowControlApi();
         app.MapPlansApi();
         app.MapEvidenceApi();
+        app.MapDeliveriesApi();
+        app.MapNotificationPreferencesApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
