@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shizhu.Host.Errors;
 using Shizhu.Host.Identity;
@@ -21,15 +22,18 @@ public static class DeliveriesApi
         return app;
     }
 
-    /// <summary>Newest first; <c>from</c>/<c>to</c> are China calendar days (yyyy-MM-dd), inclusive.</summary>
+    /// <summary>Newest first; <c>from</c>/<c>to</c> are China calendar days (yyyy-MM-dd), inclusive; <c>recipient</c> a user name or address.</summary>
     public static async Task<Results<Ok<DeliveryPage>, ValidationProblem>> ListAsync(
-        string? channel, string? status, string? from, string? to, string? page, string? pageSize,
+        string? channel, string? status, string? from, string? to, string? page, string? pageSize, string? recipient,
         DeliveryQueries queries, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = ParseFilter(channel, status, from, to, page, pageSize, errors);
-        if (filter is null)
+        if (recipient is { Length: > 320 })
+            errors["recipient"] = ["接收人过长。"];
+        if (filter is null || errors.Count > 0)
             return Problems.Invalid(errors);
+        filter = filter with { Recipient = string.IsNullOrEmpty(recipient) ? null : recipient };
         return TypedResults.Ok(await queries.ListAsync(filter, ct));
     }
 
@@ -54,7 +58,7 @@ public static class DeliveriesApi
             if (Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _))
                 statusValue = parsed;
             else
-                errors["status"] = [$"未知的投递状态“{status}”，可选：{string.Join("、", Enum.GetNames<DeliveryStatus>())}。"];
+                errors["status"] = [$"未知的投递状态“{status}”，可选：{string.Join("、", Enum.GetNames<DeliveryStatus>().Select(JsonNamingPolicy.CamelCase.ConvertName))}。"];
         }
 
         var fromDay = Day(from, "from", errors);

@@ -15,6 +15,8 @@ public sealed class DeliveryQueries(NotificationDbContext db)
         var query = db.Deliveries.AsNoTracking();
         if (!string.IsNullOrEmpty(filter.Channel))
             query = query.Where(d => d.Channel == filter.Channel);
+        if (!string.IsNullOrEmpty(filter.Recipient))
+            query = query.Where(d => d.Recipient == filter.Recipient || d.UserName == filter.Recipient);
         if (filter.Status is { } status)
             query = query.Where(d => d.Status == status);
         // Dates are China calendar days, as people read them; the log stores UTC instants.
@@ -48,7 +50,9 @@ public sealed class DeliveryQueries(NotificationDbContext db)
 
 /// <param name="From">First China calendar day (inclusive) the delivery was logged on.</param>
 /// <param name="To">Last China calendar day (inclusive).</param>
-public sealed record DeliveryFilter(string? Channel, DeliveryStatus? Status, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20);
+/// <param name="Recipient">A user name or an address on the channel, matched exactly.</param>
+public sealed record DeliveryFilter(
+    string? Channel, DeliveryStatus? Status, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20, string? Recipient = null);
 
 public sealed record DeliveryPage(int Total, int Page, int PageSize, IReadOnlyList<DeliveryView> Items);
 

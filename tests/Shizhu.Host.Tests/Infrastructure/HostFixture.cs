@@ -67,6 +67,8 @@ public sealed class HostFixture : IAsyncLifetime
             ["Notifications__Email__Enabled"] = "true",
             ["Notifications__Email__SmtpHost"] = "127.0.0.1",
             ["Notifications__Email__SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Retries and resends go out within a second instead of the default 15 s.
+            ["Notifications__Delivery__SweepInterval"] = "00:00:01",
         };
         foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
 
