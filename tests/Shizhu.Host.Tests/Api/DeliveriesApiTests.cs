@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Shizhu.Host.Tests.Infrastructure;
-using Shizhu.Notifications.Deliveries;
-using Shizhu.Notifications.Persistence;
-using Shizhu.Notifications.Sending;
 
 namespace Shizhu.Host.Tests.Api;
 
@@ -50,22 +46,7 @@ public sealed class DeliveriesApiTests(HostFixture fixture)
     {
         var address = $"dead-{Guid.NewGuid():N}@test.local";
         var title = $"逾期通知 {Guid.NewGuid():N}";
-        long id;
-        await using (var scope = fixture.Services.CreateAsyncScope())
-        {
-            // As the pipeline leaves a mail whose server stayed down past the last attempt.
-            var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-            var dead = new Delivery
-            {
-                EventId = Guid.NewGuid(), Channel = Channels.Email, Recipient = address, UserName = "dead-letter-test", DisplayName = "冉建国",
-                Kind = MessageKind.Overdue, Title = title, Body = "中益乡的任务已逾期。", OccurredAt = now, CreatedAt = now, At = now,
-                Status = DeliveryStatus.DeadLetter, Attempts = 12, Error = "Connection refused",
-            };
-            db.Deliveries.Add(dead);
-            await db.SaveChangesAsync();
-            id = dead.Id;
-        }
+        var id = await DeadLetters.AddEmailAsync(fixture, address, title);
 
         using var admin = await fixture.LoginAsAdminAsync();
         var answer = await admin.PostJsonAsync("/api/deliveries/resend", new { ids = new[] { id } });

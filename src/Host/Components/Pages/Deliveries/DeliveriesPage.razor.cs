@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Shizhu.Host.Components.Shared;
 using Shizhu.Notifications.Deliveries;
@@ -22,6 +23,9 @@ public sealed partial class DeliveriesPage
     private readonly HashSet<long> _selected = [];
     private IReadOnlyList<string> ChannelChoices { get; set; } = [];
 
+    /// <summary>A user name or address, so another page (or a person) can link to one recipient's deliveries.</summary>
+    [SupplyParameterFromQuery(Name = "recipient")] private string? Recipient { get; set; }
+
     private int PageCount => _page is null ? 1 : Math.Max(1, (_page.Total + PageSize - 1) / PageSize);
 
     protected override async Task LoadAsync(CancellationToken ct)
@@ -29,7 +33,8 @@ public sealed partial class DeliveriesPage
         ChannelChoices = await Engine.RunAsync(sp => Task.FromResult<IReadOnlyList<string>>(
             [.. sp.GetServices<IMessageSender>().Select(s => s.Channel)]));
         var filter = new DeliveryFilter(_channel, _status,
-            _from is { } from ? DateOnly.FromDateTime(from) : null, _to is { } to ? DateOnly.FromDateTime(to) : null, _pageNumber, PageSize);
+            _from is { } from ? DateOnly.FromDateTime(from) : null, _to is { } to ? DateOnly.FromDateTime(to) : null, _pageNumber, PageSize,
+            string.IsNullOrWhiteSpace(Recipient) ? null : Recipient.Trim());
         _page = await Engine.RunAsync(sp => sp.GetRequiredService<DeliveryQueries>().ListAsync(filter, ct));
         _selected.IntersectWith(_page.Items.Where(CanResend).Select(r => r.Id));
     }
