@@ -76,20 +76,19 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
 
     /// <summary>
     /// The months of the annex per stage for one entry: (stage, year, first month, last month). National: publicity in the
-    /// start year, routine creation in the middle year (if there is one), then the target year as the municipal track has it
-    /// but for January, which the municipal track gives to publicity. Naming only where the goal is the title.
+    /// start year, routine creation in the middle year (if there is one), then the target year from January; municipal:
+    /// publicity in January and the application right after it (due by April). Naming only where the goal is the title.
     /// </summary>
     private static List<(string Key, int Year, int From, int To)> PlanMonths(PlanRow entry)
     {
         var (_, track, start, target, goal, _) = entry;
         var national = track == Tracks.National;
-        var concentrated = national ? 1 : 2;
         var months = new List<(string, int, int, int)> { ("publicity", start, 1, national ? 12 : 1) };
         if (national && target - start >= 2) months.Add(("routine-creation", start + 1, 1, 12));
         months.AddRange([
-            ("application", target, concentrated, 4),
+            ("application", target, 1, 4),
             ("department-guidance", target, 1, 10),
-            ("gap-filling", target, concentrated, 4),
+            ("gap-filling", target, 1, 4),
             ("county-survey", target, 5, 5),
             ("county-hidden-inspection", target, 6, 6),
             ("county-technical-assessment", target, 7, 8),
