@@ -78,7 +78,7 @@ public sealed class WorkflowLifecycleTests(HostFixture fixture)
         var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items().ToList();
         Assert.Equal("WorkflowStarted", journal[0].Str("kind"));
         Assert.Equal(4, journal.Count(j => j.Str("kind") == "TaskCompleted" && j.Str("actor") == scenario.StaffUser));
-        Assert.Contains(journal, j => j.Str("kind") == "StageEntered" && j.Str("detail").Contains("申报创建", StringComparison.Ordinal));
+        Assert.Contains(journal, j => j.Str("kind") == "StageEntered" && j.Str("detail").Contains("集中创建与申报", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         Assert.All(stages.Skip(3), s => Assert.Equal(StageStatus.Pending, s.Status));
         var submit = await _harness.OpenTaskAsync(_workflow.Id, "submit-application");
         Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2022, 4, 30)), submit.DueAt);
-        Assert.Equal(["publicity", "department-guidance", "application"], (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+        Assert.Equal(["publicity", "application", "department-guidance"], (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
         Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "StageCompleted" && j.Detail.Contains("宣传发动"));
     }
 
@@ -86,7 +86,10 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         });
         Assert.Equal(stages.OrderBy(s => s.EnteredAt).Select(s => s.Key), stages.Select(s => s.Key));
         Assert.Equal(stages.OrderBy(s => s.CompletedAt).Select(s => s.Key), stages.Select(s => s.Key));
-        Assert.Equal(template.Stages.Select(s => s.Key), (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+        // Every stage is entered once, in template order but for the departments' guidance, which starts beside the application (ADR 0026).
+        var entered = (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey).ToList();
+        Assert.Equal(template.Stages.Select(s => s.Key).Where(k => k != "department-guidance"), entered.Where(k => k != "department-guidance"));
+        Assert.Single(entered, k => k == "department-guidance");
 
         // Passing outcomes never enter a rectification round, a county-office decision or a rectification after a failed
         // municipal result or public notice: every other user task runs once.
