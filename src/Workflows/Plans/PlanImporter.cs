@@ -45,7 +45,7 @@ public sealed class PlanImporter(WorkflowDbContext db, WorkflowStarter starter, 
     {
         var path = $"entries[{index}]";
         if (entry is null) return new(null, null, null, InvalidStatus, path, "计划条目不能为空。");
-        var command = new StartWorkflow(entry.TownshipCode?.Trim(), entry.Track?.Trim(), entry.StartYear, entry.TargetYear);
+        var command = new StartWorkflow(entry.TownshipCode?.Trim(), entry.Track?.Trim(), entry.StartYear, entry.TargetYear, entry.Goal?.Trim());
         string code, track;
         try
         {

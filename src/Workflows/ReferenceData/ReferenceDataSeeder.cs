@@ -26,15 +26,20 @@ public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock
         new() { Code = "agriculture-rural", Name = "县农业农村委" },
     ];
 
-    /// <summary>The annex (行事历) of 石柱府办发〔2022〕25号: township, track, start year, target year.</summary>
-    public static readonly IReadOnlyList<(string Township, string Track, int StartYear, int TargetYear)> Plan =
+    /// <summary>
+    /// The annex (行事历) of 石柱府办发〔2022〕25号: township, track, start year, target year, and what the row asks by the
+    /// target year (<see cref="Goals"/>): the title conferred ("年底通过公示并获得…命名"), or for 桥头镇 the national technical
+    /// assessment acceptance passed ("年底前通过国家卫生乡镇技术评估验收").
+    /// </summary>
+    public static readonly IReadOnlyList<(string Township, string Track, int StartYear, int TargetYear, string Goal)> Plan =
     [
-        ("悦崃镇", "national", 2022, 2024), ("中益乡", "national", 2022, 2024), ("桥头镇", "national", 2025, 2026),
-        ("石家乡", "municipal", 2022, 2022), ("金铃乡", "municipal", 2022, 2022),
-        ("临溪镇", "municipal", 2023, 2023), ("王家乡", "municipal", 2023, 2023),
-        ("万朝镇", "municipal", 2024, 2024), ("三星乡", "municipal", 2024, 2024),
-        ("西沱镇", "municipal", 2025, 2025), ("六塘乡", "municipal", 2025, 2025),
-        ("冷水镇", "municipal", 2026, 2026),
+        ("悦崃镇", "national", 2022, 2024, Goals.Named), ("中益乡", "national", 2022, 2024, Goals.Named),
+        ("桥头镇", "national", 2025, 2026, Goals.AssessmentPassed),
+        ("石家乡", "municipal", 2022, 2022, Goals.Named), ("金铃乡", "municipal", 2022, 2022, Goals.Named),
+        ("临溪镇", "municipal", 2023, 2023, Goals.Named), ("王家乡", "municipal", 2023, 2023, Goals.Named),
+        ("万朝镇", "municipal", 2024, 2024, Goals.Named), ("三星乡", "municipal", 2024, 2024, Goals.Named),
+        ("西沱镇", "municipal", 2025, 2025, Goals.Named), ("六塘乡", "municipal", 2025, 2025, Goals.Named),
+        ("冷水镇", "municipal", 2026, 2026, Goals.Named),
     ];
 
     /// <summary>
@@ -68,7 +73,7 @@ public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock
         await AddMissingAsync(db.StatutoryDays, days, d => d.Date, ct);
 
         var codeByName = townships.ToDictionary(t => t.Name, t => t.Code);
-        var plan = Plan.Select(p => new PlanEntry { TownshipCode = codeByName[p.Township], Track = p.Track, StartYear = p.StartYear, TargetYear = p.TargetYear });
+        var plan = Plan.Select(p => new PlanEntry { TownshipCode = codeByName[p.Township], Track = p.Track, StartYear = p.StartYear, TargetYear = p.TargetYear, Goal = p.Goal });
         await AddMissingAsync(db.PlanEntries, plan, p => (p.TownshipCode, p.Track), ct);
 
         foreach (var key in new[] { "national", "municipal" })

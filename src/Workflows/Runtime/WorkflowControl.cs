@@ -104,7 +104,7 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
             await change(workflow, changes);
             workflow.Revision++;
             return new WorkflowSummary(workflow.Id, workflow.TownshipCode, workflow.TownshipName, workflow.Track, workflow.StartYear,
-                workflow.TargetYear, workflow.TemplateKey, workflow.TemplateVersion, workflow.Status, workflow.CurrentStageKey, workflow.StartedAt);
+                workflow.TargetYear, workflow.TemplateKey, workflow.TemplateVersion, workflow.Status, workflow.CurrentStageKey, workflow.StartedAt, workflow.Goal);
         }, ct);
     }
 

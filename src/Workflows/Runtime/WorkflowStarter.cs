@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Plans;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
@@ -16,7 +18,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
     public async Task<WorkflowInstance> StartAsync(StartWorkflow command, Actor actor, CancellationToken ct)
     {
         if (!actor.IsInRole(Roles.CountyAdmin)) throw WorkflowException.Forbidden("只有县爱卫办可以启动创建工作流。");
-        var (township, track, startYear, targetYear) = await ValidateAsync(command, ct);
+        var (township, track, startYear, targetYear, goal) = await ValidateAsync(command, ct);
 
         try
         {
@@ -40,6 +42,8 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                     Track = track,
                     StartYear = startYear,
                     TargetYear = targetYear,
+                    Goal = goal,
+                    Variables = PlanVariables(startYear, targetYear, goal),
                     TemplateKey = template.Key,
                     TemplateVersion = template.Version,
                     StartedAt = changes.Now,
@@ -48,9 +52,9 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                 };
                 db.Workflows.Add(workflow);
                 var journal = changes.Journal(workflow.Id, "WorkflowStarted",
-                    $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，模板 {template.Key} v{template.Version}）");
+                    $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，目标：{Goals.DisplayName(goal)}，模板 {template.Key} v{template.Version}）");
                 journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("townshipCode", township.Code).With("track", track)
-                    .With("startYear", startYear).With("targetYear", targetYear)
+                    .With("startYear", startYear).With("targetYear", targetYear).With("goal", goal)
                     .With("templateKey", template.Key).With("templateVersion", template.Version);
                 changes.Raise(id => new WorkflowStarted(id, changes.Now, workflow.Id, township.Code, township.Name, track, startYear, targetYear, actor.UserName));
                 (await process.RunnerAsync(workflow, changes, ct)).Start();
@@ -64,11 +68,20 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
         }
     }
 
+    /// <summary>
+    /// The plan's facts the template's gateways read: <c>plan.years</c> (target minus start year: 2 or more gives the national
+    /// track its middle year of routine work) and <c>plan.goal</c> (whether the workflow ends at the assessment or at naming).
+    /// </summary>
+    private static string PlanVariables(int startYear, int targetYear, string goal) => new JsonObject
+    {
+        ["plan"] = new JsonObject { ["startYear"] = startYear, ["targetYear"] = targetYear, ["years"] = targetYear - startYear, ["goal"] = goal },
+    }.ToJsonString();
+
     private static WorkflowException AlreadyRunning(string townshipName, string track) =>
         WorkflowException.Conflict($"{townshipName}已有进行中的{Tracks.DisplayName(track)}创建工作流。");
 
     /// <summary>Checks a start command's fields; refusals name the field at fault.</summary>
-    internal async Task<(ReferenceData.Township Township, string Track, int StartYear, int TargetYear)> ValidateAsync(StartWorkflow command, CancellationToken ct)
+    internal async Task<(ReferenceData.Township Township, string Track, int StartYear, int TargetYear, string Goal)> ValidateAsync(StartWorkflow command, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(command.TownshipCode)) throw WorkflowException.Invalid("townshipCode", "请选择乡镇。");
         var township = await db.Townships.AsNoTracking().SingleOrDefaultAsync(t => t.Code == command.TownshipCode, ct)
@@ -79,10 +92,13 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
             throw WorkflowException.Invalid("startYear", "创建起始年份必须在 2000—2100 之间。");
         var startYear = command.StartYear.Value;
         var plan = await db.PlanEntries.AsNoTracking().SingleOrDefaultAsync(p => p.TownshipCode == township.Code && p.Track == track, ct);
-        var targetYear = command.TargetYear
-            ?? (plan is not null && plan.StartYear == startYear ? plan.TargetYear : Tracks.DefaultTargetYear(track, startYear));
+        var planRow = plan is not null && plan.StartYear == startYear ? plan : null;
+        var targetYear = command.TargetYear ?? planRow?.TargetYear ?? Tracks.DefaultTargetYear(track, startYear);
         if (targetYear < startYear || targetYear > startYear + 5)
             throw WorkflowException.Invalid("targetYear", "目标年份不能早于起始年份，且最多晚 5 年。");
-        return (township, track, startYear, targetYear);
+        if (command.Goal is not null && !Goals.IsKnown(command.Goal))
+            throw WorkflowException.Invalid("goal", "创建目标必须是 named（获得命名）或 assessmentPassed（通过技术评估验收）。");
+        var goal = command.Goal ?? (planRow is not null && planRow.TargetYear == targetYear ? planRow.Goal : Goals.Named);
+        return (township, track, startYear, targetYear, goal);
     }
 }

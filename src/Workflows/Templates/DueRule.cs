@@ -7,7 +7,9 @@ namespace Shizhu.Workflows.Templates;
 /// month) or <c>start</c> (its first second). Or a duration from the moment it is set: <see cref="WorkingDays"/>
 /// by China's statutory calendar, or calendar <see cref="Days"/>.
 /// Inside a sub-process definition a rule may instead be <see cref="Argument"/>: the name of a <c>due</c> parameter,
-/// replaced by the rule each call passes (so each check has its own dates).
+/// replaced by the rule each call passes (so each check has its own dates). <see cref="WorkingDaysParameter"/> names a
+/// template parameter holding the number of working days (a deadline the plan does not fix); it is read when the template is.
+/// The <c>target</c> year moves one year on with each roll-over to the next year's cycle (variable <c>cycle.rollovers</c>).
 /// </summary>
 public sealed record DueRule(
     string? Year = null,
@@ -17,4 +19,5 @@ public sealed record DueRule(
     int? YearOffset = null,
     int? WorkingDays = null,
     int? Days = null,
-    string? Argument = null);
+    string? Argument = null,
+    string? WorkingDaysParameter = null);

@@ -29,8 +29,11 @@ public sealed class TemplateCatalog
         return definition;
     }
 
-    /// <summary>A stored template in the form that runs: its sub-process calls expanded into the elements they stand for.</summary>
-    public static TemplateDefinition Parse(string json) => SubProcessExpander.Expand(ParseDocument(json));
+    /// <summary>
+    /// A stored template in the form that runs: its sub-process calls expanded into the elements they stand for, and due
+    /// rules that name a parameter given its value.
+    /// </summary>
+    public static TemplateDefinition Parse(string json) => DueParameters.Resolve(SubProcessExpander.Expand(ParseDocument(json)));
 
     /// <summary>A stored template as it is written, sub-process definitions and calls included: what is validated and edited.</summary>
     public static TemplateDefinition ParseDocument(string json) =>

@@ -2,8 +2,10 @@ namespace Shizhu.Workflows.Templates;
 
 /// <summary>
 /// A stage template: a BPMN-like process. <see cref="Elements"/> joined by <see cref="Flows"/> are what runs;
-/// <see cref="Stages"/> are the ordered milestones users see, each element naming the stage it belongs to.
-/// <see cref="Parameters"/> are numbers the template's actions read (the subsidy and its split).
+/// <see cref="Stages"/> are the ordered milestones users see, each element naming the stage it belongs to, and
+/// <see cref="Phases"/> group the stages as the plan's 实施步骤 does. <see cref="Parameters"/> are numbers the
+/// template's actions and due rules read (the subsidy and its split, working-day deadlines); <see cref="ParameterInfo"/>
+/// says of each what it is and whether the plan fixes it or the template chose it.
 /// <see cref="SubProcesses"/> are named fragments that <see cref="ElementType.SubProcess"/> elements call; the form that runs
 /// has them expanded (<see cref="TemplateCatalog.Parse"/>).
 /// </summary>
@@ -15,7 +17,12 @@ public sealed record TemplateDefinition(
     IReadOnlyList<ElementDefinition> Elements,
     IReadOnlyList<FlowDefinition> Flows,
     IReadOnlyDictionary<string, decimal>? Parameters = null,
-    IReadOnlyList<SubProcessDefinition>? SubProcesses = null);
+    IReadOnlyList<SubProcessDefinition>? SubProcesses = null,
+    IReadOnlyList<PhaseDefinition>? Phases = null,
+    IReadOnlyDictionary<string, TemplateParameterInfo>? ParameterInfo = null);
 
-/// <summary>A milestone users see (宣传发动, 县级调研, …).</summary>
-public sealed record StageDefinition(string Key, string Name);
+/// <summary>A milestone users see (宣传发动, 县级调研, …), in the <see cref="Phase"/> of 实施步骤 it belongs to.</summary>
+public sealed record StageDefinition(string Key, string Name, string? Phase = null);
+
+/// <summary>A phase of the plan's 实施步骤 (宣传发动, 申报创建, 查漏补缺, 迎检验收): a grouping of stages.</summary>
+public sealed record PhaseDefinition(string Key, string Name);

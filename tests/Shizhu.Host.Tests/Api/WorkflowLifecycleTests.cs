@@ -42,9 +42,14 @@ public sealed class WorkflowLifecycleTests(HostFixture fixture)
         Assert.Equal($"{year - 1}-12-31T16:00:00+00:00", waiting.Str("dueAt"));
         Assert.Empty(workflow["tasks"]!.Items());
         Assert.Equal(
-            ["publicity", "application", "gap-filling", "acceptance", "county-survey", "county-hidden-inspection",
-             "county-technical-assessment", "municipal-acceptance", "naming"],
+            ["publicity", "routine-creation", "department-guidance", "application", "gap-filling", "county-survey", "county-hidden-inspection",
+             "county-technical-assessment", "acceptance", "municipal-acceptance", "naming"],
             workflow["stages"]!.Items().Select(s => s.Str("key")));
+        // Each stage in its phase of 实施步骤 (ADR 0026), and the plan's default goal.
+        Assert.Equal(["publicity", "application", "application", "application", "gap-filling", "gap-filling", "gap-filling", "gap-filling",
+             "acceptance", "acceptance", "naming"], workflow["stages"]!.Items().Select(s => s.Str("phase")));
+        Assert.Equal(("宣传发动", "查漏补缺"), (workflow["stages"]![0]!.Str("phaseName"), workflow["stages"]![5]!.Str("phaseName")));
+        Assert.Equal("named", workflow.Str("goal"));
     }
 
     [Fact]
@@ -73,7 +78,7 @@ public sealed class WorkflowLifecycleTests(HostFixture fixture)
         var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items().ToList();
         Assert.Equal("WorkflowStarted", journal[0].Str("kind"));
         Assert.Equal(4, journal.Count(j => j.Str("kind") == "TaskCompleted" && j.Str("actor") == scenario.StaffUser));
-        Assert.Contains(journal, j => j.Str("kind") == "StageEntered" && j.Str("detail").Contains("申报创建", StringComparison.Ordinal));
+        Assert.Contains(journal, j => j.Str("kind") == "StageEntered" && j.Str("detail").Contains("集中创建与申报", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -36,6 +36,27 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
     }
 
     [Fact]
+    public async Task ADatabaseOnThePreviousReleaseGetsTheTemplatesCorrectedToThePlanAsTheNextVersionAndItsRunningWorkflowsKeepTheirs()
+    {
+        await using var harness = await EngineHarness.CreateAsync(database);
+        await SeededByAnEarlierReleaseAsync(harness);
+        await SeedPreviousReleaseAsync(harness);
+        var running = await harness.StartAsync(TownshipCodes.Shijia);
+
+        await SeedAsync(harness);
+
+        await using var db = harness.NewDbContext();
+        var versions = await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).Select(t => t.Version).ToListAsync();
+        Assert.Equal([1, 2, 3], versions);
+        Assert.Equal(2, (await harness.WorkflowAsync(running.Id)).TemplateVersion);
+        Assert.Contains(await harness.TasksAsync(running.Id), t => t.TaskKey == "leading-group");
+        var started = await harness.StartAsync(TownshipCodes.Jinling);
+        Assert.Equal(3, started.TemplateVersion);
+        Assert.NotNull((await harness.TemplateOfAsync(started.Id)).Phases);
+        Assert.Null((await harness.TemplateOfAsync(running.Id)).Phases);
+    }
+
+    [Fact]
     public async Task AnAdministratorsNewestVersionStandsAndNoBuiltInIsPutAboveIt()
     {
         await using var harness = await EngineHarness.CreateAsync(database);
@@ -80,6 +101,20 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
     {
         await using var db = harness.NewDbContext();
         foreach (var row in await db.Templates.ToListAsync()) row.Definition = TemplateResources.WrittenOut(row.Key);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The release before the plan-fidelity correction (ADR 0026) published its built-ins as version 2.</summary>
+    private static async Task SeedPreviousReleaseAsync(EngineHarness harness)
+    {
+        await using var db = harness.NewDbContext();
+        foreach (var key in new[] { "national", "municipal" })
+            db.Templates.Add(new StageTemplate
+            {
+                Key = key, Version = 2, Name = TemplateCatalog.Parse(TemplateResources.Previous(key)).Name, Track = key,
+                Definition = TemplateResources.Previous(key), Status = TemplateStatus.Published, CreatedAt = harness.Clock.GetUtcNow(),
+                PublishedAt = harness.Clock.GetUtcNow(), CreatedBy = StageTemplate.BuiltInAuthor,
+            });
         await db.SaveChangesAsync();
     }
 

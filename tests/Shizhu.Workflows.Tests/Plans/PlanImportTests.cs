@@ -133,6 +133,35 @@ public abstract class PlanImportTests(EngineDatabase database) : IAsyncLifetime
         Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (other.Kind, other.Field));
         Assert.Single(_harness.Read(db => db.Workflows.ToList()));
     }
+
+    [Fact]
+    public async Task EachImportedEntryCarriesThePlansGoalAndQiaotouIsToPassTheAssessmentRatherThanBeNamed()
+    {
+        var result = await _harness.ImportPlanAsync(await _harness.SeededPlanAsync());
+
+        var goals = _harness.Read(db => db.Workflows.ToDictionary(w => w.TownshipName, w => w.Goal));
+        Assert.Equal(12, result.Started);
+        Assert.Equal(Goals.AssessmentPassed, goals["桥头镇"]);
+        Assert.All(goals.Where(g => g.Key != "桥头镇"), g => Assert.Equal(Goals.Named, g.Value));
+        // The template's gateways read the goal from the workflow's variables.
+        var qiaotou = _harness.Read(db => db.Workflows.Single(w => w.TownshipName == "桥头镇"));
+        Assert.Contains("\"goal\":\"assessmentPassed\"", qiaotou.Variables, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEntryMayStateItsGoalAndAnUnknownGoalIsRefusedNamingTheField()
+    {
+        var result = await _harness.ImportPlanAsync(
+        [
+            new ImportPlanEntry(TownshipCodes.Shijia, "municipal", 2022, 2022, Goals.AssessmentPassed),
+            new ImportPlanEntry(TownshipCodes.Jinling, "municipal", 2022, 2022, "title"),
+        ]);
+
+        Assert.Equal((1, 1), (result.Started, result.Invalid));
+        Assert.Equal(Goals.AssessmentPassed, (await _harness.WorkflowAsync(result.Entries[0].WorkflowId!.Value)).Goal);
+        Assert.Equal((PlanEntryResult.InvalidStatus, "entries[1].goal"), (result.Entries[1].Status, result.Entries[1].Field));
+        Assert.Contains("assessmentPassed", result.Entries[1].Problem, StringComparison.Ordinal);
+    }
 }
 
 [Trait("Category", "Unit")]

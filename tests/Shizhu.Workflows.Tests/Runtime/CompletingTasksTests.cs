@@ -55,11 +55,13 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         Assert.Equal("application", (await _harness.WorkflowAsync(_workflow.Id)).CurrentStageKey);
         var stages = await _harness.StagesAsync(_workflow.Id);
         Assert.Equal((StageStatus.Completed, now), (stages[0].Status, stages[0].CompletedAt));
-        Assert.Equal((StageStatus.Active, now, (DateTimeOffset?)null), (stages[1].Status, stages[1].EnteredAt, stages[1].CompletedAt));
-        Assert.All(stages.Skip(2), s => Assert.Equal(StageStatus.Pending, s.Status));
+        // The application and, beside it for the creation year, the departments' guidance (ADR 0026).
+        Assert.Equal(["department-guidance", "application"], stages.Skip(1).Take(2).Select(s => s.Key));
+        Assert.All(stages.Skip(1).Take(2), s => Assert.Equal((StageStatus.Active, now, (DateTimeOffset?)null), (s.Status, s.EnteredAt, s.CompletedAt)));
+        Assert.All(stages.Skip(3), s => Assert.Equal(StageStatus.Pending, s.Status));
         var submit = await _harness.OpenTaskAsync(_workflow.Id, "submit-application");
         Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2022, 4, 30)), submit.DueAt);
-        Assert.Equal(["publicity", "application"], (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+        Assert.Equal(["publicity", "application", "department-guidance"], (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
         Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "StageCompleted" && j.Detail.Contains("宣传发动"));
     }
 
@@ -84,11 +86,16 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         });
         Assert.Equal(stages.OrderBy(s => s.EnteredAt).Select(s => s.Key), stages.Select(s => s.Key));
         Assert.Equal(stages.OrderBy(s => s.CompletedAt).Select(s => s.Key), stages.Select(s => s.Key));
-        Assert.Equal(template.Stages.Select(s => s.Key), (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
+        // Every stage is entered once, in template order but for the departments' guidance, which starts beside the application (ADR 0026).
+        var entered = (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey).ToList();
+        Assert.Equal(template.Stages.Select(s => s.Key).Where(k => k != "department-guidance"), entered.Where(k => k != "department-guidance"));
+        Assert.Single(entered, k => k == "department-guidance");
 
-        // Passing outcomes never enter the mock-inspection or municipal rectification loops: every other user task runs once.
-        var expected = template.Elements.Where(e => e.Type == ElementType.UserTask && e.Id is not ("mock-rectification" or "municipal-rectification"))
-            .Select(e => e.Id).Order().ToList();
+        // Passing outcomes never enter a rectification round, a county-office decision or a rectification after a failed
+        // municipal result or public notice: every other user task runs once.
+        static bool OffTheGoodPath(string id) => id.EndsWith("-rectification", StringComparison.Ordinal) || id.EndsWith("-report", StringComparison.Ordinal)
+            || id.EndsWith("-verification", StringComparison.Ordinal) || id.EndsWith("-decision", StringComparison.Ordinal);
+        var expected = template.Elements.Where(e => e.Type == ElementType.UserTask && !OffTheGoodPath(e.Id)).Select(e => e.Id).Order().ToList();
         var tasks = await _harness.TasksAsync(_workflow.Id);
         Assert.Equal(expected, tasks.Select(t => t.TaskKey).Order());
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));

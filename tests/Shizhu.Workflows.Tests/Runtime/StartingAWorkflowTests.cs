@@ -31,7 +31,7 @@ public abstract class StartingAWorkflowTests(EngineDatabase database) : IAsyncLi
         Assert.Equal(template.Stages.Select(s => s.Key), stages.Select(s => s.Key));
         Assert.Equal(template.Stages.Select(s => s.Name), stages.Select(s => s.Name));
         Assert.Equal(Enumerable.Range(0, template.Stages.Count), stages.Select(s => s.Order));
-        Assert.Equal(9, stages.Count);
+        Assert.Equal(10, stages.Count);
         Assert.Equal(("municipal", 1), (started.TemplateKey, started.TemplateVersion));
     }
 

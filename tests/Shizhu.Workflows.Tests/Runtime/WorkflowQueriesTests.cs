@@ -116,9 +116,12 @@ public abstract class WorkflowQueriesTests(EngineDatabase database) : IAsyncLife
         var journal = await _harness.QueryAsync(q => q.JournalAsync(TestActors.ShijiaStaff, _shijia.Id, CancellationToken.None));
 
         Assert.NotNull(detail);
-        Assert.Equal(("publicity", 9, 2), (detail.CurrentStageKey, detail.Stages.Count, detail.Tasks.Count));
-        Assert.Equal("publicity", detail.Stages[0].Key);
-        Assert.Equal(StageStatus.Active, detail.Stages[0].Status);
+        Assert.Equal(("publicity", 10, 2, "named"), (detail.CurrentStageKey, detail.Stages.Count, detail.Tasks.Count, detail.Goal));
+        Assert.Equal(("publicity", StageStatus.Active), (detail.Stages[0].Key, detail.Stages[0].Status));
+        // Each stage in its phase of 实施步骤, as the template version the workflow runs on groups them.
+        Assert.Equal(["宣传发动", "申报创建", "申报创建", "查漏补缺", "查漏补缺", "查漏补缺", "查漏补缺", "迎检验收", "迎检验收", "公示命名"],
+            detail.Stages.Select(s => s.PhaseName));
+        Assert.Equal(("county-survey", "gap-filling"), (detail.Stages[4].Key, detail.Stages[4].Phase));
         Assert.All(detail.Tasks, t => Assert.Equal(_shijia.Id, t.WorkflowId));
         Assert.NotNull(journal);
         Assert.Equal("WorkflowStarted", journal[0].Kind);

@@ -11,10 +11,10 @@ using Shizhu.Workflows.Tests.Infrastructure;
 namespace Shizhu.Workflows.Tests.Templates;
 
 /// <summary>
-/// The built-in templates define the inspection pattern once and call it for the three county checks; expanded, they
-/// are the templates as they were written out before (kept in <c>Templates/WrittenOut</c>, version 1 in databases
-/// seeded then, which running workflows keep and must go on running, ADR 0012) but for the departments' guidance,
-/// which version 2 gave to the nine county departments (ADR 0015).
+/// The built-in templates define the inspection pattern once and call it for the three county checks, and the nine county
+/// departments' guidance once for the creation year (ADR 0026). The release before (kept in <c>Templates/Previous</c>,
+/// which running workflows keep and must go on running) expanded to the templates as they were written out before it
+/// (<c>Templates/WrittenOut</c>, version 1, ADR 0012) but for the departments' guidance it gave to the nine departments (ADR 0015).
 /// </summary>
 [Trait("Category", "Unit")]
 public sealed class BuiltInSubProcessTests
@@ -26,9 +26,9 @@ public sealed class BuiltInSubProcessTests
 
     [Theory]
     [MemberData(nameof(BuiltIn))]
-    public void ABuiltInTemplateExpandsToTheTemplateAsItWasWrittenOutButForTheDepartmentsGuidance(string key)
+    public void ThePreviousBuiltInTemplateExpandsToTheTemplateAsItWasWrittenOutButForTheDepartmentsGuidance(string key)
     {
-        var expanded = TemplateCatalog.Parse(TemplateResources.BuiltIn(key));
+        var expanded = TemplateCatalog.Parse(TemplateResources.Previous(key));
         var writtenOut = TemplateCatalog.Parse(TemplateResources.WrittenOut(key));
 
         // Version 2 gave the county office's one guidance task per check to the nine county departments; all else
@@ -38,21 +38,23 @@ public sealed class BuiltInSubProcessTests
 
     [Theory]
     [MemberData(nameof(BuiltIn))]
-    public void EachCountyCheckHasEveryCountyDepartmentsGuidanceInParallelWithTheCheck(string key)
+    public void EveryCountyDepartmentsGuidanceIsOneTaskForTheCreationYearInParallelWithTheCreationAndNotPartOfAnyCheck(string key)
     {
         var expanded = TemplateCatalog.Parse(TemplateResources.BuiltIn(key));
 
-        foreach (var check in new[] { "county-survey", "county-hidden-inspection", "county-technical-assessment" })
+        var guidance = expanded.Elements.Where(e => e.Scope == TaskScope.Department).ToList();
+        Assert.Equal(ReferenceDataSeeder.CountyDepartments.Select(d => d.Code).Order(), guidance.Select(e => e.DepartmentCode!).Order());
+        Assert.All(guidance, e =>
         {
-            var guidance = expanded.Elements.Where(e => e.Id.StartsWith($"{check}-guidance", StringComparison.Ordinal)).ToList();
-            Assert.Equal(ReferenceDataSeeder.CountyDepartments.Select(d => d.Code).Order(), guidance.Select(e => e.DepartmentCode!).Order());
-            Assert.All(guidance, e =>
-            {
-                Assert.Equal((ElementType.UserTask, TaskScope.Department, "county-department", check), (e.Type, e.Scope!.Value, e.Role!, e.Stage!));
-                Assert.Contains(expanded.Flows, f => f.From == $"{check}-fork" && f.To == e.Id);
-                Assert.Contains(expanded.Flows, f => f.From == e.Id && f.To == $"{check}-join");
-            });
-        }
+            Assert.Equal(($"department-guidance-{e.DepartmentCode}", "county-department", "department-guidance"), (e.Id, e.Role!, e.Stage!));
+            Assert.Equal(new DueRule(Year: "target", Month: 10), e.Due);
+            Assert.Contains(e.Evidence!, r => r.Key == "supporting-evidence" && r.Required);
+            Assert.Contains(expanded.Flows, f => f.From == "department-guidance-fork" && f.To == e.Id);
+            Assert.Contains(expanded.Flows, f => f.From == e.Id && f.To == "department-guidance-join");
+        });
+        Assert.Contains(expanded.Flows, f => f.From == "creation-fork" && f.To == "department-guidance-wait");
+        Assert.Contains(expanded.Flows, f => f.From == "department-guidance-join" && f.To == "creation-join");
+        Assert.DoesNotContain(expanded.Elements, e => e.Id.StartsWith("county-", StringComparison.Ordinal) && e.Id.Contains("guidance", StringComparison.Ordinal));
     }
 
     private static TemplateDefinition WithoutGuidance(TemplateDefinition template)
@@ -71,7 +73,7 @@ public sealed class BuiltInSubProcessTests
     {
         var document = TemplateCatalog.ParseDocument(TemplateResources.BuiltIn(key));
 
-        Assert.Equal("inspection", Assert.Single(document.SubProcesses!).Key);
+        Assert.Equal(["inspection", "department-guidance"], document.SubProcesses!.Select(s => s.Key));
         Assert.Equal(["county-survey", "county-hidden-inspection", "county-technical-assessment"],
             document.Elements.Where(e => e.Type == ElementType.SubProcess && e.Calls == "inspection").Select(e => e.Stage));
         Assert.Empty(TemplateValidator.BuiltIn.Validate(document));

@@ -42,5 +42,6 @@ internal sealed class PlanEntryConfiguration : IEntityTypeConfiguration<PlanEntr
     {
         b.HasKey(p => new { p.TownshipCode, p.Track });
         b.Property(p => p.Track).HasMaxLength(20);
+        b.Property(p => p.Goal).HasMaxLength(20).HasDefaultValue(Goals.Named);
     }
 }

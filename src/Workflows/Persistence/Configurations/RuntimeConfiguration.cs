@@ -13,6 +13,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.Property(w => w.TownshipCode).HasMaxLength(12);
         b.Property(w => w.TownshipName).HasMaxLength(50);
         b.Property(w => w.Track).HasMaxLength(20);
+        b.Property(w => w.Goal).HasMaxLength(20).HasDefaultValue(Plans.Goals.Named);
         b.Property(w => w.TemplateKey).HasMaxLength(60);
         b.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(w => w.CurrentStageKey).HasMaxLength(60);

@@ -9,6 +9,9 @@ public sealed class WorkflowInstance
     public required string Track { get; init; }
     public required int StartYear { get; init; }
     public required int TargetYear { get; init; }
+
+    /// <summary>What the plan asks of this creation by the target year (<see cref="Plans.Goals"/>): the title, or the assessment passed.</summary>
+    public string Goal { get; init; } = Plans.Goals.Named;
     public required string TemplateKey { get; init; }
     public required int TemplateVersion { get; init; }
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;

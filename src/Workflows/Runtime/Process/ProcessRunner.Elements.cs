@@ -53,9 +53,18 @@ internal sealed partial class ProcessRunner
         }
     }
 
+    /// <summary>
+    /// The year the template's <c>target</c> due rules fall in: the plan's target year, one year later for each time the
+    /// county office rolled the creation over to the next year's cycle (<see cref="RolloversVariable"/>).
+    /// </summary>
+    private int CycleYear => _workflow.TargetYear + (int)_variables.GetNumber(RolloversVariable);
+
+    /// <summary>The counter a template's roll-over path increments (<c>increment</c> action).</summary>
+    public const string RolloversVariable = "cycle.rollovers";
+
     private void WaitForTime(WorkflowToken token, ElementDefinition element)
     {
-        var due = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+        var due = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, CycleYear, _changes.Now, _calendar);
         if (due is null || due <= _changes.Now)
         {
             Leave(token);
@@ -82,7 +91,7 @@ internal sealed partial class ProcessRunner
 
     private void OpenTask(WorkflowToken token, ElementDefinition element)
     {
-        var dueAt = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+        var dueAt = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, CycleYear, _changes.Now, _calendar);
         var scope = element.Scope ?? TaskScope.Township;
         var task = new WorkflowTask
         {
@@ -104,7 +113,7 @@ internal sealed partial class ProcessRunner
             _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskDue, DueAt = due });
         foreach (var boundary in element.Boundary ?? [])
         {
-            var at = DueRuleEvaluator.Evaluate(boundary.Due, _workflow.StartYear, _workflow.TargetYear, _changes.Now, _calendar);
+            var at = DueRuleEvaluator.Evaluate(boundary.Due, _workflow.StartYear, CycleYear, _changes.Now, _calendar);
             if (at is { } boundaryDue)
                 _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = boundary.Id, Kind = TimerKind.Boundary, DueAt = boundaryDue });
         }

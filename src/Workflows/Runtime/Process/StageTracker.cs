@@ -6,8 +6,9 @@ namespace Shizhu.Workflows.Runtime.Process;
 
 /// <summary>
 /// Derives the milestones users see from where the tokens are: a stage becomes active when a token enters one
-/// of its elements, and completes once no token sits in it and a later stage has been entered (or the
-/// workflow has ended). A loop back into a completed stage makes it active again.
+/// of its elements, and completes once no token sits in it: when its work is done, not when the next stage begins, so a
+/// wait outside every stage (a timer holding the next county check until its month) is not counted in the stage before.
+/// A loop back into a completed stage makes it active again.
 /// </summary>
 internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow, EngineChanges changes)
 {
@@ -32,11 +33,9 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
 
     public void Settle(bool workflowEnded)
     {
-        var currentOrder = Current is null ? -1 : graph.StageOrder[Current];
         foreach (var stage in workflow.Stages.Where(s => s.Status == StageStatus.Active).OrderBy(s => s.Order))
         {
-            var occupied = workflow.Tokens.Any(t => StageOf(t.ElementId) == stage.Key);
-            if (occupied || (!workflowEnded && graph.StageOrder[stage.Key] >= currentOrder)) continue;
+            if (workflow.Tokens.Any(t => StageOf(t.ElementId) == stage.Key)) continue;
             var journal = changes.Journal(workflow.Id, "StageCompleted", $"完成阶段：{stage.Name}");
             journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Completed;

@@ -6,19 +6,24 @@ namespace Shizhu.Workflows.Runtime.Queries;
 
 // Read models returned by WorkflowQueries; the HTTP API serialises them as they are (camelCase).
 
+// Goal comes last: idempotency records store summaries as JSON, and older ones simply lack it.
 public sealed record WorkflowSummary(
     Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
-    string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt);
+    string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt,
+    string Goal = Plans.Goals.Named);
 
 public sealed record WorkflowDetail(
     Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
     string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt, IReadOnlyList<StageView> Stages, IReadOnlyList<TaskView> Tasks, IReadOnlyList<WaitingView> Waiting);
+    DateTimeOffset? CompletedAt, IReadOnlyList<StageView> Stages, IReadOnlyList<TaskView> Tasks, IReadOnlyList<WaitingView> Waiting,
+    string Goal = Plans.Goals.Named);
 
 /// <summary>A waiting point other than a user task: <c>timer</c> (with its time) or <c>message</c> (with its name).</summary>
 public sealed record WaitingView(string Kind, string Name, DateTimeOffset? DueAt);
 
-public sealed record StageView(string Key, string Name, StageStatus Status, DateTimeOffset? EnteredAt, DateTimeOffset? CompletedAt);
+/// <summary>A stage with the phase of 实施步骤 it belongs to (<see cref="Phase"/> and its name; null on templates without phases).</summary>
+public sealed record StageView(string Key, string Name, StageStatus Status, DateTimeOffset? EnteredAt, DateTimeOffset? CompletedAt,
+    string? Phase = null, string? PhaseName = null);
 
 // DepartmentCode comes last: idempotency records store TaskViews as JSON, and older ones simply lack it.
 public sealed record TaskView(

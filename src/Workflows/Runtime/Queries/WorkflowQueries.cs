@@ -21,7 +21,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         if (status is not null) query = query.Where(w => w.Status == status);
         return await query.OrderBy(w => w.TownshipCode).ThenBy(w => w.StartYear)
             .Select(w => new WorkflowSummary(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear, w.TargetYear,
-                w.TemplateKey, w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt))
+                w.TemplateKey, w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt, w.Goal))
             .ToListAsync(ct);
     }
 
@@ -32,11 +32,20 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         var department = actor.ConfinedToDepartment;
         // A department's staff read the stages and their department's tasks; what else the workflow waits for is not theirs.
         var tasks = department is null ? w.Tasks : w.Tasks.Where(t => t.DepartmentCode == department);
+        var template = await catalog.GetAsync(db, w.TemplateKey, w.TemplateVersion, ct);
         return new WorkflowDetail(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear, w.TargetYear, w.TemplateKey,
             w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt, w.CompletedAt,
-            [.. w.Stages.OrderBy(s => s.Order).Select(s => new StageView(s.Key, s.Name, s.Status, s.EnteredAt, s.CompletedAt))],
+            [.. w.Stages.OrderBy(s => s.Order).Select(s => StageOf(s, template))],
             [.. tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(TaskView.From)],
-            department is null ? await WaitingAsync(w, ct) : []);
+            department is null ? await WaitingAsync(w, ct) : [], w.Goal);
+    }
+
+    /// <summary>A stage as stored, with its phase from the template version the workflow runs on.</summary>
+    private static StageView StageOf(WorkflowStage stage, TemplateDefinition template)
+    {
+        var phase = template.Stages.FirstOrDefault(s => s.Key == stage.Key)?.Phase;
+        var phaseName = phase is null ? null : template.Phases?.FirstOrDefault(p => p.Key == phase)?.Name;
+        return new StageView(stage.Key, stage.Name, stage.Status, stage.EnteredAt, stage.CompletedAt, phase, phaseName);
     }
 
     /// <summary>What the workflow waits for besides user tasks: timers (with their time) and messages.</summary>

@@ -5,7 +5,8 @@ namespace Shizhu.Workflows.Templates.Validation;
 /// <summary>
 /// A <see cref="DueRule"/> is either a calendar point of the plan (a month of the start or target year, or of
 /// the year <c>yearOffset</c> after the start) or a duration (working days or calendar days): exactly one.
-/// A point must lie within the plan's years: a creation lasts at most five years after its start.
+/// A point must lie within the plan's years: a creation lasts at most five years after its start. A duration may name
+/// the template parameter that holds its working days (<c>workingDaysParameter</c>).
 /// </summary>
 internal static class DueRules
 {
@@ -25,7 +26,7 @@ internal static class DueRules
             return;
         }
         var point = due.Year is not null || due.Month is not null || due.Day is not null || due.At is not null || due.YearOffset is not null;
-        var duration = due.WorkingDays is not null || due.Days is not null;
+        var duration = due.WorkingDays is not null || due.Days is not null || due.WorkingDaysParameter is not null;
         if (!point && !duration)
             run.Add(id, field, InvalidDue, "期限规则是空的：请给出日历时点（month 等）或时长（workingDays 或 days）。");
         else if (point && duration)
@@ -38,6 +39,16 @@ internal static class DueRules
 
     private static void CheckDuration(ValidationRun run, string id, string field, DueRule due)
     {
+        if (due.WorkingDaysParameter is { } name)
+        {
+            if (due.WorkingDays is not null || due.Days is not null)
+                run.Add(id, field + ".workingDaysParameter", InvalidDue, "工作日数参数（workingDaysParameter）不能与 workingDays 或 days 同时填写。");
+            else if (run.Template.Parameters?.TryGetValue(name, out var value) != true)
+                run.Add(id, field + ".workingDaysParameter", UnknownParameter, $"模板参数 {name} 未定义：期限按它取工作日数。");
+            else if (value != decimal.Truncate(value) || value is < 0 or > 366)
+                run.Add(id, field + ".workingDaysParameter", InvalidDue, $"模板参数 {name} 必须是 0—366 之间的整数：它是工作日数。");
+            return;
+        }
         if (due is { WorkingDays: not null, Days: not null })
             run.Add(id, field + ".days", InvalidDue, "工作日数（workingDays）和自然日数（days）只能填一个。");
         if (due.WorkingDays is < 0)

@@ -32,6 +32,8 @@ internal static class TemplateRules
         if (run.Flows.Count > MaxFlows)
             run.Add(At, "flows", TooLarge, $"模板最多 {MaxFlows} 条流转，现有 {run.Flows.Count} 条。");
         CheckStages(run);
+        PhaseRules.Check(run);
+        ParameterInfoRules.Check(run);
     }
 
     private static void CheckStages(ValidationRun run)

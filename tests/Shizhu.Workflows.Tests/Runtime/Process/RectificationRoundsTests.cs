@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
-using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
@@ -11,17 +10,19 @@ using Shizhu.Workflows.Tests.Infrastructure.Databases;
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
 /// <summary>
-/// The built-in municipal template's county survey (县级调研) of 石家乡, May 2022: each failed verification starts
-/// another rectification round, counted in <c>rounds.county-survey</c>, whose tasks get deadlines in working days
-/// from when that round opens (around the Labour Day holiday of 30 April – 4 May, with Saturday 7 May worked).
+/// The built-in municipal template's county survey (县级调研) of 石家乡, May 2022: a check that finds problems starts a
+/// rectification round, and each failed verification another, counted in <c>rounds.county-survey</c>; every round's
+/// rectification and report are due by the end of May, as the plan puts the survey, its rectification and its report in
+/// May (ADR 0026), and its reminder comes a template-parameter number of working days after the round opens (around the
+/// Labour Day holiday of 30 April – 4 May, with Saturday 7 May worked). A check that finds nothing runs no round.
 /// </summary>
 public abstract class RectificationRoundsTests(EngineDatabase database) : IAsyncLifetime
 {
     private static readonly DateTimeOffset FirstOfMay = new(2022, 5, 1, 0, 0, 0, ChinaTime.Offset);
     private static readonly DateTimeOffset TenthOfMay = new(2022, 5, 10, 10, 0, 0, ChinaTime.Offset);
 
-    /// <summary>The nine county departments' guidance of the survey, in parallel with the check (版本 2 of the template).</summary>
-    private static readonly string[] Guidance = [.. ReferenceDataSeeder.CountyDepartments.Select(d => $"county-survey-guidance-{d.Code}").Order(StringComparer.Ordinal)];
+    /// <summary>Where the workflow waits once the survey is over: the hidden inspection's month, and the departments' finished guidance at the creation's join.</summary>
+    private static readonly string[] AfterTheSurvey = ["county-hidden-inspection-wait", "creation-join"];
 
     private EngineHarness _harness = null!;
     private WorkflowInstance _workflow = null!;
@@ -47,7 +48,7 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
     private async Task<int?> RoundsAsync() => (int?)(await _harness.VariablesAsync(_workflow.Id))["rounds"]?["county-survey"];
 
     [Fact]
-    public async Task EachFailedVerificationStartsAnotherRoundWithItsOwnWorkingDayDeadlines()
+    public async Task EachFailedVerificationStartsAnotherRoundDueByTheEndOfTheSurveysMonthWithItsOwnReminder()
     {
         var check = await new ProcessDriver(_harness).RunUntilOpenAsync(_workflow.Id, "county-survey-check", pace: TimeSpan.FromDays(1));
         Assert.Equal(FirstOfMay, check.CreatedAt);
@@ -57,13 +58,13 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
 
         var round1 = await _harness.OpenTaskAsync(_workflow.Id, "county-survey-rectification");
         Assert.Equal(1, await RoundsAsync());
-        Assert.Equal((FirstOfMay, ChinaTime.EndOfDay(new DateOnly(2022, 5, 24))), (round1.CreatedAt, round1.DueAt));
+        Assert.Equal((FirstOfMay, ChinaTime.EndOfDay(new DateOnly(2022, 5, 31))), (round1.CreatedAt, round1.DueAt));
         var reminder1 = Assert.Single(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == round1.Id && t.Kind == TimerKind.Boundary);
         Assert.Equal(("county-survey-rectification-reminder", ChinaTime.EndOfDay(new DateOnly(2022, 5, 17))), (reminder1.ElementId, reminder1.DueAt));
 
         _harness.Clock.SetUtcNow(TenthOfMay);
         await CompleteAsync("county-survey-rectification");
-        Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2022, 5, 17)), (await _harness.OpenTaskAsync(_workflow.Id, "county-survey-report")).DueAt);
+        Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2022, 5, 31)), (await _harness.OpenTaskAsync(_workflow.Id, "county-survey-report")).DueAt);
         await CompleteAsync("county-survey-report");
         await CompleteAsync("county-survey-verification", "findings");
 
@@ -86,15 +87,14 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         await CompleteAsync("county-survey-rectification");
         await CompleteAsync("county-survey-report");
         await CompleteAsync("county-survey-verification", "passed");
-        foreach (var guidance in Guidance) await CompleteAsync(guidance);
 
         Assert.Equal(2, await RoundsAsync());
         var tasks = (await _harness.TasksAsync(_workflow.Id)).Where(t => t.StageKey == "county-survey").ToList();
         Assert.Equal(
-            [("county-survey-check", 1), .. Guidance.Select(g => (g, 1)), ("county-survey-rectification", 2), ("county-survey-report", 2), ("county-survey-verification", 2)],
+            [("county-survey-check", 1), ("county-survey-rectification", 2), ("county-survey-report", 2), ("county-survey-verification", 2)],
             tasks.GroupBy(t => t.TaskKey).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
-        Assert.Equal("county-hidden-inspection-wait", Assert.Single(await _harness.TokensAsync(_workflow.Id)).ElementId);
+        Assert.Equal(AfterTheSurvey, (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
     }
 
@@ -103,13 +103,29 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
     {
         await new ProcessDriver(_harness).RunUntilOpenAsync(_workflow.Id, "county-survey-check");
 
-        foreach (var key in new[] { "county-survey-check", "county-survey-rectification", "county-survey-report", "county-survey-verification" })
-            await CompleteAsync(key);
+        await CompleteAsync("county-survey-check", "findings");
+        foreach (var key in new[] { "county-survey-rectification", "county-survey-report" }) await CompleteAsync(key);
+        await CompleteAsync("county-survey-verification", "passed");
 
         Assert.Equal(1, await RoundsAsync());
         Assert.Single(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "county-survey-rectification");
-        // The departments' guidance is still open, so the join holds the check branch's token.
-        Assert.Equal([.. Guidance, "county-survey-join"], (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
+        Assert.Equal(AfterTheSurvey, (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACheckThatFindsNothingRunsNoRectificationRoundAndTheStageEndsWithIt()
+    {
+        await new ProcessDriver(_harness).RunUntilOpenAsync(_workflow.Id, "county-survey-check");
+        _harness.Clock.SetUtcNow(TenthOfMay);
+
+        await CompleteAsync("county-survey-check", "passed");
+
+        Assert.Null(await RoundsAsync());
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey is "county-survey-rectification" or "county-survey-report");
+        Assert.Equal(AfterTheSurvey, (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
+        // The wait for June is outside every stage: the survey is completed when its work is, not on 1 June.
+        var survey = Assert.Single(await _harness.StagesAsync(_workflow.Id), s => s.Key == "county-survey");
+        Assert.Equal((StageStatus.Completed, TenthOfMay), (survey.Status, survey.CompletedAt));
     }
 }
 

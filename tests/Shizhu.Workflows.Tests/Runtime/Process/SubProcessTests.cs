@@ -87,14 +87,15 @@ public abstract class SubProcessTests(EngineDatabase database) : IAsyncLifetime
     public async Task TheWorkflowViewShowsTheBuiltInCountySurveysWaitAsWrittenOut()
     {
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
-        await new ProcessDriver(_harness).RunUntilOpenAsync(workflow.Id, "archive-materials");
-        await CompleteAsync(workflow.Id, "archive-materials");
+        await new ProcessDriver(_harness).RunUntilOpenAsync(workflow.Id, "pre-assessment-application");
+        await CompleteAsync(workflow.Id, "pre-assessment-application");
 
         var detail = await _harness.QueryAsync(q => q.GetAsync(TestActors.CountyAdmin, workflow.Id, CancellationToken.None));
 
         var waiting = Assert.Single(detail!.Waiting);
         Assert.Equal(("timer", "5月1日开始县级调研", new DateTimeOffset(2022, 5, 1, 0, 0, 0, ChinaTime.Offset)), (waiting.Kind, waiting.Name, waiting.DueAt));
-        Assert.Equal("county-survey-wait", Assert.Single(await _harness.TokensAsync(workflow.Id)).ElementId);
+        // Beside the wait, only the departments' finished guidance waiting at the creation's join (ADR 0026).
+        Assert.Equal(["county-survey-wait", "creation-join"], (await _harness.TokensAsync(workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -258,6 +258,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("track");
 
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("integer")
                         .HasColumnName("start_year");
@@ -480,6 +488,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("current_stage_key");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -248,6 +248,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("track");
 
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER")
                         .HasColumnName("start_year");
@@ -470,6 +478,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("current_stage_key");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
