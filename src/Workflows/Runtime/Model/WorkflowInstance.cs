@@ -10,7 +10,8 @@ public sealed class WorkflowInstance
     public required int StartYear { get; init; }
     public required int TargetYear { get; init; }
     public required string TemplateKey { get; init; }
-    public required int TemplateVersion { get; init; }
+    /// <summary>Changed only by an instance migration (Runtime/InstanceMigration), in the same transaction as the state it maps.</summary>
+    public required int TemplateVersion { get; set; }
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
     public string? CurrentStageKey { get; set; }
     public required DateTimeOffset StartedAt { get; init; }
