@@ -40,6 +40,7 @@ public static class EndpointSetup
         app.MapWorkflowControlApi();
         app.MapPlansApi();
         app.MapEvidenceApi();
+        app.MapMigrationsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
