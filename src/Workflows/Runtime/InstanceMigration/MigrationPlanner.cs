@@ -35,7 +35,11 @@ internal sealed class MigrationPlanner(MigrationPlan plan, WorkflowInstance work
 
     private void MapToken(WorkflowToken token)
     {
-        var from = plan.Source.Elements[token.ElementId];
+        if (!plan.Source.Elements.TryGetValue(token.ElementId, out var from))
+        {
+            _work.Refuse(token.ElementId, $"令牌停在源版本中不存在的元素 {token.ElementId} 上。");
+            return;
+        }
         if (token.State == TokenState.Incident)
         {
             _work.Refuse(from.Id, $"元素 {Name(from)} 处有未处理的流程异常，请先处理并重试后再迁移。");
