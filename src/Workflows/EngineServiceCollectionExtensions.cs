@@ -50,6 +50,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<StatutoryCalendarAdmin>();
         services.AddSingleton<TemplateValidator>();
         services.AddScoped<TemplateVersions>();
+        services.AddScoped<Runtime.InstanceMigration.WorkflowMigration>();
         return services;
     }
 }

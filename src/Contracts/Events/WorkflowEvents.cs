@@ -67,3 +67,16 @@ public sealed record WorkflowSuspended(
 public sealed record WorkflowResumed(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string Track,
     string Actor);
+
+/// <summary>
+/// An open user task was withdrawn without being completed: its element has no counterpart after an instance migration,
+/// or the counterpart is for other people. Its holders no longer need to do it.
+/// </summary>
+public sealed record TaskCancelled(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, string TownshipCode, string TownshipName,
+    string StageKey, string Title, string Role, string Reason, string? DepartmentCode = null);
+
+/// <summary>A running workflow was moved from one version of its template to another (instance migration).</summary>
+public sealed record WorkflowMigrated(
+    Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string TemplateKey,
+    int FromVersion, int ToVersion, string Actor);

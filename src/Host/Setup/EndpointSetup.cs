@@ -43,6 +43,8 @@ public static class EndpointSetup
         app.MapDeliveriesApi();
         app.MapNotificationPreferencesApi();
 
+        app.MapMigrationsApi();
+
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
     }

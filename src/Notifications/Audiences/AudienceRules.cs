@@ -86,6 +86,18 @@ public static class AudienceRules
     public static AudienceMessage For(WorkflowResumed e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
         $"创建工作流已恢复：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}恢复，请继续办理各项任务。");
 
+    public static AudienceMessage For(TaskCancelled e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"任务已撤销：{e.Title}",
+        $"{e.TownshipName}的任务“{e.Title}”已撤销，无需再办理（{e.Reason}）。",
+        [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)]);
+
+    public static AudienceMessage For(WorkflowMigrated e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"创建工作流已迁移到新版模板：{e.TownshipName}",
+        $"{e.TownshipName}创建工作流已由{e.Actor}从模板第 {e.FromVersion} 版迁移到第 {e.ToVersion} 版，请在待办中查看调整后的任务和期限。",
+        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)]);
+
     static AudienceMessage WorkflowControl(Guid eventId, DateTimeOffset at, Guid workflowId, string townshipCode, string title, string body) =>
         new(eventId, at, workflowId, title, body,
             [new(Roles.TownshipLeader, townshipCode), new(Roles.TownshipStaff, townshipCode), new(Roles.CountyLeader, null)]);

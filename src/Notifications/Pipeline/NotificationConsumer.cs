@@ -26,7 +26,9 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<TaskAssigned>,
     IConsumer<WorkflowCancelled>,
     IConsumer<WorkflowSuspended>,
-    IConsumer<WorkflowResumed>
+    IConsumer<WorkflowResumed>,
+    IConsumer<TaskCancelled>,
+    IConsumer<WorkflowMigrated>
     where TChannel : INotificationChannel
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
@@ -54,6 +56,10 @@ public sealed class NotificationConsumer<TChannel>(
     public Task Consume(ConsumeContext<WorkflowSuspended> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<WorkflowResumed> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskCancelled> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<WorkflowMigrated> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     async Task DeliverOnceAsync(AudienceMessage message, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ public sealed class WorkflowInstance
     /// <summary>What the plan asks of this creation by the target year (<see cref="Plans.Goals"/>): the title, or the assessment passed.</summary>
     public string Goal { get; init; } = Plans.Goals.Named;
     public required string TemplateKey { get; init; }
-    public required int TemplateVersion { get; init; }
+    /// <summary>Changed only by an instance migration (Runtime/InstanceMigration), in the same transaction as the state it maps.</summary>
+    public required int TemplateVersion { get; set; }
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
     public string? CurrentStageKey { get; set; }
     public required DateTimeOffset StartedAt { get; init; }

@@ -5,8 +5,8 @@ public sealed class WorkflowStage
 {
     public required Guid WorkflowId { get; init; }
     public required string Key { get; init; }
-    public required string Name { get; init; }
-    public required int Order { get; init; }
+    public required string Name { get; set; }
+    public required int Order { get; set; }
     public StageStatus Status { get; set; } = StageStatus.Pending;
     public DateTimeOffset? EnteredAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

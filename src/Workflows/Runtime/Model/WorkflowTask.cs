@@ -5,12 +5,12 @@ public sealed class WorkflowTask
 {
     public required Guid Id { get; init; }
     public required Guid WorkflowId { get; init; }
-    public required string StageKey { get; init; }
-    /// <summary>The user-task element of the template this task was created for.</summary>
-    public required string TaskKey { get; init; }
+    public required string StageKey { get; set; }
+    /// <summary>The user-task element of the template this task was created for (changed only by an instance migration).</summary>
+    public required string TaskKey { get; set; }
     /// <summary>The token waiting on this task.</summary>
     public Guid? TokenId { get; init; }
-    public required string Title { get; init; }
+    public required string Title { get; set; }
     public required string Role { get; init; }
     public required TaskScope Scope { get; init; }
     /// <summary>The workflow's township; a county-scope task still belongs to one township's creation.</summary>
@@ -20,7 +20,7 @@ public sealed class WorkflowTask
     public UserTaskStatus Status { get; set; } = UserTaskStatus.Open;
     public string? Assignee { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? DueAt { get; init; }
+    public DateTimeOffset? DueAt { get; set; }
     public bool Overdue { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
