@@ -95,7 +95,7 @@ public abstract class PlanMigrationReplayTests(EngineDatabase database) : IAsync
     {
         var codes = _harness.Read(db => db.Townships.ToDictionary(t => t.Name, t => t.Code));
         var started = new List<(string, string, int, int, Guid)>();
-        foreach (var (township, track, startYear, targetYear) in ReferenceDataSeeder.Plan)
+        foreach (var (township, track, startYear, targetYear, _) in ReferenceDataSeeder.Plan)
             started.Add((township, track, startYear, targetYear, (await _harness.StartAsync(codes[township], track, startYear)).Id));
         return started;
     }
