@@ -40,6 +40,9 @@ public static class EndpointSetup
         app.MapWorkflowControlApi();
         app.MapPlansApi();
         app.MapEvidenceApi();
+        app.MapTitlesApi();
+        app.MapTargetsApi();
+        app.MapSubsidiesApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();

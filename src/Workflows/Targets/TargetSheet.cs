@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
 
@@ -16,8 +18,19 @@ namespace Shizhu.Workflows.Targets;
 /// share of the units rounded up. On track while the units counted plus the plan's entries still to come could reach it.</item>
 /// </list>
 /// </summary>
-public sealed class TargetSheet(WorkflowDbContext db, TitlesHeld titles)
+public sealed class TargetSheet(WorkflowDbContext db, TitlesHeld titles, TimeProvider clock)
 {
+    /// <summary>
+    /// The sheet as a person asks for it: the county office, county leaders, template administrators and county finance
+    /// read it (it is the county's, listing every unit); township and department users do not. No year: this year.
+    /// </summary>
+    public Task<TargetSheetView> ReadAsync(Actor actor, int? year, CancellationToken ct)
+    {
+        if (!actor.IsCountyWide && !actor.IsInRole(Roles.CountyFinance))
+            throw WorkflowException.Forbidden("目标完成情况由县爱卫办、县领导和县财政查看。");
+        return ComputeAsync(year ?? ChinaTime.Today(clock.GetUtcNow()).Year, ct);
+    }
+
     public async Task<TargetSheetView> ComputeAsync(int year, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) throw WorkflowException.Invalid("year", "年份须在 2000 到 2100 之间。");

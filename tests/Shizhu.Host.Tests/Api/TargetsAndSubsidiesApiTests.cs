@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Shizhu.Host.Tests.Infrastructure;
+using Shizhu.Workflows.Calendar;
+using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Model;
+
+namespace Shizhu.Host.Tests.Api;
+
+/// <summary>Titles held, the target sheet and the subsidy ledger over HTTP: who may do what, and the refusals' problem documents.</summary>
+[Collection(HostCollection.Name)]
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture)
+{
+    /// <summary>黄鹤镇: a unit no other test records a title for.</summary>
+    private const string Huanghe = "500240117";
+
+    [Fact]
+    public async Task TheCountyOfficeRecordsATitleOnceAndATownshipCannotWhileReadingOnlyItsOwn()
+    {
+        using var admin = await fixture.LoginAsAdminAsync();
+        using var created = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Huanghe, title = "national", year = 2018, documentNumber = "全爱卫发〔2018〕3号" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var title = await created.ReadJsonAsync();
+        Assert.Equal($"/api/titles/{title.Str("id")}", created.Headers.Location!.OriginalString);
+        Assert.Equal(("黄鹤镇", "国家卫生乡镇", "recorded"), (title.Str("townshipName"), title.Str("titleName"), title.Str("source")));
+
+        using var twice = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Huanghe, title = "national", year = 2019, documentNumber = "x" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        using var badYear = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Huanghe, title = "municipal", year = 2999, documentNumber = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
+        Assert.Contains("命名年份", (await badYear.ReadJsonAsync())["errors"]!["year"]![0]!.GetValue<string>());
+        using var noReason = await admin.PostAsJsonAsync($"/api/titles/{title.Str("id")}/revoke", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.NotNull((await noReason.ReadJsonAsync())["errors"]!["reason"]);
+
+        var code = fixture.NextTownshipCode();
+        var user = $"ttl-{Guid.NewGuid():N}"[..12];
+        await fixture.CreateUserAsync(user, "township-staff", code);
+        using var staff = await fixture.LoginAsync(user, HostFixture.UserPassword);
+        using var forbidden = await staff.PostAsJsonAsync("/api/titles", new { townshipCode = code, title = "municipal", year = 2019, documentNumber = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.All((await staff.GetJsonAsync("/api/titles")).Items(), t => Assert.Equal(code, t.Str("townshipCode")));
+        Assert.Contains((await admin.GetJsonAsync("/api/titles")).Items(), t => t.Str("townshipCode") == Huanghe);
+    }
+
+    [Fact]
+    public async Task TheTargetSheetIsTheCountysAndATownshipIsRefusedIt()
+    {
+        using var admin = await fixture.LoginAsAdminAsync();
+        var sheet = await admin.GetJsonAsync("/api/targets?year=2026");
+        Assert.Equal((2026, 33), (sheet["year"]!.GetValue<int>(), sheet["unitCount"]!.GetValue<int>()));
+        Assert.Equal(["national-titles", "municipal-titles", "national-standard", "municipal-standard"], sheet["targets"]!.Items().Select(t => t.Str("key")));
+
+        using var finance = await fixture.LoginAsync("county-finance", HostFixture.UserPassword);
+        using var financeRead = await finance.GetAsync("/api/targets?year=2026");
+        Assert.Equal(HttpStatusCode.OK, financeRead.StatusCode);
+        using var badYear = await admin.GetAsync("/api/targets?year=1900");
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
+        Assert.NotNull((await badYear.ReadJsonAsync())["errors"]!["year"]);
+
+        var user = $"tgt-{Guid.NewGuid():N}"[..12];
+        await fixture.CreateUserAsync(user, "township-staff", fixture.NextTownshipCode());
+        using var staff = await fixture.LoginAsync(user, HostFixture.UserPassword);
+        using var refused = await staff.GetAsync("/api/targets");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyCountyFinanceConfirmsAPaymentOnceAndNotBeforeItIsDueWhileATownshipSeesOnlyItsOwn()
+    {
+        var scenario = await Scenario.StartAsync(fixture);
+        try
+        {
+            var (instalmentId, dueOn) = await RecordInstalmentAsync(Guid.Parse(scenario.WorkflowId), scenario.TownshipCode);
+            using var admin = await fixture.LoginAsAdminAsync();
+            using var finance = await fixture.LoginAsync("county-finance", HostFixture.UserPassword);
+            using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
+            var confirm = $"/api/subsidies/{instalmentId}/confirm";
+
+            var own = await staff.GetJsonAsync("/api/subsidies");
+            Assert.All(own["instalments"]!.Items(), l => Assert.Equal(scenario.TownshipCode, l.Str("townshipCode")));
+            Assert.Contains(own["instalments"]!.Items(), l => l.Str("id") == instalmentId.ToString());
+            var other = scenario.TownshipCode == "500240101" ? "500240103" : "500240101";
+            using var otherTownship = await staff.GetAsync($"/api/subsidies?townshipCode={other}");
+            Assert.Equal(HttpStatusCode.Forbidden, otherTownship.StatusCode);
+
+            using var byAdmin = await admin.PostAsJsonAsync(confirm, new { paidOn = $"{dueOn:yyyy-MM-dd}", voucherNumber = "记-1" });
+            Assert.Equal(HttpStatusCode.Forbidden, byAdmin.StatusCode);
+            using var early = await finance.PostAsJsonAsync(confirm, new { paidOn = $"{dueOn.AddDays(-1):yyyy-MM-dd}", voucherNumber = "记-1" });
+            Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+            Assert.Contains("到期日", (await early.ReadJsonAsync())["errors"]!["paidOn"]![0]!.GetValue<string>());
+
+            using var paid = await finance.PostAsJsonAsync(confirm, new { paidOn = $"{dueOn:yyyy-MM-dd}", voucherNumber = "记-2023-0001" });
+            Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+            Assert.Equal("记-2023-0001", (await paid.ReadJsonAsync()).Str("voucherNumber"));
+            using var twice = await finance.PostAsJsonAsync(confirm, new { paidOn = $"{dueOn:yyyy-MM-dd}", voucherNumber = "记-2023-0002" });
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+            Assert.Contains("不能重复确认", (await twice.ReadJsonAsync()).Str("detail"));
+
+            var township = (await finance.GetJsonAsync($"/api/subsidies?townshipCode={scenario.TownshipCode}"))["byTownship"]!.Items().Single();
+            Assert.Equal((400_000m, 400_000m, 0m), (township["due"]!.GetValue<decimal>(), township["paid"]!.GetValue<decimal>(), township["outstanding"]!.GetValue<decimal>()));
+        }
+        finally
+        {
+            await scenario.CancelAsync(fixture);
+        }
+    }
+
+    /// <summary>
+    /// What the workflow's <c>recordSubsidy</c> writes when the municipal hidden inspection is passed, written directly: the
+    /// test is about the ledger's rules, not about driving a workflow through a year of checks over HTTP.
+    /// </summary>
+    private async Task<(Guid Id, DateOnly DueOn)> RecordInstalmentAsync(Guid workflowId, string townshipCode)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var instalment = new SubsidyInstalment
+        {
+            Id = Guid.CreateVersion7(), WorkflowId = workflowId, TownshipCode = townshipCode, Instalment = 1, Amount = 400_000m,
+            RecordedAt = now, Milestone = "通过市级暗访", DueOn = ChinaTime.Today(now),
+        };
+        db.SubsidyInstalments.Add(instalment);
+        await db.SaveChangesAsync();
+        return (instalment.Id, instalment.DueOn);
+    }
+}
