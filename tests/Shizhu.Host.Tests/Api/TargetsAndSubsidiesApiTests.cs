@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Shizhu.Host.Tests.Infrastructure;
-using Shizhu.Workflows.Calendar;
-using Shizhu.Workflows.Persistence;
-using Shizhu.Workflows.Runtime.Model;
 
 namespace Shizhu.Host.Tests.Api;
 
@@ -74,7 +70,7 @@ public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture)
         var scenario = await Scenario.StartAsync(fixture);
         try
         {
-            var (instalmentId, dueOn) = await RecordInstalmentAsync(Guid.Parse(scenario.WorkflowId), scenario.TownshipCode);
+            var (instalmentId, dueOn) = await SubsidyRows.RecordFirstInstalmentAsync(fixture, scenario);
             using var admin = await fixture.LoginAsAdminAsync();
             using var finance = await fixture.LoginAsync("county-finance", HostFixture.UserPassword);
             using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
@@ -107,24 +103,5 @@ public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture)
         {
             await scenario.CancelAsync(fixture);
         }
-    }
-
-    /// <summary>
-    /// What the workflow's <c>recordSubsidy</c> writes when the municipal hidden inspection is passed, written directly: the
-    /// test is about the ledger's rules, not about driving a workflow through a year of checks over HTTP.
-    /// </summary>
-    private async Task<(Guid Id, DateOnly DueOn)> RecordInstalmentAsync(Guid workflowId, string townshipCode)
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        var instalment = new SubsidyInstalment
-        {
-            Id = Guid.CreateVersion7(), WorkflowId = workflowId, TownshipCode = townshipCode, Instalment = 1, Amount = 400_000m,
-            RecordedAt = now, Milestone = "通过市级暗访", DueOn = ChinaTime.Today(now),
-        };
-        db.SubsidyInstalments.Add(instalment);
-        await db.SaveChangesAsync();
-        return (instalment.Id, instalment.DueOn);
     }
 }
