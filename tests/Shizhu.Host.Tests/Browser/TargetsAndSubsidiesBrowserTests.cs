@@ -64,11 +64,11 @@ public sealed class TargetsAndSubsidiesBrowserTests(HostFixture fixture, ITestOu
                 var row = page.Locator($"[data-testid=subsidy-row][data-id='{id}']");
                 await Expect(row).ToContainTextAsync("通过市级暗访");
                 await row.GetByTestId("confirm-start").ClickAsync();
-                await page.GetByTestId("confirm-paid-on").Locator("input").FillAsync($"{dueOn.AddDays(-1):yyyy-MM-dd}");
-                await page.GetByTestId("confirm-voucher").Locator("input").FillAsync("记-UI-0001");
+                await page.GetByTestId("confirm-paid-on").FillAsync($"{dueOn.AddDays(-1):yyyy-MM-dd}");
+                await page.GetByTestId("confirm-voucher").FillAsync("记-UI-0001");
                 await page.GetByTestId("confirm-submit").ClickAsync();
                 await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "拨付日期不能早于" })).ToBeVisibleAsync();
-                await page.GetByTestId("confirm-paid-on").Locator("input").FillAsync($"{dueOn:yyyy-MM-dd}");
+                await page.GetByTestId("confirm-paid-on").FillAsync($"{dueOn:yyyy-MM-dd}");
                 await page.GetByTestId("confirm-submit").ClickAsync();
                 await Expect(row).ToContainTextAsync("记-UI-0001");
                 await browser.ScreenshotAsync("subsidies-page");
