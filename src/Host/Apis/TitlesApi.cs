@@ -13,6 +13,7 @@ public static class TitlesApi
     {
         var api = app.MapGroup("/api/titles").WithTags("Targets");
         api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
         api.MapPost("/", RecordAsync).RequireAuthorization(Policies.CountyAdmin);
         api.MapPut("/{id:guid}", EditAsync).RequireAuthorization(Policies.CountyAdmin);
         api.MapPost("/{id:guid}/revoke", RevokeAsync).RequireAuthorization(Policies.CountyAdmin);
@@ -22,6 +23,10 @@ public static class TitlesApi
     /// <summary>Every title the caller may see (a township's users: their own), revoked ones marked; <c>source</c> says recorded or workflow.</summary>
     public static async Task<Ok<IReadOnlyList<TitleView>>> ListAsync(ClaimsPrincipal user, TitlesHeld titles, CancellationToken ct) =>
         TypedResults.Ok(await titles.ListAsync(user.ToActor(), ct));
+
+    /// <summary>One recorded title; 404 when it does not exist or belongs to another township.</summary>
+    public static async Task<Ok<TitleView>> GetAsync(Guid id, ClaimsPrincipal user, TitlesHeld titles, CancellationToken ct) =>
+        TypedResults.Ok(await titles.GetAsync(user.ToActor(), id, ct));
 
     /// <summary>Records a title held: <c>{townshipCode, title: national|municipal, year, documentNumber}</c>.</summary>
     public static async Task<Created<TitleView>> RecordAsync(

@@ -27,6 +27,14 @@ public sealed class TitlesHeld(WorkflowDbContext db)
         return [.. all.Where(t => confinedTo is null || t.TownshipCode == confinedTo).OrderByDescending(t => t.Year).ThenBy(t => t.TownshipCode)];
     }
 
+    /// <summary>One recorded title (revoked or not), if the actor may see it.</summary>
+    public async Task<TitleView> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var confinedTo = Confinement(actor);
+        return (await AllAsync(includeRevoked: true, ct)).FirstOrDefault(t => t.Id == id && (confinedTo is null || t.TownshipCode == confinedTo))
+            ?? throw WorkflowException.NotFound("命名登记不存在。");
+    }
+
     /// <summary>Titles held at the end of <paramref name="year"/>: conferred that year or before and not revoked.</summary>
     public async Task<IReadOnlyList<TitleView>> HeldAtEndOfAsync(int year, CancellationToken ct) =>
         [.. (await AllAsync(includeRevoked: false, ct)).Where(t => t.Year <= year)];

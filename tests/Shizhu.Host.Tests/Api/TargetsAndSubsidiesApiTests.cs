@@ -10,22 +10,23 @@ namespace Shizhu.Host.Tests.Api;
 [Trait("Category", "Broker")]
 public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture)
 {
-    /// <summary>黄鹤镇: a unit no other test records a title for.</summary>
-    private const string Huanghe = "500240117";
+    /// <summary>中益乡: a national-track unit (not among the fixture's scenario townships) already holding the Chongqing title; no other test records it.</summary>
+    private const string Zhongyi = "500240213";
 
     [Fact]
     public async Task TheCountyOfficeRecordsATitleOnceAndATownshipCannotWhileReadingOnlyItsOwn()
     {
         using var admin = await fixture.LoginAsAdminAsync();
-        using var created = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Huanghe, title = "national", year = 2018, documentNumber = "全爱卫发〔2018〕3号" });
+        using var created = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Zhongyi, title = "municipal", year = 2018, documentNumber = "渝爱卫〔2018〕3号" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var title = await created.ReadJsonAsync();
         Assert.Equal($"/api/titles/{title.Str("id")}", created.Headers.Location!.OriginalString);
-        Assert.Equal(("黄鹤镇", "国家卫生乡镇", "recorded"), (title.Str("townshipName"), title.Str("titleName"), title.Str("source")));
+        Assert.Equal(("中益乡", "重庆市卫生乡镇", "recorded"), (title.Str("townshipName"), title.Str("titleName"), title.Str("source")));
+        Assert.Equal("渝爱卫〔2018〕3号", (await admin.GetJsonAsync(created.Headers.Location!.OriginalString)).Str("documentNumber"));
 
-        using var twice = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Huanghe, title = "national", year = 2019, documentNumber = "x" });
+        using var twice = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Zhongyi, title = "municipal", year = 2019, documentNumber = "x" });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        using var badYear = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Huanghe, title = "municipal", year = 2999, documentNumber = "x" });
+        using var badYear = await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Zhongyi, title = "national", year = 2999, documentNumber = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
         Assert.Contains("命名年份", (await badYear.ReadJsonAsync())["errors"]!["year"]![0]!.GetValue<string>());
         using var noReason = await admin.PostAsJsonAsync($"/api/titles/{title.Str("id")}/revoke", new { reason = "" });
@@ -39,7 +40,9 @@ public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture)
         using var forbidden = await staff.PostAsJsonAsync("/api/titles", new { townshipCode = code, title = "municipal", year = 2019, documentNumber = "x" });
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.All((await staff.GetJsonAsync("/api/titles")).Items(), t => Assert.Equal(code, t.Str("townshipCode")));
-        Assert.Contains((await admin.GetJsonAsync("/api/titles")).Items(), t => t.Str("townshipCode") == Huanghe);
+        using var notTheirs = await staff.GetAsync($"/api/titles/{title.Str("id")}");
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        Assert.Contains((await admin.GetJsonAsync("/api/titles")).Items(), t => t.Str("townshipCode") == Zhongyi);
     }
 
     [Fact]

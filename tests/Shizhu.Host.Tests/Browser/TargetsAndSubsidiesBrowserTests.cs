@@ -12,14 +12,14 @@ namespace Shizhu.Host.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class TargetsAndSubsidiesBrowserTests(HostFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>枫木镇: a unit no other test records a title for.</summary>
-    private const string Fengmu = "500240118";
+    /// <summary>悦崃镇: a national-track unit (not among the fixture's scenario townships) already holding the Chongqing title; no other test records it.</summary>
+    private const string Yuelai = "500240103";
 
     [Fact]
     public async Task TheTargetSheetShowsEachTargetsCountAsTheApiDoesWithARecordedTitleBehindTheChongqingStandard()
     {
         using var admin = await fixture.LoginAsAdminAsync();
-        (await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Fengmu, title = "municipal", year = 2017, documentNumber = "渝爱卫〔2017〕8号" }))
+        (await admin.PostAsJsonAsync("/api/titles", new { townshipCode = Yuelai, title = "municipal", year = 2017, documentNumber = "渝爱卫〔2017〕8号" }))
             .EnsureSuccessStatusCode();
         var sheet = await admin.GetJsonAsync("/api/targets?year=2026");
 
@@ -36,11 +36,11 @@ public sealed class TargetsAndSubsidiesBrowserTests(HostFixture fixture, ITestOu
                 await Expect(row.GetByTestId("target-status")).ToHaveTextAsync(target.Str("statusName"));
             }
             await Expect(page.Locator("[data-testid=target-row][data-key='municipal-standard']").GetByTestId("target-townships"))
-                .ToContainTextAsync("枫木镇（2017，登记）");
+                .ToContainTextAsync("悦崃镇（2017，登记）");
             await browser.ScreenshotAsync("targets-page");
 
             await page.GetByTestId("nav-titles").ClickAsync();
-            await Expect(page.GetByTestId("title-row").Filter(new() { HasText = "枫木镇" })).ToContainTextAsync("渝爱卫〔2017〕8号");
+            await Expect(page.GetByTestId("title-row").Filter(new() { HasText = "悦崃镇" })).ToContainTextAsync("渝爱卫〔2017〕8号");
         });
     }
 
