@@ -27,7 +27,7 @@ public abstract class TitleRegisterTests(EngineDatabase database) : IAsyncLifeti
     private async Task<List<HeldTitleChange>> TraceAsync(Guid titleId)
     {
         await using var db = _harness.NewDbContext();
-        return [.. (await db.HeldTitleChanges.AsNoTracking().Where(c => c.TitleId == titleId).ToListAsync()).OrderBy(c => c.Id)];
+        return [.. (await db.HeldTitleChanges.AsNoTracking().Where(c => c.TitleId == titleId).ToListAsync()).OrderBy(c => c.At)];
     }
 
     [Fact]
@@ -50,6 +50,7 @@ public abstract class TitleRegisterTests(EngineDatabase database) : IAsyncLifeti
         Task<TitleView> EditAsync(string? reason) => _harness.InScopeAsync<TitleRegister, TitleView>(r =>
             r.EditAsync(recorded.Id!.Value, new EditTitle(2018, "渝爱卫〔2018〕12号", reason), TestActors.CountyAdmin, null, CancellationToken.None));
 
+        _harness.Clock.Advance(TimeSpan.FromDays(1));
         var refused = await Assert.ThrowsAsync<WorkflowException>(() => EditAsync(" "));
         Assert.Equal("reason", refused.Field);
         var edited = await EditAsync("年份录入有误");
