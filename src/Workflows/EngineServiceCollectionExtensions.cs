@@ -8,6 +8,8 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Subsidies;
+using Shizhu.Workflows.Targets;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
@@ -51,6 +53,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TemplateValidator>();
         services.AddScoped<TemplateVersions>();
         services.AddScoped<Runtime.InstanceMigration.WorkflowMigration>();
+
+        services.AddScoped<TitlesHeld>();
+        services.AddScoped<TitleRegister>();
+        services.AddScoped<TargetSheet>();
+        services.AddScoped<SubsidyLedger>();
+        services.AddScoped<SubsidyPaymentConfirmation>();
         return services;
     }
 }

@@ -10,8 +10,10 @@ public static class Roles
     public const string TemplateAdmin = "template-admin";
     /// <summary>Staff of a county department (县级部门): the department's tasks, across townships.</summary>
     public const string CountyDepartment = "county-department";
+    /// <summary>County finance (县财政): confirms that subsidy instalments were paid; reads the whole subsidy ledger.</summary>
+    public const string CountyFinance = "county-finance";
 
-    public static readonly IReadOnlyList<string> All = [CountyAdmin, CountyLeader, TownshipLeader, TownshipStaff, TemplateAdmin, CountyDepartment];
+    public static readonly IReadOnlyList<string> All = [CountyAdmin, CountyLeader, TownshipLeader, TownshipStaff, TemplateAdmin, CountyDepartment, CountyFinance];
 
     /// <summary>Roles that see every township; everyone else is confined to their own township or department.</summary>
     public static readonly IReadOnlyList<string> CountyWide = [CountyAdmin, CountyLeader, TemplateAdmin];

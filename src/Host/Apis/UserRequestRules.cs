@@ -23,7 +23,8 @@ internal static class UserRequestRules
         // A department's staff are confined to their department: any other role would widen or blur that boundary.
         if (departmentRole && roles.Distinct().Count() > 1)
             errors["roles"] = ["县级部门人员（county-department）不能同时授予其他角色。"];
-        else if (townshipRole && roles.Any(Roles.CountyWide.Contains))
+        // County finance reads every township's subsidies: a township's user holding it would cross the township boundary.
+        else if (townshipRole && roles.Any(r => Roles.CountyWide.Contains(r) || r == Roles.CountyFinance))
             errors["roles"] = ["乡镇角色不能与县级角色同时授予。"];
 
         if (townshipRole && string.IsNullOrWhiteSpace(request.TownshipCode))

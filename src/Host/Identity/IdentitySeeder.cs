@@ -40,6 +40,7 @@ public sealed class IdentitySeeder(
         var password = seed.DemoPassword ?? throw new InvalidOperationException("Seed:DemoUsers needs Seed:DemoPassword.");
         await EnsureUserAsync("county-leader", password, "县领导", null, [Roles.CountyLeader]);
         await EnsureUserAsync("template-admin", password, "模板管理员", null, [Roles.TemplateAdmin]);
+        await EnsureUserAsync("county-finance", password, "县财政", null, [Roles.CountyFinance]);
         var names = DemoLogins.Keys.ToList();
         var townships = await workflows.Townships.AsNoTracking().Where(t => names.Contains(t.Name)).ToListAsync(ct);
         foreach (var township in townships)

@@ -42,8 +42,11 @@ public static class EndpointSetup
         app.MapEvidenceApi();
         app.MapDeliveriesApi();
         app.MapNotificationPreferencesApi();
-
         app.MapMigrationsApi();
+
+        app.MapTitlesApi();
+        app.MapTargetsApi();
+        app.MapSubsidiesApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();

@@ -6,6 +6,7 @@ using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Plans;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Targets;
 using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Persistence;
@@ -28,6 +29,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WorkflowToken> Tokens => Set<WorkflowToken>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<SubsidyInstalment> SubsidyInstalments => Set<SubsidyInstalment>();
+    public DbSet<HeldTitle> HeldTitles => Set<HeldTitle>();
+    public DbSet<HeldTitleChange> HeldTitleChanges => Set<HeldTitleChange>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OverdueAlert> Alerts => Set<OverdueAlert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

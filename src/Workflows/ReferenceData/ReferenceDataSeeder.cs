@@ -8,7 +8,7 @@ namespace Shizhu.Workflows.ReferenceData;
 
 /// <summary>
 /// Seeds what every installation needs: the county's townships, its departments, the statutory calendar,
-/// the built-in templates (published, version 1) and the plan's calendar. Adds what is missing and never
+/// the built-in templates (published, version 1), the plan's calendar and its targets. Adds what is missing and never
 /// overwrites, so an administrator's later edits survive a restart.
 /// </summary>
 public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock)
@@ -75,6 +75,7 @@ public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock
         var codeByName = townships.ToDictionary(t => t.Name, t => t.Code);
         var plan = Plan.Select(p => new PlanEntry { TownshipCode = codeByName[p.Township], Track = p.Track, StartYear = p.StartYear, TargetYear = p.TargetYear, Goal = p.Goal });
         await AddMissingAsync(db.PlanEntries, plan, p => (p.TownshipCode, p.Track), ct);
+        await AddMissingAsync(db.PlanTargets, Targets.PlanTarget.Seeded(), t => t.Key, ct);
 
         foreach (var key in new[] { "national", "municipal" })
             await SeedBuiltInTemplateAsync(key, ReadResource($"Templates.{key}.json"), ct);

@@ -87,6 +87,19 @@ public sealed class ElementRulesTests
     }
 
     [Fact]
+    public void ASubsidysMilestoneIfGivenIsTextThePlanCouldName()
+    {
+        var template = TinyTemplate.Valid with { Parameters = new Dictionary<string, decimal> { ["subsidyTotal"] = 800_000m, ["subsidyShare1"] = 0.5m } };
+        var problem = template.Inserting(new ElementDefinition("subsidy", ElementType.ServiceTask, Action: "recordSubsidy",
+                Input: new Dictionary<string, System.Text.Json.JsonElement>
+                {
+                    ["instalment"] = System.Text.Json.JsonSerializer.SerializeToElement(1), ["milestone"] = System.Text.Json.JsonSerializer.SerializeToElement(" "),
+                }),
+            after: "record-naming").SingleProblem("subsidy", "input.milestone", InvalidInput);
+        Assert.Contains("通过市级暗访", problem.Message);
+    }
+
+    [Fact]
     public void AnElementIdMayNotHoldADotBecauseVariablesAreAddressedByDottedPaths() =>
         (TinyTemplate.Valid.Changing("end", e => e with { Id = "the.end" }) with
         {

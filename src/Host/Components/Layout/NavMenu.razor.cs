@@ -16,6 +16,9 @@ public sealed partial class NavMenu : IDisposable
     private bool _canSeeAlerts;
     private bool _isCountyAdmin;
     private bool _canEditCalendar;
+    private bool _canSeeTargets;
+    private bool _canSeeTitles;
+    private bool _canSeeSubsidies;
     private int _unread;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -30,6 +33,13 @@ public sealed partial class NavMenu : IDisposable
         // The same roles StatutoryCalendarAdmin lets change the calendar.
         _canEditCalendar = _isCountyAdmin || _user.IsInRole(Roles.TemplateAdmin);
         _canSeeAlerts = _user.IsInRole(Roles.CountyAdmin) || _user.IsInRole(Roles.CountyLeader) || _user.IsInRole(Roles.TownshipLeader);
+        // The same roles TargetSheet, TitlesHeld and SubsidyLedger let read (a township its own titles and subsidies).
+        var isFinance = _user.IsInRole(Roles.CountyFinance);
+        var countyWide = Roles.CountyWide.Any(_user.IsInRole);
+        var inTownship = Roles.Township.Any(_user.IsInRole);
+        _canSeeTargets = countyWide || isFinance;
+        _canSeeTitles = countyWide || isFinance || inTownship;
+        _canSeeSubsidies = _isCountyAdmin || _user.IsInRole(Roles.CountyLeader) || isFinance || inTownship;
         Navigation.LocationChanged += OnLocationChanged;
         await RefreshAsync();
         _ = PollAsync(_disposed.Token);

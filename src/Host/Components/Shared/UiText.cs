@@ -24,6 +24,7 @@ public static class UiText
         Roles.TownshipStaff => "乡镇工作人员",
         Roles.TemplateAdmin => "模板管理员",
         Roles.CountyDepartment => "县级部门",
+        Roles.CountyFinance => "县财政",
         _ => role,
     };
 

@@ -135,6 +135,11 @@ internal sealed class SubsidyInstalmentConfiguration : IEntityTypeConfiguration<
         b.HasKey(s => s.Id);
         b.Property(s => s.TownshipCode).HasMaxLength(12);
         b.Property(s => s.Amount).HasPrecision(14, 2);
+        b.Property(s => s.Milestone).HasMaxLength(100);
+        b.Property(s => s.VoucherNumber).HasMaxLength(50);
+        b.Property(s => s.ConfirmedBy).HasMaxLength(100);
+        b.Property(s => s.Revision).IsConcurrencyToken();
         b.HasIndex(s => new { s.WorkflowId, s.Instalment }).IsUnique();
+        b.HasIndex(s => new { s.TownshipCode, s.DueOn });
     }
 }

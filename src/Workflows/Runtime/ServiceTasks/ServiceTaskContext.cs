@@ -29,6 +29,16 @@ public sealed class ServiceTaskContext(
             ? value.GetString()!
             : throw new ServiceTaskException($"服务任务 {Element.Id} 缺少输入 {name}。");
 
+    /// <summary>A text input the action may go without: null when absent or blank.</summary>
+    public string? OptionalInputString(string name) =>
+        Element.Input is { } input && input.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
+
+    /// <summary>The Chinese name of the stage the service task belongs to (its key if the template names none).</summary>
+    public string StageName => Template.Stages.FirstOrDefault(s => s.Key == Element.Stage)?.Name ?? Element.Stage ?? Element.Id;
+
     public int InputInt(string name) =>
         Element.Input is { } input && input.TryGetValue(name, out var value) && value.TryGetInt32(out var number)
             ? number

@@ -10,6 +10,9 @@ namespace Shizhu.Workflows.Templates.Validation;
 /// </summary>
 internal static class ServiceTaskRules
 {
+    /// <summary>The ledger keeps a subsidy's milestone in 100 characters.</summary>
+    public const int MaxMilestoneLength = 100;
+
     public static void Check(ValidationRun run, string id, ElementDefinition element)
     {
         var available = string.Join("、", run.Actions.Order());
@@ -50,6 +53,9 @@ internal static class ServiceTaskRules
             run.Add(id, "input.instalment", InvalidInput, "补助笔次（instalment）必须从 1 开始。");
             return;
         }
+        if (TryInput(element, "milestone", out var milestone)
+            && (milestone.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(milestone.GetString()) || milestone.GetString()!.Length > MaxMilestoneLength))
+            run.Add(id, "input.milestone", InvalidInput, $"补助的到期节点（milestone）须为不超过 {MaxMilestoneLength} 字的文字，如“通过市级暗访”“命名授牌”。");
         foreach (var name in new[] { "subsidyTotal", $"subsidyShare{instalment}" })
             if (run.Template.Parameters?.ContainsKey(name) != true)
                 run.Add(id, "input.instalment", UnknownParameter, $"模板参数 {name} 未定义：服务任务 {id} 按它计算第 {instalment} 笔补助金额。");
