@@ -92,7 +92,7 @@ public abstract class TargetSheetTests(EngineDatabase database) : IAsyncLifetime
     [Fact]
     public async Task AtTheEndOf2026ThePlanFulfilledMeetsTheTitlesAndEighteenMoreUnitsMeetTheChongqingStandard()
     {
-        foreach (var (township, track, _, targetYear) in ReferenceDataSeeder.Plan) await RecordAsync(township, track, targetYear);
+        foreach (var (township, track, _, targetYear, _) in ReferenceDataSeeder.Plan) await RecordAsync(township, track, targetYear);
         var planned = ReferenceDataSeeder.Plan.Select(p => p.Township).ToHashSet();
         foreach (var other in _codes.Keys.Where(n => !planned.Contains(n)).Order().Take(18)) await RecordAsync(other, Tracks.Municipal, 2015);
 
