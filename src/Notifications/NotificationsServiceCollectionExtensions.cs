@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shizhu.Notifications.Outbound;
 using Shizhu.Notifications.Email;
 using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.InApp;
@@ -40,6 +41,7 @@ public static class NotificationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMessageChannels(configuration);
         services.AddScoped<ProcessedEventLog>();
         services.AddScoped<InAppNotificationWriter>();
         services.AddScoped<NotificationQueries>();
