@@ -24,7 +24,7 @@ public sealed class ChannelText(IOptions<TextOptions> options)
     public string Plain(AudienceMessage message, int maxUtf8Bytes)
     {
         var link = LinkFor(message);
-        var head = $"【{message.Title}】\n";
+        var head = $"【{Title(message, maxUtf8Bytes)}】\n";
         var tail = link is null ? "" : $"\n详情：{link}";
         return head + FitBody(message.Body, maxUtf8Bytes - Bytes(head) - Bytes(tail)) + tail;
     }
@@ -33,10 +33,13 @@ public sealed class ChannelText(IOptions<TextOptions> options)
     public string Markdown(AudienceMessage message, int maxUtf8Bytes, string? suffix = null)
     {
         var link = LinkFor(message);
-        var head = $"### {EscapeMarkdown(message.Title)}\n";
+        var head = $"### {EscapeMarkdown(Title(message, maxUtf8Bytes))}\n";
         var tail = (link is null ? "" : $"\n\n[查看详情]({link})") + (suffix is null ? "" : $"\n\n{suffix}");
         return head + FitBody(EscapeMarkdown(message.Body), maxUtf8Bytes - Bytes(head) - Bytes(tail)) + tail;
     }
+
+    /// <summary>A title quoting a very long task title takes at most a quarter of the message, so the body still says something.</summary>
+    static string Title(AudienceMessage message, int maxUtf8Bytes) => FitBody(message.Title, maxUtf8Bytes / 4);
 
     public static int Bytes(string text) => Encoding.UTF8.GetByteCount(text);
 
