@@ -31,6 +31,7 @@ public static class EndpointSetup
         app.MapAuthApi();
         app.MapReferenceDataApi();
         app.MapUsersApi();
+        app.MapContactsApi();
         app.MapWorkflowsApi();
         app.MapTasksApi();
         app.MapAlertsApi();
