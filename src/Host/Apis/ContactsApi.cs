@@ -42,12 +42,12 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactDto>, ProblemHttpResult>> GetMineAsync(HttpContext http, UserManager<AppUser> users) =>
-        await users.GetUserAsync(http.User) is { } user ? TypedResults.Ok(ContactDto.From(user)) : UnknownUser(http.User.Identity?.Name ?? "");
+        await Me(http, users) is { } user ? TypedResults.Ok(ContactDto.From(user)) : UnknownUser(http.User.Identity?.Name ?? "");
 
     public static async Task<Results<Ok<ContactDto>, ValidationProblem, ProblemHttpResult>> PutMineAsync(
         HttpContext http, ContactRequest? request, UserManager<AppUser> users, UserContacts contacts)
     {
-        if (await users.GetUserAsync(http.User) is not { } user) return UnknownUser(http.User.Identity?.Name ?? "");
+        if (await Me(http, users) is not { } user) return UnknownUser(http.User.Identity?.Name ?? "");
         return await SaveAsync(user, request, contacts);
     }
 
@@ -59,6 +59,9 @@ public static class ContactsApi
         var errors = await contacts.UpdateAsync(user, new ContactRules.ContactDetails(request.Email, request.Mobile, request.WeComUserId, request.DingTalkUserId));
         return errors.Count > 0 ? Errors.Problems.Invalid(errors) : TypedResults.Ok(ContactDto.From(user));
     }
+
+    // By name: bearer tokens and cookies both carry it (the token has no Identity user-id claim).
+    static Task<AppUser?> Me(HttpContext http, UserManager<AppUser> users) => users.FindByNameAsync(http.User.Identity?.Name ?? "");
 
     static ProblemHttpResult UnknownUser(string userName) => Errors.Problems.NotFound($"用户 {userName} 不存在。");
 }
