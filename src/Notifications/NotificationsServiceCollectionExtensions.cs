@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shizhu.Notifications.Deliveries;
+using Shizhu.Notifications.Outbound;
 using Shizhu.Notifications.Email;
 using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.InApp;
@@ -54,6 +55,7 @@ public static class NotificationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMessageChannels(configuration);
         services.AddScoped<ProcessedEventLog>();
         services.AddScoped<InAppNotificationWriter>();
         services.AddScoped<NotificationQueries>();

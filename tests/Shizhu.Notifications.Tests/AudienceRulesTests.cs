@@ -59,4 +59,26 @@ public sealed class AudienceRulesTests
 
         Assert.Equal("中益乡的任务“提交整改报告”已由zhongyi.staff办结。办理结果：通过。", message.Body);
     }
+
+    [Fact]
+    public void ACompletedTaskNamesThePersonByDisplayNameAndTheOutcomeInChinese()
+    {
+        var message = AudienceRules.For(TaskCompleted() with { Outcome = "passed", CompletedByName = "谭晓梅" });
+
+        Assert.Equal("中益乡的任务“提交整改报告”已由谭晓梅办结。办理结果：通过。", message.Body);
+        Assert.Equal(new MessageFacts("中益乡", "提交整改报告", "谭晓梅", "通过"), message.Facts);
+    }
+
+    [Theory]
+    [InlineData("findings", "发现问题")]
+    [InlineData("approved", "同意")]
+    [InlineData("returned", "退回")]
+    [InlineData("failed", "未通过")]
+    [InlineData("自定义结果", "自定义结果")]
+    public void OutcomeKeysAreShownByTheirChineseNames(string outcome, string shown)
+    {
+        var message = AudienceRules.For(TaskCompleted() with { Outcome = outcome });
+
+        Assert.EndsWith($"办理结果：{shown}。", message.Body);
+    }
 }

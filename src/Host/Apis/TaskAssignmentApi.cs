@@ -49,7 +49,7 @@ public static class TaskAssignmentApi
         var target = await users.FindByNameAsync(name);
         if (target is null) return Invalid($"用户 {name} 不存在。");
         var roles = await users.GetRolesAsync(target);
-        var assignee = new Actor(target.UserName ?? name, roles.ToHashSet(StringComparer.Ordinal), target.TownshipCode, target.DepartmentCode);
+        var assignee = new Actor(target.UserName ?? name, roles.ToHashSet(StringComparer.Ordinal), target.TownshipCode, target.DepartmentCode, target.DisplayName);
         return TypedResults.Ok(await assignment.AssignAsync(id, assignee, actor, IdempotencyKeys.Normalise(idempotencyKey), ct));
     }
 

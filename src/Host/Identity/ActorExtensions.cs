@@ -13,7 +13,8 @@ public static class ActorExtensions
             ?? throw new InvalidOperationException("The request is not authenticated.");
         var roles = principal.FindAll(identity.RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         return new Actor(identity.Name ?? throw new InvalidOperationException("The principal has no name."),
-            roles, principal.FindFirstValue(ShizhuClaims.TownshipCode), principal.FindFirstValue(ShizhuClaims.DepartmentCode));
+            roles, principal.FindFirstValue(ShizhuClaims.TownshipCode), principal.FindFirstValue(ShizhuClaims.DepartmentCode),
+            principal.FindFirstValue(ShizhuClaims.DisplayName));
     }
 
     public static NotificationRecipient ToRecipient(this ClaimsPrincipal principal)

@@ -23,6 +23,8 @@ public abstract class AppIdentityDbContext(DbContextOptions options)
             b.Property(u => u.TownshipCode).HasMaxLength(12);
             b.HasIndex(u => u.TownshipCode);
             b.Property(u => u.DepartmentCode).HasMaxLength(40);
+            b.Property(u => u.WeComUserId).HasMaxLength(ContactRules.MaxUserIdLength);
+            b.Property(u => u.DingTalkUserId).HasMaxLength(ContactRules.MaxUserIdLength);
         });
     }
 }

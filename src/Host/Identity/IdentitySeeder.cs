@@ -65,11 +65,24 @@ public sealed class IdentitySeeder(
         {
             UserName = userName, DisplayName = displayName, TownshipCode = townshipCode, DepartmentCode = departmentCode,
             Email = $"{userName}@shizhu.local", EmailConfirmed = true,
+            // Fictitious but well-formed contact details, so the demo can exercise every channel against test listeners.
+            PhoneNumber = DemoMobile(userName), WeComUserId = DemoChannelUserId(userName), DingTalkUserId = $"dt-{userName}",
         };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRolesAsync(user, userRoles));
         logger.LogInformation("Seeded user {UserName} with roles {Roles}", userName, userRoles);
     }
+
+    /// <summary>
+    /// A demo account's mobile number: 139-0000-xxxx with the last four digits from the user name, in the 1390000 block
+    /// the demo uses for nobody real (the numbers are never sent to a real gateway by the embedded demo).
+    /// </summary>
+    public static string DemoMobile(string userName) =>
+        "1390000" + ((userName.Aggregate(17, (hash, c) => unchecked(hash * 31 + c)) & 0x7fffffff) % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A demo account's WeCom account name, in the address book's style: ZhongyiStaff for zhongyi-staff.</summary>
+    public static string DemoChannelUserId(string userName) =>
+        string.Concat(userName.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     private static void Check(IdentityResult result)
     {

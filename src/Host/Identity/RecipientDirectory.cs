@@ -17,6 +17,6 @@ public sealed class RecipientDirectory(AppIdentityDbContext db) : IRecipientDire
             select user;
         if (townshipCode is not null) query = query.Where(u => u.TownshipCode == townshipCode);
         if (departmentCode is not null) query = query.Where(u => u.DepartmentCode == departmentCode);
-        return await query.Select(u => new Recipient(u.UserName!, u.DisplayName, u.Email)).ToListAsync(ct);
+        return await query.Select(u => new Recipient(u.UserName!, u.DisplayName, u.Email, u.PhoneNumber, u.WeComUserId, u.DingTalkUserId)).ToListAsync(ct);
     }
 }

@@ -22,13 +22,16 @@ public static class EndpointSetup
         app.MapHealth();
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference");
+        // Everything the reference page loads comes from this Host: Scalar's script is embedded in its package and
+        // served here; its default fonts (a CDN), telemetry, AI agent and MCP features would reach outside hosts.
+        app.MapScalarApiReference("/api/reference", o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [] })
             .RequireAuthorization(Policies.CountyAdmin);
 
         app.MapAuthApi();
         app.MapReferenceDataApi();
         app.MapUsersApi();
+        app.MapContactsApi();
         app.MapWorkflowsApi();
         app.MapTasksApi();
         app.MapAlertsApi();

@@ -92,6 +92,7 @@ public static class SecuritySetup
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddScoped<IdentitySeeder>();
         builder.Services.AddScoped<IRecipientDirectory, RecipientDirectory>();
+        builder.Services.AddScoped<UserContacts>();
         builder.Services.AddCascadingAuthenticationState();
     }
 

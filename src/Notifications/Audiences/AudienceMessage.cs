@@ -11,4 +11,5 @@ public sealed record AudienceMessage(
     string Title,
     string Body,
     IReadOnlyList<Audience> Audiences,
-    Sending.MessageKind Kind = Sending.MessageKind.Progress);
+    Sending.MessageKind Kind = Sending.MessageKind.Progress,
+    MessageFacts? Facts = null);

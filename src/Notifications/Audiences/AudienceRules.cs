@@ -1,3 +1,4 @@
+using Shizhu.Notifications.Sending;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
 using static Shizhu.Notifications.Audiences.ChineseText;
@@ -6,46 +7,54 @@ namespace Shizhu.Notifications.Audiences;
 
 /// <summary>
 /// The one place that decides who hears of each domain event and what they read. Every channel uses it,
-/// so the app and the mail can never disagree about the audience.
+/// so the app and the mail can never disagree about the audience. Each message carries its <see cref="MessageKind"/>
+/// (what preferences and SMS templates are chosen by) and its <see cref="MessageFacts"/> (what short templates are filled
+/// with); people are named by display name and outcomes in Chinese, never by user name or key.
 /// </summary>
 public static class AudienceRules
 {
     public static AudienceMessage For(WorkflowStarted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"创建工作已启动：{e.TownshipName}",
-        $"{e.TownshipName}{e.StartYear}—{e.TargetYear}年{Track(e.Track)}创建工作已启动（发起人：{e.Actor}），请按阶段推进各项任务。",
-        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)]);
+        $"{e.TownshipName}{e.StartYear}—{e.TargetYear}年{Track(e.Track)}创建工作已启动（发起人：{Person(e.ActorName, e.Actor)}），请按阶段推进各项任务。",
+        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)],
+        MessageKind.Progress, new(e.TownshipName, Track(e.Track), Person(e.ActorName, e.Actor)));
 
     public static AudienceMessage For(StageEntered e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"进入新阶段：{e.StageName}",
         $"{e.TownshipName}创建工作已进入“{e.StageName}”阶段，请组织做好本阶段各项工作。",
-        [new(Roles.TownshipLeader, e.TownshipCode)]);
+        [new(Roles.TownshipLeader, e.TownshipCode)],
+        MessageKind.Progress, new(e.TownshipName, e.StageName));
 
     public static AudienceMessage For(TaskCreated e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"新任务：{e.Title}",
         $"{e.TownshipName}有一项新任务“{e.Title}”待办理。{DueClause(e.DueAt)}",
-        [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)]);
+        [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)],
+        MessageKind.TaskAssigned, new(e.TownshipName, e.Title, At: e.DueAt));
 
     public static AudienceMessage For(TaskCompleted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"任务已办结：{e.Title}",
-        $"{e.TownshipName}的任务“{e.Title}”已由{e.CompletedBy}办结。{OutcomeClause(e.Outcome)}",
-        [new(Roles.CountyAdmin, null)]);
+        $"{e.TownshipName}的任务“{e.Title}”已由{Person(e.CompletedByName, e.CompletedBy)}办结。{OutcomeClause(e.Outcome)}",
+        [new(Roles.CountyAdmin, null)],
+        MessageKind.Progress, new(e.TownshipName, e.Title, Person(e.CompletedByName, e.CompletedBy), e.Outcome is null ? null : Outcome(e.Outcome)));
 
     public static AudienceMessage For(TaskOverdue e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"任务逾期：{e.Title}",
         $"{e.TownshipName}的任务“{e.Title}”已于{ChinaTime(e.DueAt)}到期，至今仍未办结，请尽快督办。",
         // Distinct: when the task itself belongs to the township leader, they hear of it once.
-        [.. new[] { new Audience(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null), HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode) }.Distinct()]);
+        [.. new[] { new Audience(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null), HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode) }.Distinct()],
+        MessageKind.Overdue, new(e.TownshipName, e.Title, At: e.DueAt));
 
     public static AudienceMessage For(WorkflowCompleted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"创建流程已完成：{e.TownshipName}",
         $"{e.TownshipName}{Track(e.Track)}创建流程的全部阶段已完成。",
-        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]);
+        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)],
+        MessageKind.Progress, new(e.TownshipName, Track(e.Track)));
 
     public static AudienceMessage For(TaskEscalated e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -55,36 +64,41 @@ public static class AudienceRules
             : $"{e.TownshipName}的任务“{e.Title}”尚未办结，请抓紧办理。",
         e.Kind == AlertKinds.Escalation
             ? [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]
-            : [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()]);
+            : [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
+        e.Kind == AlertKinds.Escalation ? MessageKind.Escalation : MessageKind.Reminder,
+        new(e.TownshipName, e.Title, At: e.OccurredAt));
 
     public static AudienceMessage For(IncidentRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"流程异常：{e.TownshipName}",
         $"{e.TownshipName}创建工作流在“{e.ElementId}”处出现异常：{e.Error} 请在流程异常页面处理后重试。",
-        [new(Roles.CountyAdmin, null)]);
+        [new(Roles.CountyAdmin, null)],
+        MessageKind.Incident, new(e.TownshipName, e.ElementId, At: e.OccurredAt));
 
     public static AudienceMessage For(MessageDelivered e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"已登记外部结果：{e.TownshipName}",
-        $"{e.TownshipName}创建工作流已收到“{e.Name}”（登记人：{e.Actor}）。",
-        [new(Roles.TownshipLeader, e.TownshipCode)]);
+        $"{e.TownshipName}创建工作流已收到“{ExternalMessage(e.Name)}”（登记人：{Person(e.ActorName, e.Actor)}）。",
+        [new(Roles.TownshipLeader, e.TownshipCode)],
+        MessageKind.Progress, new(e.TownshipName, ExternalMessage(e.Name), Person(e.ActorName, e.Actor)));
 
     public static AudienceMessage For(TaskAssigned e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         e.Assignee is null ? $"任务已退回待领：{e.Title}" : $"任务已领办：{e.Title}",
         e.Assignee is null
-            ? $"{e.TownshipName}的任务“{e.Title}”已由{e.Actor}退回，等待领办。"
-            : $"{e.TownshipName}的任务“{e.Title}”由{e.Assignee}负责办理（操作人：{e.Actor}）。",
-        [new(Roles.TownshipStaff, e.TownshipCode), new(Roles.TownshipLeader, e.TownshipCode)]);
+            ? $"{e.TownshipName}的任务“{e.Title}”已由{Person(e.ActorName, e.Actor)}退回，等待领办。"
+            : $"{e.TownshipName}的任务“{e.Title}”由{Person(e.AssigneeName, e.Assignee)}负责办理（操作人：{Person(e.ActorName, e.Actor)}）。",
+        [new(Roles.TownshipStaff, e.TownshipCode), new(Roles.TownshipLeader, e.TownshipCode)],
+        MessageKind.TaskAssigned, new(e.TownshipName, e.Title, e.Assignee is null ? null : Person(e.AssigneeName, e.Assignee)));
 
-    public static AudienceMessage For(WorkflowCancelled e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
-        $"创建工作流已取消：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}取消{ReasonClause(e.Reason)}。");
+    public static AudienceMessage For(WorkflowCancelled e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode, e.TownshipName,
+        $"创建工作流已取消：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{Person(e.ActorName, e.Actor)}取消{ReasonClause(e.Reason)}。");
 
-    public static AudienceMessage For(WorkflowSuspended e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
-        $"创建工作流已暂停：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}暂停{ReasonClause(e.Reason)}，恢复前任务暂不能办理。");
+    public static AudienceMessage For(WorkflowSuspended e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode, e.TownshipName,
+        $"创建工作流已暂停：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{Person(e.ActorName, e.Actor)}暂停{ReasonClause(e.Reason)}，恢复前任务暂不能办理。");
 
-    public static AudienceMessage For(WorkflowResumed e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode,
-        $"创建工作流已恢复：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{e.Actor}恢复，请继续办理各项任务。");
+    public static AudienceMessage For(WorkflowResumed e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode, e.TownshipName,
+        $"创建工作流已恢复：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{Person(e.ActorName, e.Actor)}恢复，请继续办理各项任务。");
 
     public static AudienceMessage For(TaskCancelled e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -98,9 +112,10 @@ public static class AudienceRules
         $"{e.TownshipName}创建工作流已由{e.Actor}从模板第 {e.FromVersion} 版迁移到第 {e.ToVersion} 版，请在待办中查看调整后的任务和期限。",
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)]);
 
-    static AudienceMessage WorkflowControl(Guid eventId, DateTimeOffset at, Guid workflowId, string townshipCode, string title, string body) =>
+    static AudienceMessage WorkflowControl(Guid eventId, DateTimeOffset at, Guid workflowId, string townshipCode, string townshipName, string title, string body) =>
         new(eventId, at, workflowId, title, body,
-            [new(Roles.TownshipLeader, townshipCode), new(Roles.TownshipStaff, townshipCode), new(Roles.CountyLeader, null)]);
+            [new(Roles.TownshipLeader, townshipCode), new(Roles.TownshipStaff, townshipCode), new(Roles.CountyLeader, null)],
+            MessageKind.Progress, new(townshipName));
 
     static string ReasonClause(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $"（原因：{reason}）";
 

@@ -23,5 +23,31 @@ internal static class ChineseText
         dueAt is { } due ? $"截止时间：{ChinaTime(due)}。" : "该任务未设截止时间。";
 
     public static string OutcomeClause(string? outcome) =>
-        string.IsNullOrWhiteSpace(outcome) ? "" : $"办理结果：{outcome}。";
+        string.IsNullOrWhiteSpace(outcome) ? "" : $"办理结果：{Outcome(outcome)}。";
+
+    /// <summary>
+    /// A task outcome as people read it: the built-in templates' keys have Chinese names (the same as the UI's); a key an
+    /// administrator invents shows as written.
+    /// </summary>
+    public static string Outcome(string outcome) => outcome switch
+    {
+        "passed" => "通过",
+        "findings" => "发现问题",
+        "approved" => "同意",
+        "returned" => "退回",
+        "failed" => "未通过",
+        "rejected" => "不予通过",
+        _ => outcome,
+    };
+
+    /// <summary>A person by display name; the user name only for events raised before display names were carried.</summary>
+    public static string Person(string? displayName, string userName) =>
+        string.IsNullOrWhiteSpace(displayName) ? userName : displayName;
+
+    /// <summary>Outside results delivered to a workflow, by their Chinese name.</summary>
+    public static string ExternalMessage(string name) => name switch
+    {
+        "municipal-verdict" => "市级验收结果",
+        _ => name,
+    };
 }

@@ -7,10 +7,15 @@ namespace Shizhu.Workflows.Access;
 /// its queries, so no caller can forget them. A township user carries <see cref="TownshipCode"/>, a county
 /// department's staff <see cref="DepartmentCode"/>; county-wide roles carry neither.
 /// </summary>
-public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string? TownshipCode, string? DepartmentCode = null)
+/// <param name="DisplayName">The person's name as people read it (notifications); the Host fills it from the sign-in.</param>
+public sealed record Actor(
+    string UserName, IReadOnlySet<string> Roles, string? TownshipCode, string? DepartmentCode = null, string? DisplayName = null)
 {
     /// <summary>The engine itself (timers, system jobs).</summary>
     public static readonly Actor System = new("system", new HashSet<string>(Access.Roles.All), null);
+
+    /// <summary>The display name, or the user name where none is known (the engine's own timers).</summary>
+    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
 
     public bool IsCountyWide => Access.Roles.CountyWide.Any(Roles.Contains);
 

@@ -30,7 +30,7 @@ public sealed class MessageDelivery(EngineCommandRunner runner, ProcessRuntime p
                 ?? throw WorkflowException.Conflict($"该创建工作流当前没有在等待消息“{name}”。");
             workflow.Revision++;
             var journal = changes.Journal(workflow.Id, "MessageDelivered", $"收到外部消息：{name} {body.ToJsonString()}");
-            changes.Raise(id => new MessageDelivered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, name!, actor.UserName));
+            changes.Raise(id => new MessageDelivered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, name!, actor.UserName, actor.Name));
             (await process.RunnerAsync(workflow, changes, ct)).MessageArrived(token, body, journal);
             return true;
         }, ct);

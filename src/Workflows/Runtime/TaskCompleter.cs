@@ -75,7 +75,7 @@ public sealed class TaskCompleter(
         journal.Before["task"] = before;
         journal.After["task"] = JournalState.Task(task);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
-            task.StageKey, task.Title, actor.UserName, outcome));
+            task.StageKey, task.Title, actor.UserName, outcome, actor.Name));
         // No stored answer: a completed task is final, so a repeat reads it again.
         ledger.Remember(changes, actor.UserName, idempotencyKey, CommandName, task.Id, result: null);
 

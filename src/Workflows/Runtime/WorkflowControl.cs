@@ -54,7 +54,7 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
             journal.After["tokens"] = new JsonArray();
             journal.After["cancelledTimers"] = pending.Count;
             changes.Raise(id => new WorkflowCancelled(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
-                workflow.Track, actor.UserName, reason));
+                workflow.Track, actor.UserName, reason, actor.Name));
         }, ct);
     }
 
@@ -70,7 +70,7 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
             workflow.Status = WorkflowStatus.Suspended;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);
             changes.Raise(id => new WorkflowSuspended(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
-                workflow.Track, actor.UserName, reason));
+                workflow.Track, actor.UserName, reason, actor.Name));
             return Task.CompletedTask;
         }, ct);
     }
@@ -90,7 +90,7 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
             journal.Before["workflow"] = before;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("timersDue", due.Count);
             changes.Raise(id => new WorkflowResumed(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
-                workflow.Track, actor.UserName));
+                workflow.Track, actor.UserName, actor.Name));
         }, ct);
 
     private Task<WorkflowSummary> RunAsync(Guid workflowId, Actor actor, string? idempotencyKey, string command, string verb,

@@ -56,7 +56,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                 journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("townshipCode", township.Code).With("track", track)
                     .With("startYear", startYear).With("targetYear", targetYear).With("goal", goal)
                     .With("templateKey", template.Key).With("templateVersion", template.Version);
-                changes.Raise(id => new WorkflowStarted(id, changes.Now, workflow.Id, township.Code, township.Name, track, startYear, targetYear, actor.UserName));
+                changes.Raise(id => new WorkflowStarted(id, changes.Now, workflow.Id, township.Code, township.Name, track, startYear, targetYear, actor.UserName, actor.Name));
                 (await process.RunnerAsync(workflow, changes, ct)).Start();
                 return workflow;
             }, ct);

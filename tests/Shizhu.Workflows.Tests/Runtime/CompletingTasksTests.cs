@@ -173,6 +173,19 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task ACompletionCarriesTheDisplayNameOfWhoCompletedItForTheTextsPeopleRead()
+    {
+        var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
+        var named = TestActors.ShijiaStaff with { DisplayName = "谭晓梅" };
+        using var data = JsonDocument.Parse("""{"members":["张三"],"documentNo":"石家府〔2022〕2号"}""");
+
+        await _harness.CompleteWithEvidenceAsync(task.Id, named, new CompleteTask(null, data.RootElement, null));
+
+        var @event = Assert.Single(await _harness.EventsAsync<TaskCompleted>());
+        Assert.Equal((named.UserName, "谭晓梅"), (@event.CompletedBy, @event.CompletedByName));
+    }
+
+    [Fact]
     public async Task CompletingRecordsWhoWhenTheFormDataAndTheCommentAndCancelsTheDueTimer()
     {
         var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");

@@ -230,6 +230,11 @@ namespace Shizhu.Host.Identity.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("DingTalkUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ding_talk_user_id");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -292,6 +297,11 @@ namespace Shizhu.Host.Identity.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
+
+                    b.Property<string>("WeComUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("we_com_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");

@@ -218,6 +218,11 @@ namespace Shizhu.Host.Identity.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("DingTalkUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ding_talk_user_id");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -280,6 +285,11 @@ namespace Shizhu.Host.Identity.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
+
+                    b.Property<string>("WeComUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("we_com_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
