@@ -78,6 +78,9 @@ public sealed partial class EngineHarness : IAsyncDisposable
     /// <summary>A fresh context on the harness's database, for arranging and asserting outside the engine.</summary>
     public WorkflowDbContext NewDbContext() => _database.NewDbContext();
 
+    /// <summary>A DI scope of the engine, as one HTTP request has, for a test that inspects what a service left in it.</summary>
+    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+
     public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
     {
         await using var scope = _services.CreateAsyncScope();
