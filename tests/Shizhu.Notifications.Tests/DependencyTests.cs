@@ -4,6 +4,7 @@ using Shizhu.Workflows.Events;
 namespace Shizhu.Notifications.Tests;
 
 /// <summary>Notifications depend on the contracts only (ADR 0020), and the contracts on nothing but the runtime.</summary>
+[Trait("Category", "Unit")]
 public sealed class DependencyTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Shizhu.Notifications.Tests;
 /// <summary>
 /// The shared consumer pipeline, through a channel written here the way WeCom or SMS will be written: one class.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class PipelineTests
 {
     [Fact]

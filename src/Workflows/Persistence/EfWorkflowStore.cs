@@ -7,10 +7,12 @@ namespace Shizhu.Workflows.Persistence;
 /// <summary>
 /// <see cref="IWorkflowStore"/> through EF Core alone: tracked queries and <c>SaveChanges</c> in its own transaction.
 /// Used on SQLite and on any provider without a store of its own; the PostgreSQL store falls back to its reads.
+/// <paramref name="hook"/> (tests only; the DI container passes null when none is registered) runs before each write.
 /// </summary>
-internal class EfWorkflowStore(WorkflowDbContext db) : IWorkflowStore
+internal class EfWorkflowStore(WorkflowDbContext db, IWorkflowWriteHook? hook = null) : IWorkflowStore
 {
     protected WorkflowDbContext Db { get; } = db;
+    protected IWorkflowWriteHook? Hook { get; } = hook;
 
     public virtual async Task<TaskState?> LoadTaskAsync(Guid taskId, CancellationToken ct)
     {
@@ -37,7 +39,11 @@ internal class EfWorkflowStore(WorkflowDbContext db) : IWorkflowStore
         Db.Remove(token);
     }
 
-    public virtual Task SaveAsync(CancellationToken ct) => Db.SaveChangesAsync(ct);
+    public virtual async Task SaveAsync(CancellationToken ct)
+    {
+        if (Hook is not null) await Hook.BeforeWriteAsync(ct);
+        await Db.SaveChangesAsync(ct);
+    }
 
     public virtual void Reset() => Db.ChangeTracker.Clear();
 }

@@ -68,6 +68,9 @@ internal sealed class EngineChanges(WorkflowDbContext db, IWorkflowStore store, 
 
     public void AddIncident(Incident incident) => db.Incidents.Add(incident);
 
+    /// <summary>A row a service-task action records (<see cref="ServiceTasks.ServiceTaskContext.AddRow{TRow}"/>), written with the rest.</summary>
+    public void AddRow(object row) => db.Add(row);
+
     public void AddTimer(WorkflowTimer timer)
     {
         db.Timers.Add(timer);

@@ -5,10 +5,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>Races on real PostgreSQL through Kestrel: optimistic concurrency must leave exactly one effect.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class ConcurrentCompletionTests(HostFixture fixture)
+public sealed class ConcurrentCompletionTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task ManyParallelCompletionsOfOneTaskLeaveExactlyOneCompletion()

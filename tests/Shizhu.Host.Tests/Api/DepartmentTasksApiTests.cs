@@ -7,10 +7,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>County departments' staff (县级部门) over HTTP: their accounts, their inbox, their tasks and nobody else's.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class DepartmentTasksApiTests(HostFixture fixture)
+public sealed class DepartmentTasksApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

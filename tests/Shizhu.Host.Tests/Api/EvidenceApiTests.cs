@@ -4,10 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class EvidenceApiTests(HostFixture fixture)
+public sealed class EvidenceApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const string WorkPlan = "work-plan";
     private static readonly byte[] Pdf = EvidenceUploads.Pdf;

@@ -7,10 +7,9 @@ using Shizhu.Workflows.Persistence;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>The structured journal over HTTP and in PostgreSQL: before and after as JSON objects, rows never rewritten.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class JournalApiTests(HostFixture fixture)
+public sealed class JournalApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task TheJournalAnswersEachRowsStateBeforeAndAfterAsJsonObjects()

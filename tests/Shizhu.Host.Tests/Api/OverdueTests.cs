@@ -6,10 +6,9 @@ using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class OverdueTests(HostFixture fixture)
+public sealed class OverdueTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     /// <summary>Completes one of the two opening tasks, then moves simulated time past their due date.</summary>
     private async Task<(Scenario Scenario, string OverdueTaskId)> OneTaskPastDueAsync()

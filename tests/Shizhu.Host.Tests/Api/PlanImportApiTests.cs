@@ -9,10 +9,9 @@ namespace Shizhu.Host.Tests.Api;
 /// The seeded plan's twelve townships, which no other test uses (<see cref="HostFixture.NextTownshipCode"/> hands
 /// out others). Their workflows are cancelled at the end so their deadlines stay out of other tests' clock moves.
 /// </summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class PlanImportApiTests(HostFixture fixture)
+public sealed class PlanImportApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task ImportingTheWholePlanStartsItInOneCallAndTheSecondCallAnswersExisting()

@@ -5,10 +5,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>Completing 制定创建工作实施方案 over HTTP, before and after its required 创建工作实施方案 is uploaded.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class RequiredEvidenceApiTests(HostFixture fixture)
+public sealed class RequiredEvidenceApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task CompletingWithoutTheRequiredEvidenceAnswers422NamingItAndSucceedsOnceItIsUploaded()

@@ -4,10 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class TaskAssignmentApiTests(HostFixture fixture)
+public sealed class TaskAssignmentApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private async Task<string> FirstTaskIdAsync(Scenario scenario, HttpClient client) =>
         (await client.GetJsonAsync("/api/inbox")).Items().First(i => i.Str("workflowId") == scenario.WorkflowId).Str("id");

@@ -4,10 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class TaskCompletionTests(HostFixture fixture)
+public sealed class TaskCompletionTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private async Task<(Scenario Scenario, HttpClient Staff, string TaskId)> OpenTaskAsync()
     {

@@ -4,10 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class WorkflowControlApiTests(HostFixture fixture)
+public sealed class WorkflowControlApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task TheCountyOfficeSuspendsResumesAndCancelsAWorkflowAndTasksFollow()

@@ -4,10 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Api;
 
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class WorkflowLifecycleTests(HostFixture fixture)
+public sealed class WorkflowLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task StartingAWorkflowPutsItsFirstTasksInTheTownshipStaffInbox()

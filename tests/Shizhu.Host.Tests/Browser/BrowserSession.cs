@@ -55,6 +55,18 @@ public sealed class BrowserSession : IAsyncDisposable
         await Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
     }
 
+    /// <summary>
+    /// Chooses <paramref name="file"/> in a Blazor <c>InputFile</c>. Blazor listens for the input's change only once its
+    /// script has initialised the element (<c>InputFile.init</c>, run after the component's first render reached the
+    /// browser, which marks it with <c>_blazorInputFileNextFileId</c>); a file chosen earlier is never uploaded and the
+    /// test would wait in vain for the answer. So this waits for that mark first — on a condition, not a pause.
+    /// </summary>
+    public async Task ChooseFileAsync(ILocator input, FilePayload file)
+    {
+        await Page.WaitForFunctionAsync("element => element._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        await input.SetInputFilesAsync(file);
+    }
+
     /// <summary>Saves the page as <paramref name="name"/>.png when <c>SHIZHU_TEST_SCREENSHOTS</c> names a folder.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -8,9 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Shizhu.Host.Tests.Browser;
 
 /// <summary>法定节假日日历 in a real Chromium: an administrator enters a year nobody has entered yet; other roles are refused.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class CalendarBrowserTests(HostFixture fixture, ITestOutputHelper output)
+public sealed class CalendarBrowserTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
     /// <summary>A year no other test touches (the API tests use 2098 and 2099).</summary>
     private const int Year = 2097;

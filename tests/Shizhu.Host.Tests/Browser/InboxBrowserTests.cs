@@ -7,9 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Shizhu.Host.Tests.Browser;
 
 /// <summary>The web UI in a real Chromium against the real Host: sign in, 我的待办, the 办理 dialog with its evidence upload, the workflow page.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper output)
+public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
     private const string LeadingGroup = "组建创建工作领导小组";
     private const string WorkPlan = "制定创建工作实施方案";
@@ -44,12 +43,12 @@ public sealed class InboxBrowserTests(HostFixture fixture, ITestOutputHelper out
             await browser.ScreenshotAsync("inbox-dialog-evidence-missing");
 
             // A disguised executable is refused by content and leaves the requirement missing.
-            await dialog.GetByTestId("evidence-input-establishment-notice").SetInputFilesAsync(
-                new FilePayload { Name = "通知.pdf", MimeType = "application/pdf", Buffer = Executable });
+            var input = dialog.GetByTestId("evidence-input-establishment-notice");
+            await browser.ChooseFileAsync(input, new FilePayload { Name = "通知.pdf", MimeType = "application/pdf", Buffer = Executable });
             await Expect(dialog.GetByTestId("evidence-error")).ToContainTextAsync("文件类型不允许");
             await Expect(dialog.GetByTestId("confirm-complete")).ToBeDisabledAsync();
 
-            await dialog.GetByTestId("evidence-input-establishment-notice").SetInputFilesAsync(
+            await browser.ChooseFileAsync(input,
                 new FilePayload { Name = "关于成立创建工作领导小组的通知.pdf", MimeType = "application/pdf", Buffer = EvidenceUploads.Pdf });
             await Expect(dialog.GetByTestId("evidence-file")).ToContainTextAsync("关于成立创建工作领导小组的通知.pdf");
             await Expect(requirement).ToHaveAttributeAsync("data-missing", "false");

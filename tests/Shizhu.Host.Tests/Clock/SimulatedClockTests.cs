@@ -3,8 +3,7 @@ using Shizhu.Host.Clock;
 
 namespace Shizhu.Host.Tests.Clock;
 
-[Trait("Category", "Postgres")]
-[Trait("Category", "Broker")]
+[Trait("Category", "Unit")]
 public sealed class SimulatedClockTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2022, 1, 4, 9, 0, 0, TimeSpan.FromHours(8));

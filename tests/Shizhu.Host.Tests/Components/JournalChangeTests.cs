@@ -4,8 +4,7 @@ using Shizhu.Host.Components.Pages.Workflows;
 namespace Shizhu.Host.Tests.Components;
 
 /// <summary>The 办理记录 table shows each row's structured change in Chinese, only what changed.</summary>
-[Trait("Category", "Postgres")]
-[Trait("Category", "Broker")]
+[Trait("Category", "Unit")]
 public sealed class JournalChangeTests
 {
     [Fact]

@@ -1,97 +1,61 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Shizhu.Host.Tests.Infrastructure;
 
 /// <summary>
-/// One real Host for the whole test collection: Kestrel on a loopback port, PostgreSQL, RabbitMQ, Hangfire on
-/// PostgreSQL, a simulated clock, and e-mail sent to a real SMTP listener. Tests share it and stay apart by
-/// using a township of their own (<see cref="NextTownshipCode"/>).
+/// A real Host of the test class's own (a class fixture): Kestrel on a loopback port, its own PostgreSQL database
+/// (a copy of one migrated and seeded per run, <see cref="HostTemplate"/>), its own RabbitMQ virtual host, Hangfire on
+/// its database, its own simulated clock starting at the plan's first working day, and e-mail sent to an SMTP listener
+/// of its own. Test classes run in parallel and none sees another's data, clock or templates; the tests of one class
+/// stay apart by using a township of their own (<see cref="NextTownshipCode"/>).
 /// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
-    public const string AdminUser = "admin";
-    // Not containing the user name: the password policy refuses that (ADR 0022).
-    public const string AdminPassword = "County@Test2022";
-    public const string UserPassword = "User@Test2022";
+    public const string AdminUser = TestUsers.AdminUser;
+    public const string AdminPassword = TestUsers.AdminPassword;
+    public const string UserPassword = TestUsers.UserPassword;
 
-    private static readonly string[] TownshipsForTests =
-    [
-        "500240105", "500240106", "500240107", "500240108", "500240109", "500240110", "500240111", "500240112",
-        "500240113", "500240117", "500240118", "500240203", "500240207", "500240209", "500240214", "500240216",
-        "500240217", "500240219", "500240001", "500240002", "500240003",
-    ];
     private int _nextTownship = -1;
 
-    public TestPostgres Postgres { get; } = new();
     public TestRabbitMq RabbitMq { get; } = new();
     public LocalSmtpServer Smtp { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => Factory.Services;
-    /// <summary>The evidence folder of this run, removed afterwards.</summary>
+    /// <summary>This Host's own database (a copy of the template).</summary>
+    public string ConnectionString { get; private set; } = "";
+    /// <summary>The evidence folder of this Host, removed afterwards.</summary>
     public string EvidenceRoot { get; } = Path.Combine(Path.GetTempPath(), $"shizhu-evidence-{Guid.NewGuid():N}");
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(Postgres.StartAsync(), RabbitMq.StartAsync());
+        var template = await HostTemplate.Shared;
+        // A Host's pool of 20 is plenty for one class's requests; several Hosts and the engine suite share the server.
+        var copy = template.CopyAsync(maxPoolSize: 20);
+        await Task.WhenAll(copy, RabbitMq.StartAsync());
+        ConnectionString = await copy;
         Smtp = await LocalSmtpServer.StartAsync();
-        // Environment variables override appsettings.json for values read while the Host composes itself.
-        var settings = new Dictionary<string, string>
+        (Factory, BaseAddress) = await InProcessHost.StartAsync(new Dictionary<string, string?>(HostTemplate.Settings(ConnectionString))
         {
-            // A free loopback port for every run: tests never clash with a demo or another run on the machine.
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Database__Provider"] = "Postgres",
-            ["Database__ConnectionString"] = Postgres.ConnectionString,
-            ["Bus__Transport"] = "RabbitMq",
-            ["Bus__RabbitMqUri"] = RabbitMq.Uri,
-            ["Bus__OutboxPollInterval"] = "00:00:00.500",
-            ["Scheduler__Storage"] = "Postgres",
-            ["Evidence__RootPath"] = EvidenceRoot,
-            ["Clock__Mode"] = "Simulated",
-            ["Clock__Start"] = "2022-01-04T09:00:00+08:00",
-            ["Clock__StateFile"] = "",
-            ["Seed__AdminUser"] = AdminUser,
-            ["Seed__AdminPassword"] = AdminPassword,
-            ["Seed__DemoUsers"] = "true",
-            ["Seed__DemoPassword"] = UserPassword,
-            ["Auth__SigningKey"] = "test-signing-key-0123456789-0123456789-abcdef",
-            // The suite signs in hundreds of times from one address; sign-in limits are tested on a host of their own.
-            ["SignIn__PermitsPerIp"] = "100000",
-            ["SignIn__PermitsPerUser"] = "100000",
-            ["Notifications__Email__Enabled"] = "true",
-            ["Notifications__Email__SmtpHost"] = "127.0.0.1",
-            ["Notifications__Email__SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMqUri"] = RabbitMq.Uri,
+            ["Bus:OutboxPollInterval"] = "00:00:00.500",
+            ["Scheduler:RunServer"] = "true",
+            ["Evidence:RootPath"] = EvidenceRoot,
+            ["Notifications:Email:Enabled"] = "true",
+            ["Notifications:Email:SmtpHost"] = "127.0.0.1",
             // Retries and resends go out within a second instead of the default 15 s.
-            ["Notifications__Delivery__SweepInterval"] = "00:00:01",
-        };
-        foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key, value);
-
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
-        Factory.UseKestrel();
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+            ["Notifications:Delivery:SweepInterval"] = "00:00:01",
+            ["Notifications:Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
     }
 
-    public string NextTownshipCode() => TownshipsForTests[Interlocked.Increment(ref _nextTownship) % TownshipsForTests.Length];
+    public string NextTownshipCode() => TownshipCodes.ForTests[Interlocked.Increment(ref _nextTownship) % TownshipCodes.ForTests.Count];
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
-    public async Task<HttpClient> LoginAsync(string userName, string password)
-    {
-        var client = CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
+    public Task<HttpClient> LoginAsync(string userName, string password) => ApiClients.SignInAsync(BaseAddress, userName, password);
 
     public Task<HttpClient> LoginAsAdminAsync() => LoginAsync(AdminUser, AdminPassword);
 
@@ -109,18 +73,10 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await Smtp.DisposeAsync();
+        if (Factory is not null) await Factory.DisposeAsync();
+        if (Smtp is not null) await Smtp.DisposeAsync();
         await RabbitMq.DisposeAsync();
-        await Postgres.DisposeAsync();
+        if (ConnectionString.Length > 0) await (await HostTemplate.Shared).DropCopyAsync(ConnectionString);
         if (Directory.Exists(EvidenceRoot)) Directory.Delete(EvidenceRoot, recursive: true);
     }
-
-    private sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
-}
-
-[CollectionDefinition(Name)]
-public sealed class HostCollection : ICollectionFixture<HostFixture>
-{
-    public const string Name = "host";
 }

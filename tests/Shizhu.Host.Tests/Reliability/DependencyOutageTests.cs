@@ -25,6 +25,8 @@ public sealed class OutageHostFixture : IAsyncLifetime
 /// is Healthy again at the first probe after the dependency returns; liveness is unaffected; a request that needs
 /// the database answers 503 with <c>Retry-After</c> instead of 500.
 /// </summary>
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class DependencyOutageTests(OutageHostFixture fixture) : IClassFixture<OutageHostFixture>
 {
     private HostProcess Host => fixture.Host;

@@ -14,8 +14,9 @@ namespace Shizhu.Host.Tests.Reliability;
 /// immediate retries; every event must still be processed by both consumers once the database is back. And an
 /// event that a consumer never processed (dead-lettered) is found by the reconciliation and published again.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class NotificationOutageTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class NotificationOutageTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private static readonly string[] Consumers = ["in-app", "email"];
 
@@ -27,10 +28,10 @@ public sealed class NotificationOutageTests(HostFixture fixture)
         var tasks = (await staff.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).Select(i => i.Str("id")).ToList();
         foreach (var task in tasks) await staff.UploadRequiredEvidenceAsync(task);
         await WaitUntilProcessedAsync(scenario.WorkflowId, TimeSpan.FromSeconds(30));
-        var database = new NpgsqlConnectionStringBuilder(fixture.Postgres.ConnectionString).Database!;
+        var database = new NpgsqlConnectionStringBuilder(fixture.ConnectionString).Database!;
 
         // Consumers block on the lock while the relay goes on publishing: the events sit in RabbitMQ, marked published.
-        var locker = new NpgsqlConnection(fixture.Postgres.ConnectionString);
+        var locker = new NpgsqlConnection(fixture.ConnectionString);
         {
             await locker.OpenAsync();
             await ExecuteAsync(locker, "BEGIN; LOCK TABLE notifications.processed_events IN ACCESS EXCLUSIVE MODE");
@@ -141,7 +142,7 @@ public sealed class NotificationOutageTests(HostFixture fixture)
 
     private async Task<NpgsqlConnection> AdminConnectionAsync()
     {
-        var builder = new NpgsqlConnectionStringBuilder(fixture.Postgres.ConnectionString) { Database = "postgres", Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(fixture.ConnectionString) { Database = "postgres", Pooling = false };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         return connection;

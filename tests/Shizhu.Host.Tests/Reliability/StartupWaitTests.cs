@@ -7,6 +7,8 @@ namespace Shizhu.Host.Tests.Reliability;
 /// A Host started before its database and broker waits for them, logging each attempt, and becomes ready once
 /// they answer — instead of aborting with an unhandled exception (ADR 0023).
 /// </summary>
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
 public sealed class StartupWaitTests
 {
     [Fact]

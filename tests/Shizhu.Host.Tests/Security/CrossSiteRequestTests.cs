@@ -8,8 +8,9 @@ namespace Shizhu.Host.Tests.Security;
 /// Issue 10, item 4: a foreign site's plain form post carries the UI cookie but no antiforgery token and no bearer
 /// token. The API's state changes must refuse it; sign-out must ask for the token.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class CrossSiteRequestTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class CrossSiteRequestTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Theory]
     [InlineData("/api/workflows/{guid}/resume")]

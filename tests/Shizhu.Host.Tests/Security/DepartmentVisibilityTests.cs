@@ -4,8 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 1: a department's staff read the workflow's stages and their own department's tasks and journal rows, nothing else.</summary>
-[Collection(HostCollection.Name)]
-public sealed class DepartmentVisibilityTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class DepartmentVisibilityTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task ADepartmentReadsTheStagesAndOnlyItsOwnTasksAndJournalRowsOfAWorkflow()

@@ -12,8 +12,9 @@ namespace Shizhu.Host.Tests.Security;
 /// without touching this test — takes random and mutated bodies as an administrator and as township staff, and
 /// never answers 5xx; when it refuses (4xx) the workflow, its tasks and its journal are as they were.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed partial class EndpointFuzzTests(HostFixture fixture, ITestOutputHelper output)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed partial class EndpointFuzzTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
     /// <summary>Requests per endpoint and user: bounded so the whole run stays well under a minute in CI.</summary>
     private const int RequestsPerEndpoint = 8;

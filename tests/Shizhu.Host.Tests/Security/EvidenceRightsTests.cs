@@ -5,8 +5,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 1: uploading evidence takes the right to work on the task, the same as completing it.</summary>
-[Collection(HostCollection.Name)]
-public sealed class EvidenceRightsTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class EvidenceRightsTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const string PlanTask = "制定创建工作实施方案";
 

@@ -6,8 +6,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 2: inputs that feed time or storage are bounded and refused with the field named, never a 500.</summary>
-[Collection(HostCollection.Name)]
-public sealed class InputBoundsTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class InputBoundsTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Theory]
     [InlineData("9999-12-31T23:59:59Z")]

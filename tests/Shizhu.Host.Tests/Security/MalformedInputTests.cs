@@ -7,8 +7,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 2: malformed bodies answer 400 problem documents, never 500, and never act.</summary>
-[Collection(HostCollection.Name)]
-public sealed class MalformedInputTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class MalformedInputTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     /// <summary>A JSON string holding bytes that are not UTF-8 (a lone continuation byte and an overlong encoding).</summary>
     internal static byte[] WithInvalidUtf8(string before, string after) =>

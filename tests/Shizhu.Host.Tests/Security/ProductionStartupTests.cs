@@ -8,6 +8,7 @@ namespace Shizhu.Host.Tests.Security;
 /// Issue 10, item 3: the built Host, started in Production in a process of its own with a clean environment, refuses
 /// to start on each known or weak secret, demo setting or missing setting, and names the setting.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ProductionStartupTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("shizhu-prod-").FullName;

@@ -4,8 +4,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 6: every kind of response carries the security headers and no <c>Server</c> header.</summary>
-[Collection(HostCollection.Name)]
-public sealed class SecurityHeaderTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class SecurityHeaderTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     public enum Caller { Anonymous, Bearer, Cookie }
 

@@ -8,8 +8,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 5 (sessions): sign-out and disabling a user end cookies and bearer tokens issued before.</summary>
-[Collection(HostCollection.Name)]
-public sealed class SessionEndTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class SessionEndTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task ACookieCapturedBeforeSignOutNoLongerWorksAfterIt()

@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Shizhu.Host.Tests.Infrastructure;
 
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>
-/// A Host of its own with tight sign-in limits, on PostgreSQL (in-memory bus and scheduler: sign-in touches neither).
+/// A Host of its own (for <see cref="SignInTests"/>, in parallel with the other classes' Hosts) with tight sign-in limits, on PostgreSQL (in-memory bus and scheduler: sign-in touches neither).
 /// Tests stay apart by sending their own client address in <c>X-Forwarded-For</c>, which the Host believes from
 /// loopback, the default trusted proxy.
 /// </summary>
@@ -28,9 +24,7 @@ public sealed class SignInHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Postgres.StartAsync();
-        // Environment variables, as HostFixture does (the Host reads its settings while it composes itself); this
-        // collection runs alone (DisableParallelization) and puts the previous values back once the Host has read them.
-        var settings = new Dictionary<string, string?>
+        (Factory, BaseAddress) = await InProcessHost.StartAsync(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["Database:ConnectionString"] = Postgres.ConnectionString,
@@ -47,22 +41,7 @@ public sealed class SignInHostFixture : IAsyncLifetime
             ["SignIn:LockoutDuration"] = "00:10:00",
             ["Notifications:Email:Enabled"] = "false",
             ["Evidence:RootPath"] = Path.Combine(Path.GetTempPath(), $"shizhu-signin-{Guid.NewGuid():N}"),
-        };
-        settings["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        var previous = settings.Keys.ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k.Replace(":", "__", StringComparison.Ordinal)));
-        foreach (var (key, value) in settings) Environment.SetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal), value);
-        try
-        {
-            Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
-            Factory.UseKestrel();
-            Factory.StartServer();
-        }
-        finally
-        {
-            foreach (var (key, value) in previous) Environment.SetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal), value);
-        }
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        });
     }
 
     /// <summary>A client address of the test's own (documentation range 198.51.100.0/24 and onwards).</summary>
@@ -84,10 +63,4 @@ public sealed class SignInHostFixture : IAsyncLifetime
         await Factory.DisposeAsync();
         await Postgres.DisposeAsync();
     }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SignInHostCollection : ICollectionFixture<SignInHostFixture>
-{
-    public const string Name = "sign-in host";
 }

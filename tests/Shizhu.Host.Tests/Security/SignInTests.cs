@@ -9,8 +9,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 10, item 5 (sign-in): no account enumeration, 429 with Retry-After, a lockout that cannot keep a user out, a stronger policy.</summary>
-[Collection(SignInHostCollection.Name)]
-public sealed class SignInTests(SignInHostFixture fixture)
+[Trait("Category", "Postgres")]
+[Trait("Category", "Broker")]
+public sealed class SignInTests(SignInHostFixture fixture) : IClassFixture<SignInHostFixture>
 {
     [Fact]
     public async Task AnUnknownUserAndALockedOutUserGetTheSameAnswer()

@@ -6,9 +6,9 @@ namespace Shizhu.Notifications.Tests.Support;
 /// <summary>One of each domain event, for 中益乡 (a national-track township of the plan).</summary>
 public static class SampleEvents
 {
-    public const string Zhongyi = "500240213";
+    public const string Zhongyi = TownshipCodes.Zhongyi;
     public const string ZhongyiName = "中益乡";
-    public const string Qiaotou = "500240114";
+    public const string Qiaotou = TownshipCodes.Qiaotou;
 
     public static readonly DateTimeOffset OccurredAt = new(2026, 5, 10, 2, 0, 0, TimeSpan.Zero);
 

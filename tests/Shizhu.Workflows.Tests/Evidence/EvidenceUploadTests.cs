@@ -124,7 +124,7 @@ public abstract class EvidenceUploadTests(EngineDatabase database) : IAsyncLifet
         Assert.Single((await _harness.EvidenceAsync(_task.Id, TestActors.ShijiaLeader))!);
     }
 
-    [SqliteOnlyRaceFact]
+    [Fact]
     public async Task AnUploadRacingTheTasksCompletionIsRefusedAndItsFileRemoved()
     {
         // The required file is there, so the rival completion can land; a second file races it.

@@ -37,7 +37,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
     private readonly HarnessDatabase _database;
     private readonly ServiceProvider _services;
 
-    private EngineHarness(HarnessDatabase database, RivalCommandInterceptor rival, DateTimeOffset now, Action<IServiceCollection>? configure)
+    private EngineHarness(HarnessDatabase database, RivalCommand rival, DateTimeOffset now, Action<IServiceCollection>? configure)
     {
         _database = database;
         Rival = rival;
@@ -51,13 +51,14 @@ public sealed partial class EngineHarness : IAsyncDisposable
         services.AddSingleton<IOutboxSignal>(OutboxSignal);
         services.AddSingleton<IEvidenceStore>(EvidenceStore);
         database.AddTo(services);
+        services.AddSingleton<IWorkflowWriteHook>(rival);
         services.AddWorkflowEngine();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public FakeTimeProvider Clock { get; }
-    public RivalCommandInterceptor Rival { get; }
+    public RivalCommand Rival { get; }
     public RecordingTimerScheduler Scheduler { get; }
     public RecordingOutboxSignal OutboxSignal { get; }
     public InMemoryEvidenceStore EvidenceStore { get; } = new();
@@ -70,12 +71,15 @@ public sealed partial class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> CreateAsync(EngineDatabase database, DateTimeOffset? now = null,
         Action<IServiceCollection>? configure = null)
     {
-        var rival = new RivalCommandInterceptor();
-        return new EngineHarness(await database.CreateAsync([rival]), rival, now ?? January2022, configure);
+        var rival = new RivalCommand();
+        return new EngineHarness(await database.CreateAsync([]), rival, now ?? January2022, configure);
     }
 
     /// <summary>A fresh context on the harness's database, for arranging and asserting outside the engine.</summary>
     public WorkflowDbContext NewDbContext() => _database.NewDbContext();
+
+    /// <summary>A DI scope of the engine, as one HTTP request has, for a test that inspects what a service left in it.</summary>
+    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
 
     public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
     {

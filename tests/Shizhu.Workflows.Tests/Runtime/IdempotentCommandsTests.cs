@@ -93,7 +93,7 @@ public abstract class IdempotentCommandsTests(EngineDatabase database) : IAsyncL
         Assert.Equal(2, (await _harness.EventsAsync<TaskAssigned>()).Count);
     }
 
-    [SqliteOnlyRaceFact]
+    [Fact]
     public async Task TwoRequestsWithTheSameKeyRacingBothAnswerTheOneClaim()
     {
         TaskView? rival = null;

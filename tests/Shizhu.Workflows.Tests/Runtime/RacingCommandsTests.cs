@@ -10,7 +10,7 @@ namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>
 /// Two commands on the same state, the rival committing between the first one's reads and its save
-/// (<see cref="RivalCommandInterceptor"/>): the engine's concurrency tokens and unique indexes must let
+/// (<see cref="RivalCommand"/>, on both databases): the engine's concurrency tokens and unique indexes must let
 /// exactly one of them take effect.
 /// </summary>
 public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifetime
@@ -89,6 +89,5 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
 [Trait("Category", "Unit")]
 public sealed class RacingCommandsTestsOnSqlite() : RacingCommandsTests(EngineDatabase.Sqlite);
 
-// No …OnPostgres yet: the rival runs from a SaveChanges interceptor, and on PostgreSQL the engine writes through its
-// batch path (ChangeSetBatch) without SaveChanges, so the race would not happen and the tests would fail for the
-// harness's reason, not the engine's. The rival needs a hook on the store port (issue 9, item 1) first.
+[Trait("Category", "Postgres")]
+public sealed class RacingCommandsTestsOnPostgres() : RacingCommandsTests(EngineDatabase.Postgres);

@@ -163,7 +163,7 @@ public abstract class TaskAssignmentTests(EngineDatabase database) : IAsyncLifet
         Assert.Equal((WorkflowErrorKind.Conflict, WorkflowErrorKind.Conflict), (claim.Kind, assign.Kind));
     }
 
-    [SqliteOnlyRaceFact]
+    [Fact]
     public async Task TwoColleaguesClaimingAtOnceLeaveOneAssigneeAndTheOtherAConflict()
     {
         _harness.Rival.BeforeNextSave(() => _harness.ClaimAsync(_task.Id, Colleague));

@@ -143,7 +143,7 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(WorkflowErrorKind.Conflict, (await RefusedAsync(() => _harness.ResumeAsync(_workflow.Id))).Kind);
     }
 
-    [SqliteOnlyRaceFact]
+    [Fact]
     public async Task ACompletionRacingASuspensionEitherLandsFirstOrIsRefused()
     {
         var task = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");

@@ -28,7 +28,7 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 /// </summary>
 internal static class ChangeSetBatch
 {
-    /// <summary>The SQLSTATE <c>expect_one_row</c> raises (migration <c>ConcurrencyGuard</c>).</summary>
+    /// <summary>The SQLSTATE <c>expect_one_row</c> raises (created in <c>Initial.DatabaseGuards.cs</c> of the PostgreSQL migrations).</summary>
     public const string ConcurrencyConflictState = "SZ409";
 
     private static readonly ConcurrentDictionary<IModel, ModelPlan> Plans = new();
@@ -240,7 +240,7 @@ internal static class ChangeSetBatch
 
         public string Name { get; }
         public string Label { get; }
-        /// <summary><c>expect_one_row</c>, in the schema the migration created it in: the model's.</summary>
+        /// <summary><c>expect_one_row</c>, in the schema the <c>Initial</c> migration created it in: the model's.</summary>
         public string Guard { get; }
         public int Rank { get; }
         public IReadOnlyList<ColumnPlan> Columns { get; }

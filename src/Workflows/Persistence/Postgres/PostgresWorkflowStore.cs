@@ -11,7 +11,7 @@ namespace Shizhu.Workflows.Persistence.Postgres;
 /// What the untracked read means for the write stays in here: the interpreter adds and removes tokens through
 /// the port as on any other provider.
 /// </summary>
-internal sealed class PostgresWorkflowStore(WorkflowDbContext db) : EfWorkflowStore(db)
+internal sealed class PostgresWorkflowStore(WorkflowDbContext db, IWorkflowWriteHook? hook = null) : EfWorkflowStore(db, hook)
 {
     /// <summary>The stages and tokens the last batched read left untracked, until the write (or a reset) takes them.</summary>
     private UntrackedChildren? _untracked;
@@ -34,7 +34,16 @@ internal sealed class PostgresWorkflowStore(WorkflowDbContext db) : EfWorkflowSt
         if (Db.Entry(token).State != EntityState.Detached) Db.Remove(token);
     }
 
-    public override Task SaveAsync(CancellationToken ct)
+    // Without a hook (production) the write is the batch's own task: no extra state machine on the completion path.
+    public override Task SaveAsync(CancellationToken ct) => Hook is null ? WriteAsync(ct) : HookedWriteAsync(Hook, ct);
+
+    private async Task HookedWriteAsync(IWorkflowWriteHook hook, CancellationToken ct)
+    {
+        await hook.BeforeWriteAsync(ct);
+        await WriteAsync(ct);
+    }
+
+    private Task WriteAsync(CancellationToken ct)
     {
         var untracked = _untracked;
         _untracked = null;

@@ -130,7 +130,7 @@ internal sealed partial class ProcessRunner
         _variables.StartRecording();
         try
         {
-            action.Execute(new ServiceTaskContext(_workflow, element, _graph.Template, _variables, _db, _changes.Now,
+            action.Execute(new ServiceTaskContext(_workflow, element, _graph.Template, _variables, _changes.Now, _changes.AddRow,
                 line => detail = line));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

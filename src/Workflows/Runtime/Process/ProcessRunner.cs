@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Journal;
-using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Templates;
@@ -22,8 +21,6 @@ internal sealed partial class ProcessRunner
     private readonly ProcessGraph _graph;
     private readonly WorkingCalendar _calendar;
     private readonly EngineChanges _changes;
-    /// <summary>Only for service-task actions that record rows of their own (<see cref="ServiceTaskContext.Db"/>).</summary>
-    private readonly WorkflowDbContext _db;
     private readonly IReadOnlyDictionary<string, IServiceTaskAction> _actions;
     private readonly WorkflowInstance _workflow;
     private readonly Variables _variables;
@@ -33,13 +30,12 @@ internal sealed partial class ProcessRunner
     private readonly List<(JournalRecord Journal, Guid TokenId)> _moves = [];
     private int _steps;
 
-    public ProcessRunner(TemplateDefinition template, WorkingCalendar calendar, EngineChanges changes, WorkflowDbContext db,
+    public ProcessRunner(TemplateDefinition template, WorkingCalendar calendar, EngineChanges changes,
         IReadOnlyDictionary<string, IServiceTaskAction> actions, WorkflowInstance workflow)
     {
         _graph = ProcessGraph.For(template);
         _calendar = calendar;
         _changes = changes;
-        _db = db;
         _actions = actions;
         _workflow = workflow;
         _variables = Variables.Parse(workflow.Variables);

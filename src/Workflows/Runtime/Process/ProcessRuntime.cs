@@ -22,6 +22,6 @@ public sealed class ProcessRuntime(WorkflowDbContext db, IWorkflowStore store, T
     {
         var template = await TemplateAsync(workflow, ct);
         var calendar = await calendars.GetAsync(db, ct);
-        return new ProcessRunner(template, calendar, changes, db, actions.ByName, workflow);
+        return new ProcessRunner(template, calendar, changes, actions.ByName, workflow);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RecordSubsidyAction : IServiceTaskAction
         var instalment = context.InputInt("instalment");
         var amount = decimal.Round(context.Parameter("subsidyTotal") * context.Parameter($"subsidyShare{instalment}"), 2);
         var milestone = context.OptionalInputString("milestone") ?? context.StageName;
-        context.Db.Add(new SubsidyInstalment
+        context.AddRow(new SubsidyInstalment
         {
             Id = Guid.CreateVersion7(context.Now), WorkflowId = context.Workflow.Id, TownshipCode = context.Workflow.TownshipCode,
             Instalment = instalment, Amount = amount, RecordedAt = context.Now, Milestone = milestone, DueOn = ChinaTime.Today(context.Now),

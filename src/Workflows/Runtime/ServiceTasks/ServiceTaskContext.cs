@@ -1,28 +1,40 @@
 using System.Text.Json;
-using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Runtime.ServiceTasks;
 
-/// <summary>What an action may touch: the workflow, its variables, the template's parameters, and the unit of work.</summary>
-public sealed class ServiceTaskContext(
-    WorkflowInstance workflow, ElementDefinition element, TemplateDefinition template, Variables variables,
-    WorkflowDbContext db, DateTimeOffset now, Action<string> journal)
+/// <summary>
+/// What an action may touch: the workflow, its variables, the template's parameters, and rows of its own added to
+/// the command's unit of work (<see cref="AddRow{TRow}"/>) — not the database context, which the interpreter does not hold.
+/// </summary>
+public sealed class ServiceTaskContext
 {
-    public WorkflowInstance Workflow { get; } = workflow;
-    public ElementDefinition Element { get; } = element;
-    public TemplateDefinition Template { get; } = template;
-    public Variables Variables { get; } = variables;
-    public WorkflowDbContext Db { get; } = db;
-    public DateTimeOffset Now { get; } = now;
+    private readonly Action<object> _addRow;
+    private readonly Action<string> _journal;
+
+    internal ServiceTaskContext(WorkflowInstance workflow, ElementDefinition element, TemplateDefinition template, Variables variables,
+        DateTimeOffset now, Action<object> addRow, Action<string> journal)
+    {
+        (Workflow, Element, Template, Variables, Now) = (workflow, element, template, variables, now);
+        (_addRow, _journal) = (addRow, journal);
+    }
+
+    public WorkflowInstance Workflow { get; }
+    public ElementDefinition Element { get; }
+    public TemplateDefinition Template { get; }
+    public Variables Variables { get; }
+    public DateTimeOffset Now { get; }
+
+    /// <summary>A new row (a subsidy instalment) that the command's single write inserts with the workflow's changes.</summary>
+    public void AddRow<TRow>(TRow row) where TRow : class => _addRow(row);
 
     /// <summary>
     /// The line the service task's journal row shows instead of the default one. The runner writes that row itself,
     /// with the variables the action set before and after.
     /// </summary>
-    public void Journal(string detail) => journal(detail);
+    public void Journal(string detail) => _journal(detail);
 
     public string InputString(string name) =>
         Element.Input is { } input && input.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String

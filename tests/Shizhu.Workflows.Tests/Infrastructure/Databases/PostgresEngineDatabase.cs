@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Persistence.Postgres;
+using Shizhu.Workflows.ReferenceData;
 
 namespace Shizhu.Workflows.Tests.Infrastructure.Databases;
 
@@ -14,7 +16,14 @@ namespace Shizhu.Workflows.Tests.Infrastructure.Databases;
 /// </summary>
 public sealed class PostgresEngineDatabase : EngineDatabase
 {
-    private static readonly Lazy<Task<PostgresTemplateDatabase>> Template = new(PostgresTemplateDatabase.CreateAsync);
+    private static readonly Lazy<Task<PostgresTemplate>> Template = new(() => PostgresTemplate.CreateAsync(MigrateAndSeedAsync));
+
+    private static async Task MigrateAndSeedAsync(string connectionString)
+    {
+        await using var db = new PostgresWorkflowDbContext(Options(connectionString, []));
+        await db.Database.MigrateAsync(CancellationToken.None);
+        await new ReferenceDataSeeder(db, new FakeTimeProvider(EngineHarness.January2022)).SeedAsync(CancellationToken.None);
+    }
 
     public override async Task<HarnessDatabase> CreateAsync(IInterceptor[] interceptors)
     {
@@ -30,7 +39,7 @@ public sealed class PostgresEngineDatabase : EngineDatabase
         return options.Options;
     }
 
-    private sealed class Database(PostgresTemplateDatabase template, string connectionString, IInterceptor[] interceptors) : HarnessDatabase
+    private sealed class Database(PostgresTemplate template, string connectionString, IInterceptor[] interceptors) : HarnessDatabase
     {
         private readonly DbContextOptions<PostgresWorkflowDbContext> _options = Options(connectionString, interceptors);
 

@@ -1,34 +1,38 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shizhu.Host.Tests.Infrastructure;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Tests.Infrastructure;
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
 
-namespace Shizhu.Host.Tests.Reliability;
+namespace Shizhu.Workflows.Tests.Runtime;
 
 /// <summary>
 /// Many commands on one workflow at once (completions of its different tasks) all change the workflow row, so all
 /// but one lose each optimistic-concurrency race. The engine retries them with jittered back-off (ADR 0023): with
-/// 48 at once on PostgreSQL none of them may end in a conflict.
+/// 48 at once on PostgreSQL none of them may end in a conflict. PostgreSQL only: it is where commands run truly
+/// concurrently (SQLite serialises its writers).
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class ConflictRetryTests(HostFixture fixture)
+[Trait("Category", "Postgres")]
+public sealed class ConflictRetryTests : IAsyncLifetime
 {
     private const int Clients = 48;
+    private EngineHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(EngineDatabase.Postgres);
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task FortyEightConcurrentCommandsOnOneWorkflowAllSucceedWithoutAConflict()
     {
-        var scenario = await Scenario.StartAsync(fixture);
-        var workflowId = Guid.Parse(scenario.WorkflowId);
-        int before;
-        await using (var scope = fixture.Services.CreateAsyncScope())
-            before = (await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision;
+        var workflowId = (await _harness.StartAsync(TownshipCodes.Shijia)).Id;
+        var before = (await _harness.WorkflowAsync(workflowId)).Revision;
 
         using var start = new SemaphoreSlim(0, Clients);
         var commands = Enumerable.Range(0, Clients).Select(i => Task.Run(async () =>
         {
-            await using var scope = fixture.Services.CreateAsyncScope();
+            await using var scope = _harness.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
             var runner = scope.ServiceProvider.GetRequiredService<EngineCommandRunner>();
             await start.WaitAsync();
@@ -55,11 +59,6 @@ public sealed class ConflictRetryTests(HostFixture fixture)
         }));
 
         Assert.Equal(0, outcomes.Count(o => o == "conflict"));
-        await using (var scope = fixture.Services.CreateAsyncScope())
-        {
-            var after = (await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision;
-            Assert.Equal(before + Clients, after);
-        }
-        await scenario.CancelAsync(fixture);
+        Assert.Equal(before + Clients, (await _harness.WorkflowAsync(workflowId)).Revision);
     }
 }

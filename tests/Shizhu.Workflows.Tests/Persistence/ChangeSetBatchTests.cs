@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Shizhu.Host.Tests.Infrastructure;
+using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Outbox;
-using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Persistence.Postgres;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Tests.Infrastructure;
+using Shizhu.Workflows.Tests.Infrastructure.Databases;
 
-namespace Shizhu.Host.Tests.Persistence;
+namespace Shizhu.Workflows.Tests.Persistence;
 
 /// <summary>
 /// On PostgreSQL an engine command writes its changes in one batch that PostgreSQL runs as one implicit transaction,
@@ -15,12 +15,17 @@ namespace Shizhu.Host.Tests.Persistence;
 /// delete lands as EF Core reads it back, journal rows keep their order, and a lost race or a broken constraint
 /// writes nothing at all — not the journal row, not the event — and surfaces as EF Core's own exception, which the
 /// engine retries or answers with a conflict.
+/// PostgreSQL only: the batch is PostgreSQL's write path (its SQLite counterpart is EF Core's own SaveChanges).
 /// </summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
-[Trait("Category", "Broker")]
-public sealed class ChangeSetBatchTests(HostFixture fixture)
+public sealed class ChangeSetBatchTests : IAsyncLifetime
 {
+    private EngineHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await EngineHarness.CreateAsync(EngineDatabase.Postgres);
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
     [Fact]
     public async Task InsertsUpdatesAndDeletesLandAsWrittenAndJournalRowsKeepTheirOrder()
     {
@@ -29,9 +34,8 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             var token = new WorkflowToken { Id = Guid.CreateVersion7(), WorkflowId = workflowId, ElementId = "batch-test", CreatedAt = At(), ArrivedBy = null };
             int revision;
             List<long> journalIds;
-            await using (var scope = fixture.Services.CreateAsyncScope())
+            await using (var db = NewDb())
             {
-                var db = Db(scope);
                 var workflow = await db.Workflows.SingleAsync(w => w.Id == workflowId);
                 revision = workflow.Revision;
                 workflow.Revision++;
@@ -46,9 +50,8 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
                 Assert.Empty(db.ChangeTracker.Entries());
             }
 
-            await using (var scope = fixture.Services.CreateAsyncScope())
+            await using (var db = NewDb())
             {
-                var db = Db(scope);
                 Assert.Equal(revision + 1, (await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
                 var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflowId && j.Kind.StartsWith("BatchTest")).OrderBy(j => j.Id).ToListAsync();
                 Assert.Equal(["BatchTest1", "BatchTest2", "BatchTest3"], rows.Select(r => r.Kind));
@@ -62,9 +65,8 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
                 await ChangeSetBatch.SaveAsync(db, CancellationToken.None);
             }
 
-            await using (var scope = fixture.Services.CreateAsyncScope())
+            await using (var db = NewDb())
             {
-                var db = Db(scope);
                 var stored = await db.Tokens.SingleAsync(t => t.Id == token.Id);
                 Assert.Equal((TokenState.Incident, "flow-x"), (stored.State, stored.ArrivedBy));
                 db.Tokens.Remove(stored);
@@ -79,13 +81,11 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
     {
         await InScenarioAsync(async workflowId =>
         {
-            await using var loser = fixture.Services.CreateAsyncScope();
-            var loserDb = Db(loser);
+            await using var loserDb = NewDb();
             var stale = await loserDb.Workflows.SingleAsync(w => w.Id == workflowId);
 
-            await using (var winner = fixture.Services.CreateAsyncScope())
+            await using (var db = NewDb())
             {
-                var db = Db(winner);
                 (await db.Workflows.SingleAsync(w => w.Id == workflowId)).Revision++;
                 await ChangeSetBatch.SaveAsync(db, CancellationToken.None);
             }
@@ -96,8 +96,7 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             stale.Revision++;
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => ChangeSetBatch.SaveAsync(loserDb, CancellationToken.None));
 
-            await using var check = fixture.Services.CreateAsyncScope();
-            var checkDb = Db(check);
+            await using var checkDb = NewDb();
             Assert.False(await checkDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestLostRace"), "the journal row of the losing command was rolled back");
             Assert.False(await checkDb.Outbox.AnyAsync(m => m.EventId == eventId), "the event of the losing command was rolled back");
             Assert.Equal(stale.Revision, (await checkDb.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
@@ -110,16 +109,13 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
         await InScenarioAsync(async workflowId =>
         {
             var token = new WorkflowToken { Id = Guid.CreateVersion7(), WorkflowId = workflowId, ElementId = "batch-test", CreatedAt = At() };
-            await using (var scope = fixture.Services.CreateAsyncScope())
+            await using (var db = NewDb())
             {
-                var db = Db(scope);
                 db.Tokens.Add(token);
                 await ChangeSetBatch.SaveAsync(db, CancellationToken.None);
             }
-            await using var first = fixture.Services.CreateAsyncScope();
-            await using var second = fixture.Services.CreateAsyncScope();
-            var firstDb = Db(first);
-            var secondDb = Db(second);
+            await using var firstDb = NewDb();
+            await using var secondDb = NewDb();
             firstDb.Tokens.Remove(await firstDb.Tokens.SingleAsync(t => t.Id == token.Id));
             secondDb.Tokens.Remove(await secondDb.Tokens.SingleAsync(t => t.Id == token.Id));
             secondDb.Journal.Add(Journal(workflowId, "BatchTestSecondDelete"));
@@ -136,8 +132,7 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
         await InScenarioAsync(async workflowId =>
         {
             var eventId = Guid.CreateVersion7();
-            await using var scope = fixture.Services.CreateAsyncScope();
-            var db = Db(scope);
+            await using var db = NewDb();
             db.Journal.Add(Journal(workflowId, "BatchTestUnique"));
             db.Outbox.Add(Outbox(eventId));
             db.Outbox.Add(Outbox(eventId));
@@ -145,28 +140,20 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => ChangeSetBatch.SaveAsync(db, CancellationToken.None));
             Assert.IsNotType<DbUpdateConcurrencyException>(error);
             Assert.True(UniqueViolation.Is(error));
-            await using var check = fixture.Services.CreateAsyncScope();
-            Assert.False(await Db(check).Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestUnique"));
-            Assert.False(await Db(check).Outbox.AnyAsync(m => m.EventId == eventId));
+            await using var check = NewDb();
+            Assert.False(await check.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestUnique"));
+            Assert.False(await check.Outbox.AnyAsync(m => m.EventId == eventId));
         });
     }
 
-    /// <summary>Runs <paramref name="test"/> on a workflow of its own, cancelled afterwards whatever the outcome.</summary>
+    /// <summary>Runs <paramref name="test"/> on a workflow of its own, in a harness (and database) of its own.</summary>
     private async Task InScenarioAsync(Func<Guid, Task> test)
     {
-        var scenario = await Scenario.StartAsync(fixture);
-        try
-        {
-            await test(Guid.Parse(scenario.WorkflowId));
-        }
-        finally
-        {
-            await scenario.CancelAsync(fixture);
-        }
+        var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
+        await test(workflow.Id);
     }
 
-    private static PostgresWorkflowDbContext Db(AsyncServiceScope scope) =>
-        Assert.IsType<PostgresWorkflowDbContext>(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
+    private PostgresWorkflowDbContext NewDb() => Assert.IsType<PostgresWorkflowDbContext>(_harness.NewDbContext());
 
     private static DateTimeOffset At() => new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Xunit;
 
-namespace Shizhu.Host.Tests.Infrastructure;
+namespace Shizhu.Testing.Http;
 
 /// <summary>Small helpers for reading the API's JSON as a client would: by field name, without our server types.</summary>
 public static class ApiJson
