@@ -8,10 +8,9 @@ using Shizhu.Workflows.Access;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>Issue 15, item 2: people's mobile number, WeCom and DingTalk user ids, edited by the county office or by themselves.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class ContactsApiTests(HostFixture fixture)
+public sealed class ContactsApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task TheCountyOfficeSetsAPersonsContactsAndTheRecipientDirectoryHandsThemToTheChannels()

@@ -8,10 +8,9 @@ namespace Shizhu.Host.Tests.Api;
 /// 投递记录 over HTTP on the real Host (PostgreSQL, RabbitMQ, the SMTP listener, the background sweep): the county
 /// office reads the delivery log filtered and paged, and resends a dead letter, which the sweep mails once.
 /// </summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class DeliveriesApiTests(HostFixture fixture)
+public sealed class DeliveriesApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task TheCountyOfficeFindsAWorkflowsMailInTheDeliveryLogByChannelStatusDateAndPage()

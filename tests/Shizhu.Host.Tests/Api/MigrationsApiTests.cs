@@ -9,10 +9,9 @@ namespace Shizhu.Host.Tests.Api;
 /// Instance migration through the API. The target is a copy of the latest municipal version, published only for the
 /// test and retired at its end, so every other test of the collection keeps starting on the same content.
 /// </summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class MigrationsApiTests(HostFixture fixture)
+public sealed class MigrationsApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task OnlyTheCountyOfficeAndTemplateAdministratorsMigrateAndAnUnmappableWorkflowAnswers422AndKeepsItsVersion()

@@ -5,10 +5,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>通知设置 over HTTP: each person reads and changes their own channels per kind, within the county's rules.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class NotificationPreferencesApiTests(HostFixture fixture)
+public sealed class NotificationPreferencesApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task APersonTurnsOffOverdueMailAndReadsTheChoiceBack()

@@ -5,10 +5,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Api;
 
 /// <summary>Titles held, the target sheet and the subsidy ledger over HTTP: who may do what, and the refusals' problem documents.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture)
+public sealed class TargetsAndSubsidiesApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     /// <summary>中益乡: a national-track unit (not among the fixture's scenario townships) already holding the Chongqing title; no other test records it.</summary>
     private const string Zhongyi = "500240213";

@@ -7,9 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Shizhu.Host.Tests.Browser;
 
 /// <summary>投递记录 and 通知设置 in a real Chromium: the county office resends a dead letter; a person changes their channels.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class DeliveriesBrowserTests(HostFixture fixture, ITestOutputHelper output)
+public sealed class DeliveriesBrowserTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task TheCountyOfficeResendsADeadLetterFromTheDeliveryLogAndSeesItSent()

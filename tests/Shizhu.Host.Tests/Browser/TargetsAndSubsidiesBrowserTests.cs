@@ -8,9 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Shizhu.Host.Tests.Browser;
 
 /// <summary>目标 and 补助台账 in a real Chromium, their figures checked against the API the same moment.</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class TargetsAndSubsidiesBrowserTests(HostFixture fixture, ITestOutputHelper output)
+public sealed class TargetsAndSubsidiesBrowserTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
     /// <summary>悦崃镇: a national-track unit (not among the fixture's scenario townships) already holding the Chongqing title; no other test records it.</summary>
     private const string Yuelai = "500240103";

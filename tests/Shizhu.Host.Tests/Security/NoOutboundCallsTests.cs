@@ -7,10 +7,9 @@ using Shizhu.Host.Tests.Infrastructure;
 namespace Shizhu.Host.Tests.Security;
 
 /// <summary>Issue 15, item 5: the Host reaches no outside host but the configured channels (a county network has no internet).</summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed partial class NoOutboundCallsTests(HostFixture fixture)
+public sealed partial class NoOutboundCallsTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public void MassTransitsUsageTelemetryIsOffSoTheBusNeverCallsItsVendor()
