@@ -33,13 +33,10 @@ public static class EndpointSetup
         app.MapTasksApi();
         app.MapAlertsApi();
         app.MapClockApi();
-        app.MapProcessApi();
+        app.MapIncidentsApi();
         app.MapCalendarApi();
         app.MapTemplatesApi();
-        app.MapTaskAssignmentApi();
-        app.MapWorkflowControlApi();
         app.MapPlansApi();
-        app.MapEvidenceApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
