@@ -208,7 +208,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
     }
 
     [Fact]
-    public async Task ReusingAnIdempotencyKeyForAnotherTaskIsInvalid()
+    public async Task ReusingAnIdempotencyKeyForAnotherTaskIsUnprocessable()
     {
         var leadingGroup = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
         var workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
@@ -217,7 +217,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
             _harness.CompleteAsync(workPlan.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1"));
 
-        Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (refused.Kind, refused.Field));
+        Assert.Equal((WorkflowErrorKind.Unprocessable, "Idempotency-Key"), (refused.Kind, refused.Field));
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(workPlan.Id)).Status);
     }
 
