@@ -6,9 +6,10 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Runtime.Workflows;
+using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Benchmarks;
 
@@ -94,8 +95,8 @@ internal sealed class BenchmarkSeeder(BenchmarkEngine engine, int tasksPerWorkfl
         var startYear = DateTimeOffset.UtcNow.Year + 1;
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(starts, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (start, token) =>
-            await engine.InScopeAsync<WorkflowStarter, WorkflowInstance>(starter =>
-                starter.StartAsync(new StartWorkflow(start.code, start.Item2, startYear, null), CountyAdmin, token)));
+            await engine.InScopeAsync<WorkflowStarter, WorkflowSummary>(starter =>
+                starter.StartAsync(new StartWorkflow(start.code, start.Item2, startYear, null), CountyAdmin, null, token)));
         return stopwatch.Elapsed;
     }
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Benchmarks;
 
@@ -64,7 +65,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
             var began = Stopwatch.GetTimestamp();
             try
             {
-                await engine.InScopeAsync<TaskCompleter, WorkflowTask>(c => c.CompleteAsync(task.Id, Command, task.Actor, null, ct));
+                await engine.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, Command, task.Actor, null, ct));
             }
             catch (WorkflowException)
             {

@@ -1,7 +1,9 @@
 using Shizhu.Benchmarks;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Runtime.Workflows;
 
 // Durable task completions per second through the engine on PostgreSQL, against pgbench -N on the same cluster. Run it
 // with `bash tests/Shizhu.Benchmarks/run.sh`, which starts the durable cluster, initialises pgbench's database and
@@ -60,7 +62,7 @@ await using (var traced = new BenchmarkEngine(connection, trace))
     while (queue.TryTake(out var task))
     {
         trace.Clear();
-        await traced.InScopeAsync<TaskCompleter, WorkflowTask>(c => c.CompleteAsync(task.Id, new CompleteTask(null, null, "已完成"), task.Actor, null, ct));
+        await traced.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, new CompleteTask(null, null, "已完成"), task.Actor, null, ct));
         if (!warmed.Add(task.TemplateKey)) break;
     }
 }

@@ -1,8 +1,9 @@
 namespace Shizhu.Host.Apis;
 
 /// <summary>
-/// The <c>Idempotency-Key</c> request header every command endpoint accepts: the same key, command and resource
-/// answer the first result again; the engine refuses a key reused for anything else.
+/// The <c>Idempotency-Key</c> request header every command endpoint accepts, optionally (ADR 0024): a repeat of the
+/// same request (command, resource and body) answers the first answer again; the engine refuses the key reused for a
+/// different request with 422 naming this header.
 /// </summary>
 public static class IdempotencyKeys
 {

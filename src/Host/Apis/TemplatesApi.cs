@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Shizhu.Host.Identity;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Templates.Schema;
@@ -13,7 +14,7 @@ namespace Shizhu.Host.Apis;
 /// Template versions: list, read, the JSON Schema, and the lifecycle draft → validate → publish → retire.
 /// Anyone signed in may read and validate; saving, publishing and retiring need <c>template-admin</c>.
 /// A refused template answers 422 with every problem, keyed by <c>{elementId}.{field}</c> in <c>errors</c>
-/// and listed in full in <c>problems</c>.
+/// and listed in full in <c>problems</c>. Saving, publishing and retiring take an optional <c>Idempotency-Key</c> (ADR 0024).
 /// </summary>
 public static class TemplatesApi
 {
@@ -48,11 +49,12 @@ public static class TemplatesApi
 
     /// <summary>Saves the body (a template document) as the next version of <paramref name="key"/>, a draft.</summary>
     public static async Task<Results<Created<TemplateVersionDetail>, ProblemHttpResult>> CreateDraftAsync(
-        string key, JsonElement document, ClaimsPrincipal user, TemplateVersions templates, ILogger<TemplateVersions> log, CancellationToken ct)
+        string key, JsonElement document, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, TemplateVersions templates, ILogger<TemplateVersions> log, CancellationToken ct)
     {
         try
         {
-            var draft = await templates.CreateDraftAsync(key, document, user.ToActor(), ct);
+            var draft = await templates.CreateDraftAsync(key, document, user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct);
             log.LogInformation("Template {TemplateKey} v{TemplateVersion} saved as a draft by {UserName}", draft.Key, draft.Version, user.Identity?.Name);
             return TypedResults.Created($"/api/templates/{draft.Key}/versions/{draft.Version}", draft);
         }
@@ -63,11 +65,12 @@ public static class TemplatesApi
     }
 
     public static async Task<Results<Ok<TemplateVersionDetail>, ProblemHttpResult>> PublishAsync(
-        string key, int version, ClaimsPrincipal user, TemplateVersions templates, ILogger<TemplateVersions> log, CancellationToken ct)
+        string key, int version, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, TemplateVersions templates, ILogger<TemplateVersions> log, CancellationToken ct)
     {
         try
         {
-            var published = await templates.PublishAsync(key, version, user.ToActor(), ct);
+            var published = await templates.PublishAsync(key, version, user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct);
             log.LogInformation("Template {TemplateKey} v{TemplateVersion} published by {UserName}", key, version, user.Identity?.Name);
             return TypedResults.Ok(published);
         }
@@ -78,9 +81,10 @@ public static class TemplatesApi
     }
 
     public static async Task<Ok<TemplateVersionDetail>> RetireAsync(
-        string key, int version, ClaimsPrincipal user, TemplateVersions templates, ILogger<TemplateVersions> log, CancellationToken ct)
+        string key, int version, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, TemplateVersions templates, ILogger<TemplateVersions> log, CancellationToken ct)
     {
-        var retired = await templates.RetireAsync(key, version, user.ToActor(), ct);
+        var retired = await templates.RetireAsync(key, version, user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct);
         log.LogInformation("Template {TemplateKey} v{TemplateVersion} retired by {UserName}", key, version, user.Identity?.Name);
         return TypedResults.Ok(retired);
     }

@@ -1,14 +1,18 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Shizhu.Host.Identity;
-using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Messages;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Workflows;
 
 namespace Shizhu.Host.Apis;
 
-/// <summary>Creation workflows: start, list, read, journal.</summary>
+/// <summary>
+/// Every route of a creation workflow (<c>/api/workflows/**</c>): start, list, read, journal; the county office's
+/// cancel, suspend and resume; messages from outside. Every command takes an optional <c>Idempotency-Key</c> (ADR 0024).
+/// </summary>
 public static class WorkflowsApi
 {
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
@@ -18,14 +22,20 @@ public static class WorkflowsApi
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
         api.MapGet("/{id:guid}/journal", JournalAsync);
+        api.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.CountyAdmin);
+        api.MapPost("/{id:guid}/suspend", SuspendAsync).RequireAuthorization(Policies.CountyAdmin);
+        api.MapPost("/{id:guid}/resume", ResumeAsync).RequireAuthorization(Policies.CountyAdmin);
+        api.MapPost("/{id:guid}/messages", DeliverAsync).RequireAuthorization(Policies.CountyAdmin);
         return app;
     }
 
+    /// <summary>Starts a township's workflow; answers it in full. A repeat with the same key and body answers the workflow it started.</summary>
     public static async Task<Created<WorkflowDetail>> StartAsync(
-        StartWorkflow command, ClaimsPrincipal user, WorkflowStarter starter, WorkflowQueries queries, CancellationToken ct)
+        StartWorkflow command, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, WorkflowStarter starter, WorkflowQueries queries, CancellationToken ct)
     {
         var actor = user.ToActor();
-        var workflow = await starter.StartAsync(command, actor, ct);
+        var workflow = await starter.StartAsync(command, actor, IdempotencyKeys.Normalise(idempotencyKey), ct);
         var detail = await queries.GetAsync(actor, workflow.Id, ct);
         return TypedResults.Created($"/api/workflows/{workflow.Id}", detail);
     }
@@ -54,4 +64,32 @@ public static class WorkflowsApi
         await queries.JournalAsync(user.ToActor(), id, ct) is { } journal
             ? TypedResults.Ok(journal)
             : Errors.Problems.NotFound("创建工作流不存在。");
+
+    /// <summary>Cancels a running or suspended workflow: open tasks cancelled, pending timers stopped. Body: <c>{reason?}</c>.</summary>
+    public static async Task<Ok<WorkflowSummary>> CancelAsync(
+        Guid id, [FromBody] CancelWorkflow? command, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, WorkflowControl control, CancellationToken ct) =>
+        TypedResults.Ok(await control.CancelAsync(id, command ?? new CancelWorkflow(null), user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct));
+
+    /// <summary>Suspends a running workflow: tasks cannot change and due timers wait. Body: <c>{reason?}</c>.</summary>
+    public static async Task<Ok<WorkflowSummary>> SuspendAsync(
+        Guid id, [FromBody] SuspendWorkflow? command, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, WorkflowControl control, CancellationToken ct) =>
+        TypedResults.Ok(await control.SuspendAsync(id, command ?? new SuspendWorkflow(null), user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct));
+
+    /// <summary>Resumes a suspended workflow; deadlines that passed meanwhile take effect at once.</summary>
+    public static async Task<Ok<WorkflowSummary>> ResumeAsync(
+        Guid id, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, WorkflowControl control, CancellationToken ct) =>
+        TypedResults.Ok(await control.ResumeAsync(id, user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct));
+
+    /// <summary>Delivers a message (e.g. <c>municipal-verdict</c> with <c>{result: "passed"}</c>); 409 if the workflow is not waiting for it.</summary>
+    public static async Task<Results<Ok<WorkflowDetail>, ProblemHttpResult>> DeliverAsync(
+        Guid id, DeliverMessage command, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        ClaimsPrincipal user, MessageDelivery delivery, WorkflowQueries queries, CancellationToken ct)
+    {
+        var actor = user.ToActor();
+        await delivery.DeliverAsync(id, command, actor, IdempotencyKeys.Normalise(idempotencyKey), ct);
+        return await queries.GetAsync(actor, id, ct) is { } detail ? TypedResults.Ok(detail) : Errors.Problems.NotFound("创建工作流不存在。");
+    }
 }

@@ -36,17 +36,13 @@ public static class EndpointSetup
         app.MapTasksApi();
         app.MapAlertsApi();
         app.MapClockApi();
-        app.MapProcessApi();
+        app.MapIncidentsApi();
         app.MapCalendarApi();
         app.MapTemplatesApi();
-        app.MapTaskAssignmentApi();
-        app.MapWorkflowControlApi();
         app.MapPlansApi();
-        app.MapEvidenceApi();
         app.MapDeliveriesApi();
         app.MapNotificationPreferencesApi();
         app.MapMigrationsApi();
-
         app.MapTitlesApi();
         app.MapTargetsApi();
         app.MapSubsidiesApi();

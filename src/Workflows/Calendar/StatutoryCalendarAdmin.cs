@@ -4,6 +4,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Idempotency;
 
 namespace Shizhu.Workflows.Calendar;
 
@@ -15,8 +16,10 @@ public sealed record StatutoryDayEntry(string? Date, string? Kind, string? Name)
 /// Council announces each year's calendar late in the year before, so the engine cannot ship it.
 /// New deadlines use the new calendar at once; deadlines already set keep their date.
 /// </summary>
-public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendarProvider calendars)
+public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendarProvider calendars, IdempotencyLedger ledger)
 {
+    public const string ReplaceCommand = "replace-calendar-year";
+
     /// <summary>The years the calendar can hold, and so the years simulated time may reach (issue 10).</summary>
     public const int FirstYear = 2000, LastYear = 2100;
 
@@ -35,27 +38,38 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
         EnsureSupported(year);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var days = await db.StatutoryDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
-        return [.. days.Select(d => new StatutoryDayEntry(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), KindName(d.Kind), d.Name))];
+        return [.. days.Select(Entry)];
     }
 
-    public async Task<IReadOnlyList<StatutoryDayEntry>> ReplaceYearAsync(int year, IReadOnlyList<StatutoryDayEntry>? entries, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Replaces the year's entries as one engine command (idempotent by key): days kept are updated in place, days
+    /// dropped are deleted, new days added; answers the year as stored.
+    /// </summary>
+    public async Task<IReadOnlyList<StatutoryDayEntry>> ReplaceYearAsync(
+        int year, IReadOnlyList<StatutoryDayEntry>? entries, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         if (!actor.IsInRole(Roles.CountyAdmin) && !actor.IsInRole(Roles.TemplateAdmin))
             throw WorkflowException.Forbidden("只有县爱卫办或模板管理员可以维护法定节假日。");
         EnsureSupported(year);
         if (entries is { Count: > 366 }) throw WorkflowException.Invalid("entries", "一年最多 366 项。");
         var days = Validate(year, entries ?? []);
+        var request = CommandRequest.For(ReplaceCommand, CommandRequest.ResourceOf($"statutory-calendar/{year}"), idempotencyKey, entries ?? []);
 
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.StatutoryDays.RemoveRange(await db.StatutoryDays.Where(d => d.Date >= from && d.Date <= to).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        db.StatutoryDays.AddRange(days);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        var stored = await ledger.RunAsync<IReadOnlyList<StatutoryDayEntry>>(actor, request, async _ =>
+        {
+            var existing = await db.StatutoryDays.Where(d => d.Date >= from && d.Date <= to).ToDictionaryAsync(d => d.Date, ct);
+            foreach (var day in days)
+            {
+                // Updating a kept day rather than deleting and re-adding it: one tracked entity per date, one statement.
+                if (existing.Remove(day.Date, out var kept)) (kept.Kind, kept.Name) = (day.Kind, day.Name);
+                else db.StatutoryDays.Add(day);
+            }
+            db.StatutoryDays.RemoveRange(existing.Values);
+            return [.. days.OrderBy(d => d.Date).Select(Entry)];
+        }, ct);
         calendars.Invalidate();
-        return await YearAsync(year, ct);
+        return stored;
     }
 
     private static List<StatutoryDay> Validate(int year, IReadOnlyList<StatutoryDayEntry> entries)
@@ -85,6 +99,9 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
     {
         if (year is < FirstYear or > LastYear) throw WorkflowException.Invalid("year", YearRangeText);
     }
+
+    private static StatutoryDayEntry Entry(StatutoryDay d) =>
+        new(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), KindName(d.Kind), d.Name);
 
     private static string KindName(StatutoryDayKind kind) => kind == StatutoryDayKind.Holiday ? "holiday" : "makeup-workday";
 }

@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Workflows;
 using static Shizhu.Workflows.Plans.PlanEntryResult;
 
 namespace Shizhu.Workflows.Plans;
@@ -23,22 +22,20 @@ public sealed class PlanImporter(WorkflowDbContext db, WorkflowStarter starter, 
     public async Task<PlanImportResult> ImportAsync(ImportPlan command, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         if (!actor.IsInRole(Roles.CountyAdmin)) throw WorkflowException.Forbidden("只有县爱卫办可以导入创建计划。");
-        IdempotencyLedger.Check(idempotencyKey);
+        var request = CommandRequest.For(Command, Guid.Empty, idempotencyKey, command);
         var entries = command.Entries;
         if (entries is null || entries.Count == 0) throw WorkflowException.Invalid("entries", "请至少提供一个计划条目。");
         if (entries.Count > MaxEntries) throw WorkflowException.Invalid("entries", $"一次最多导入 {MaxEntries} 个计划条目。");
 
-        // The "resource" of an import is the plan sent: the same key with another plan is refused.
-        var resourceId = ResourceIdOf(entries);
-        if (await ledger.ReplayAsync<PlanImportResult>(actor.UserName, idempotencyKey, Command, resourceId, ct) is { } replayed)
-            return replayed;
-
-        var results = new List<PlanEntryResult>(entries.Count);
-        for (var i = 0; i < entries.Count; i++) results.Add(await ImportEntryAsync(i, entries[i], actor, ct));
-        var result = new PlanImportResult(
-            results.Count(r => r.Status == StartedStatus), results.Count(r => r.Status == ExistingStatus),
-            results.Count(r => r.Status == InvalidStatus), results);
-        return idempotencyKey is null ? result : await ledger.RecordAsync(actor, idempotencyKey, Command, resourceId, result, ct);
+        // The plan sent is the request's body: the same key with another plan is refused (422).
+        return await ledger.RunInStepsAsync(actor, request, async () =>
+        {
+            var results = new List<PlanEntryResult>(entries.Count);
+            for (var i = 0; i < entries.Count; i++) results.Add(await ImportEntryAsync(i, entries[i], actor, ct));
+            return new PlanImportResult(
+                results.Count(r => r.Status == StartedStatus), results.Count(r => r.Status == ExistingStatus),
+                results.Count(r => r.Status == InvalidStatus), results);
+        }, ct);
     }
 
     private async Task<PlanEntryResult> ImportEntryAsync(int index, ImportPlanEntry? entry, Actor actor, CancellationToken ct)
@@ -60,7 +57,7 @@ public sealed class PlanImporter(WorkflowDbContext db, WorkflowStarter starter, 
         if (await ExistingAsync(code, track, ct) is { } existing) return new(code, track, existing, ExistingStatus);
         try
         {
-            var workflow = await starter.StartAsync(command, actor, ct);
+            var workflow = await starter.StartAsync(command, actor, idempotencyKey: null, ct);
             return new(code, track, workflow.Id, StartedStatus);
         }
         catch (WorkflowException e) when (e.Kind == WorkflowErrorKind.Conflict)
@@ -77,10 +74,4 @@ public sealed class PlanImporter(WorkflowDbContext db, WorkflowStarter starter, 
             .Where(w => w.TownshipCode == townshipCode && w.Track == track
                         && (w.Status == WorkflowStatus.Running || w.Status == WorkflowStatus.Suspended || w.Status == WorkflowStatus.Completed))
             .OrderByDescending(w => w.StartedAt).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
-
-    private static Guid ResourceIdOf(IReadOnlyList<ImportPlanEntry?> entries)
-    {
-        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(entries));
-        return new Guid(hash.AsSpan(0, 16));
-    }
 }

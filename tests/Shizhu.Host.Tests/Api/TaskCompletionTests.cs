@@ -31,7 +31,7 @@ public sealed class TaskCompletionTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task RepeatingACompletionWithTheSameIdempotencyKeyReturnsTheFirstResult()
+    public async Task RepeatingACompletionWithTheSameIdempotencyKeyAndBodyReturnsTheFirstResultAndAnotherBodyIs422()
     {
         var (scenario, staff, taskId) = await OpenTaskAsync();
         async Task<HttpResponseMessage> Complete(string comment)
@@ -43,10 +43,14 @@ public sealed class TaskCompletionTests(HostFixture fixture) : IClassFixture<Hos
 
         await staff.UploadRequiredEvidenceAsync(taskId);
         using var first = await Complete("第一次");
-        using var repeat = await Complete("第二次");
+        using var repeat = await Complete("第一次");
+        using var otherBody = await Complete("第二次");
 
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
+        // The key with another body is a different request: refused, naming the header (ADR 0024).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
+        Assert.NotNull((await otherBody.ReadJsonAsync())["errors"]!["Idempotency-Key"]);
         var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items();
         Assert.Single(journal, j => j.Str("kind") == "TaskCompleted");
     }

@@ -15,7 +15,7 @@ public abstract class StatutoryCalendarAdminTests(EngineDatabase database) : IAs
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     private Task<IReadOnlyList<StatutoryDayEntry>> ReplaceAsync(int year, params StatutoryDayEntry[] entries) =>
-        _harness.InScopeAsync<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(a => a.ReplaceYearAsync(year, entries, TestActors.CountyAdmin, CancellationToken.None));
+        _harness.InScopeAsync<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(a => a.ReplaceYearAsync(year, entries, TestActors.CountyAdmin, null, CancellationToken.None));
 
     [Fact]
     public async Task ANewYearsCalendarChangesWorkingDayDeadlinesAtOnce()
@@ -70,7 +70,7 @@ public abstract class StatutoryCalendarAdminTests(EngineDatabase database) : IAs
     public async Task TownshipStaffCannotChangeTheCalendar()
     {
         var error = await Assert.ThrowsAsync<WorkflowException>(() => _harness.InScopeAsync<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(
-            a => a.ReplaceYearAsync(2027, [], TestActors.ShijiaStaff, CancellationToken.None)));
+            a => a.ReplaceYearAsync(2027, [], TestActors.ShijiaStaff, null, CancellationToken.None)));
 
         Assert.Equal(WorkflowErrorKind.Forbidden, error.Kind);
     }

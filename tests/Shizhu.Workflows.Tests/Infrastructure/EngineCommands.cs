@@ -3,9 +3,10 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Plans;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Runtime.Workflows;
 
 namespace Shizhu.Workflows.Tests.Infrastructure;
 
@@ -70,7 +71,7 @@ public static class EngineCommands
     }
 
     /// <summary>Completes the task as <see cref="EngineHarness.CompleteAsync(Guid, Actor, CompleteTask?, string?)"/> does, its required evidence uploaded first.</summary>
-    public static async Task<WorkflowTask> CompleteWithEvidenceAsync(this EngineHarness h, Guid taskId, Actor actor, CompleteTask? command = null, string? idempotencyKey = null)
+    public static async Task<TaskView> CompleteWithEvidenceAsync(this EngineHarness h, Guid taskId, Actor actor, CompleteTask? command = null, string? idempotencyKey = null)
     {
         await h.UploadRequiredEvidenceAsync(taskId, actor, command?.Outcome);
         return await h.CompleteAsync(taskId, actor, command, idempotencyKey);

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Runtime.Messages;
+using Shizhu.Workflows.Runtime.Incidents;
 
 namespace Shizhu.Workflows.Tests.Infrastructure;
 
@@ -23,22 +26,15 @@ public sealed partial class EngineHarness
     }
 
     /// <summary>Delivers message <paramref name="name"/> with a JSON object <paramref name="payloadJson"/> (or none), as the county office.</summary>
-    public async Task DeliverAsync(Guid workflowId, string name, string? payloadJson = null, Actor? actor = null)
+    public async Task<WorkflowSummary> DeliverAsync(Guid workflowId, string name, string? payloadJson = null, Actor? actor = null, string? idempotencyKey = null)
     {
         using var payload = payloadJson is null ? null : JsonDocument.Parse(payloadJson);
-        await InScopeAsync<MessageDelivery, bool>(async d =>
-        {
-            await d.DeliverAsync(workflowId, name, payload?.RootElement, actor ?? TestActors.CountyAdmin, CancellationToken.None);
-            return true;
-        });
+        return await InScopeAsync<MessageDelivery, WorkflowSummary>(d =>
+            d.DeliverAsync(workflowId, new DeliverMessage(name, payload?.RootElement), actor ?? TestActors.CountyAdmin, idempotencyKey, CancellationToken.None));
     }
 
-    public Task RetryAsync(Guid incidentId, Actor? actor = null) =>
-        InScopeAsync<IncidentRetry, bool>(async r =>
-        {
-            await r.RetryAsync(incidentId, actor ?? TestActors.CountyAdmin, CancellationToken.None);
-            return true;
-        });
+    public Task<IncidentView> RetryAsync(Guid incidentId, Actor? actor = null, string? idempotencyKey = null) =>
+        InScopeAsync<IncidentRetry, IncidentView>(r => r.RetryAsync(incidentId, actor ?? TestActors.CountyAdmin, idempotencyKey, CancellationToken.None));
 
     public async Task<List<WorkflowToken>> TokensAsync(Guid workflowId)
     {

@@ -12,11 +12,12 @@ using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Runtime.Workflows;
 
 namespace Shizhu.Workflows.Tests.Infrastructure;
 
@@ -89,17 +90,23 @@ public sealed partial class EngineHarness : IAsyncDisposable
 
     // ---- commands ------------------------------------------------------------------------------
 
-    public Task<WorkflowInstance> StartAsync(string? townshipCode, string? track = Tracks.Municipal, int? startYear = 2022,
-        int? targetYear = null, Actor? actor = null) =>
-        InScopeAsync<WorkflowStarter, WorkflowInstance>(s =>
-            s.StartAsync(new StartWorkflow(townshipCode, track, startYear, targetYear), actor ?? TestActors.CountyAdmin, CancellationToken.None));
+    /// <summary>Starts a workflow as the API does and answers it as stored (the command answers a summary).</summary>
+    public async Task<WorkflowInstance> StartAsync(string? townshipCode, string? track = Tracks.Municipal, int? startYear = 2022,
+        int? targetYear = null, Actor? actor = null, string? idempotencyKey = null)
+    {
+        var started = await StartCommandAsync(new StartWorkflow(townshipCode, track, startYear, targetYear), actor, idempotencyKey);
+        return await WorkflowAsync(started.Id);
+    }
 
-    public Task<WorkflowTask> CompleteAsync(Guid taskId, Actor actor, CompleteTask? command = null, string? idempotencyKey = null) =>
-        InScopeAsync<TaskCompleter, WorkflowTask>(c =>
+    public Task<WorkflowSummary> StartCommandAsync(StartWorkflow command, Actor? actor = null, string? idempotencyKey = null) =>
+        InScopeAsync<WorkflowStarter, WorkflowSummary>(s => s.StartAsync(command, actor ?? TestActors.CountyAdmin, idempotencyKey, CancellationToken.None));
+
+    public Task<TaskView> CompleteAsync(Guid taskId, Actor actor, CompleteTask? command = null, string? idempotencyKey = null) =>
+        InScopeAsync<TaskCompleter, TaskView>(c =>
             c.CompleteAsync(taskId, command ?? new CompleteTask(null, null, null), actor, idempotencyKey, CancellationToken.None));
 
     /// <summary>Completes the open task <paramref name="taskKey"/> of the workflow's current stage, as someone allowed to, with its required evidence.</summary>
-    public async Task<WorkflowTask> CompleteAsync(Guid workflowId, string taskKey)
+    public async Task<TaskView> CompleteAsync(Guid workflowId, string taskKey)
     {
         var task = await OpenTaskAsync(workflowId, taskKey);
         return await this.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task));

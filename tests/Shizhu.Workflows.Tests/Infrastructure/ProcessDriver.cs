@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Runtime.Tasks;
 
 namespace Shizhu.Workflows.Tests.Infrastructure;
 

@@ -130,7 +130,7 @@ public abstract class PlanImportTests(EngineDatabase database) : IAsyncLifetime
 
         Assert.Equal(PlanEntryResult.StartedStatus, repeat.Entries[0].Status);
         Assert.Equal(first.Entries[0], repeat.Entries[0]);
-        Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (other.Kind, other.Field));
+        Assert.Equal((WorkflowErrorKind.Unprocessable, "Idempotency-Key"), (other.Kind, other.Field));
         Assert.Single(_harness.Read(db => db.Workflows.ToList()));
     }
 

@@ -2,12 +2,12 @@ using System.Text.Json;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Runtime.Tasks;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -228,7 +228,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
     }
 
     [Fact]
-    public async Task ReusingAnIdempotencyKeyForAnotherTaskIsInvalid()
+    public async Task ReusingAnIdempotencyKeyForAnotherTaskIsUnprocessable()
     {
         var leadingGroup = await _harness.OpenTaskAsync(_workflow.Id, "leading-group");
         var workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
@@ -237,7 +237,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
             _harness.CompleteAsync(workPlan.Id, TestActors.ShijiaStaff, idempotencyKey: "req-1"));
 
-        Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (refused.Kind, refused.Field));
+        Assert.Equal((WorkflowErrorKind.Unprocessable, "Idempotency-Key"), (refused.Kind, refused.Field));
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(workPlan.Id)).Status);
     }
 

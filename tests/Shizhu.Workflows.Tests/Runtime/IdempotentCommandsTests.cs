@@ -9,7 +9,7 @@ using Shizhu.Workflows.Tests.Infrastructure.Databases;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
-/// <summary>Idempotency-Key on every command: same key, command and resource answer the first result.</summary>
+/// <summary>Idempotency-Key on every command: same key, command, resource and body answer the first result.</summary>
 public abstract class IdempotentCommandsTests(EngineDatabase database) : IAsyncLifetime
 {
     private EngineHarness _harness = null!;
@@ -66,7 +66,7 @@ public abstract class IdempotentCommandsTests(EngineDatabase database) : IAsyncL
     }
 
     [Fact]
-    public async Task AKeyUsedForAnotherCommandOrResourceIsInvalidAndChangesNothing()
+    public async Task AKeyUsedForAnotherCommandOrResourceIsUnprocessableAndChangesNothing()
     {
         var workPlan = await _harness.OpenTaskAsync(_workflow.Id, "work-plan");
         await _harness.ClaimAsync(_task.Id, TestActors.ShijiaStaff, key: "k-1");
@@ -75,7 +75,7 @@ public abstract class IdempotentCommandsTests(EngineDatabase database) : IAsyncL
         var otherTask = await Assert.ThrowsAsync<WorkflowException>(() => _harness.ClaimAsync(workPlan.Id, TestActors.ShijiaStaff, key: "k-1"));
         var completion = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(_task.Id, TestActors.ShijiaStaff, idempotencyKey: "k-1"));
 
-        Assert.All([otherCommand, otherTask, completion], e => Assert.Equal((WorkflowErrorKind.Invalid, "Idempotency-Key"), (e.Kind, e.Field)));
+        Assert.All([otherCommand, otherTask, completion], e => Assert.Equal((WorkflowErrorKind.Unprocessable, "Idempotency-Key"), (e.Kind, e.Field)));
         Assert.Equal(TestActors.ShijiaStaff.UserName, (await _harness.TaskAsync(_task.Id)).Assignee);
         Assert.Null((await _harness.TaskAsync(workPlan.Id)).Assignee);
     }

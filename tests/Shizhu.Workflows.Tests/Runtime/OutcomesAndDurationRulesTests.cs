@@ -1,12 +1,12 @@
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Runtime.Tasks;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 

@@ -2,6 +2,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
@@ -59,7 +60,7 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
     {
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         var task = await _harness.OpenTaskAsync(workflow.Id, "leading-group");
-        WorkflowTask? rival = null;
+        TaskView? rival = null;
         await _harness.UploadRequiredEvidenceAsync(task.Id, TestActors.ShijiaStaff);
         _harness.Rival.BeforeNextSave(async () => rival = await _harness.CompleteAsync(task.Id, TestActors.ShijiaStaff, idempotencyKey: "req-7"));
 

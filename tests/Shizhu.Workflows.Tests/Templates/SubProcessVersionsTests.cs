@@ -22,7 +22,7 @@ public abstract class SubProcessVersionsTests(EngineDatabase database) : IAsyncL
 
     private Task<TemplateVersionDetail> DraftAsync(TemplateDefinition definition) =>
         _harness.InScopeAsync<TemplateVersions, TemplateVersionDetail>(v =>
-            v.CreateDraftAsync(definition.Key, JsonSerializer.SerializeToElement(definition, TemplateCatalog.Json), TemplateAdmin, CancellationToken.None));
+            v.CreateDraftAsync(definition.Key, JsonSerializer.SerializeToElement(definition, TemplateCatalog.Json), TemplateAdmin, null, CancellationToken.None));
 
     [Fact]
     public async Task ADraftWithASubProcessIsStoredAsWrittenAndRunsExpandedOncePublished()
@@ -31,7 +31,7 @@ public abstract class SubProcessVersionsTests(EngineDatabase database) : IAsyncL
         Assert.Equal("review", draft.Definition.GetProperty("subProcesses")[0].GetProperty("key").GetString());
         Assert.Equal("subProcess", draft.Definition.GetProperty("elements")[1].GetProperty("type").GetString());
 
-        await _harness.InScopeAsync<TemplateVersions, TemplateVersionDetail>(v => v.PublishAsync("municipal", draft.Version, TemplateAdmin, CancellationToken.None));
+        await _harness.InScopeAsync<TemplateVersions, TemplateVersionDetail>(v => v.PublishAsync("municipal", draft.Version, TemplateAdmin, null, CancellationToken.None));
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
 
         Assert.Equal(draft.Version, workflow.TemplateVersion);

@@ -24,13 +24,13 @@ public abstract class TemplateVersionsTests(EngineDatabase database) : IAsyncLif
     private Task<T> Versions<T>(Func<TemplateVersions, Task<T>> use) => _harness.InScopeAsync(use);
 
     private Task<TemplateVersionDetail> DraftAsync(TemplateDefinition definition, string? key = null, Actor? actor = null) =>
-        Versions(v => v.CreateDraftAsync(key ?? definition.Key, JsonSerializer.SerializeToElement(definition, TemplateCatalog.Json), actor ?? TemplateAdmin, CancellationToken.None));
+        Versions(v => v.CreateDraftAsync(key ?? definition.Key, JsonSerializer.SerializeToElement(definition, TemplateCatalog.Json), actor ?? TemplateAdmin, null, CancellationToken.None));
 
     private Task<TemplateVersionDetail> PublishAsync(string key, int version, Actor? actor = null) =>
-        Versions(v => v.PublishAsync(key, version, actor ?? TemplateAdmin, CancellationToken.None));
+        Versions(v => v.PublishAsync(key, version, actor ?? TemplateAdmin, null, CancellationToken.None));
 
     private Task<TemplateVersionDetail> RetireAsync(string key, int version, Actor? actor = null) =>
-        Versions(v => v.RetireAsync(key, version, actor ?? TemplateAdmin, CancellationToken.None));
+        Versions(v => v.RetireAsync(key, version, actor ?? TemplateAdmin, null, CancellationToken.None));
 
     [Fact]
     public async Task TheBuiltInTemplatesAreListedAsPublishedVersionOne()
@@ -178,7 +178,7 @@ public abstract class TemplateVersionsTests(EngineDatabase database) : IAsyncLif
         Assert.NotNull(national);
         Assert.Equal((TemplateStatus.Published, "国家卫生乡镇创建"), (national.Status, national.Name));
 
-        var copy = await Versions(v => v.CreateDraftAsync("national", national.Definition, TemplateAdmin, CancellationToken.None));
+        var copy = await Versions(v => v.CreateDraftAsync("national", national.Definition, TemplateAdmin, null, CancellationToken.None));
 
         Assert.Equal(2, copy.Version);
         Assert.Null(await Versions(v => v.GetAsync("national", 7, CancellationToken.None)));

@@ -7,9 +7,11 @@ using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
-using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Incidents;
+using Shizhu.Workflows.Runtime.Messages;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Runtime.Workflows;
 
 namespace Shizhu.Host.Components.Services;
 
@@ -64,13 +66,13 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
             u.UploadAsync(taskId, new UploadEvidence(requirement, fileName), content, user.ToActor(), idempotencyKey, ct));
 
     /// <summary>Throws <see cref="WorkflowException"/> when the engine refuses.</summary>
-    public Task<WorkflowTask> CompleteTaskAsync(
+    public Task<TaskView> CompleteTaskAsync(
         ClaimsPrincipal user, Guid taskId, CompleteTask command, string idempotencyKey, CancellationToken ct) =>
-        With<TaskCompleter, WorkflowTask>(c => c.CompleteAsync(taskId, command, user.ToActor(), idempotencyKey, ct));
+        With<TaskCompleter, TaskView>(c => c.CompleteAsync(taskId, command, user.ToActor(), idempotencyKey, ct));
 
     /// <summary>Throws <see cref="WorkflowException"/> when the engine refuses.</summary>
-    public Task<WorkflowInstance> StartWorkflowAsync(ClaimsPrincipal user, StartWorkflow command, CancellationToken ct) =>
-        With<WorkflowStarter, WorkflowInstance>(s => s.StartAsync(command, user.ToActor(), ct));
+    public Task<WorkflowSummary> StartWorkflowAsync(ClaimsPrincipal user, StartWorkflow command, string idempotencyKey, CancellationToken ct) =>
+        With<WorkflowStarter, WorkflowSummary>(s => s.StartAsync(command, user.ToActor(), idempotencyKey, ct));
 
     public Task<IReadOnlyList<NotificationView>> NotificationsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         With<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(user.ToRecipient(), ct));
@@ -82,15 +84,16 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
         With<NotificationQueries, bool>(q => q.MarkReadAsync(id, user.ToRecipient(), ct));
 
     /// <summary>Delivers an outside message (the municipal verdict); throws <see cref="WorkflowException"/> when the engine refuses.</summary>
-    public Task<bool> DeliverMessageAsync(ClaimsPrincipal user, Guid workflowId, string name, System.Text.Json.JsonElement payload, CancellationToken ct) =>
-        With<MessageDelivery, bool>(async d => { await d.DeliverAsync(workflowId, name, payload, user.ToActor(), ct); return true; });
+    public Task<WorkflowSummary> DeliverMessageAsync(
+        ClaimsPrincipal user, Guid workflowId, DeliverMessage command, string idempotencyKey, CancellationToken ct) =>
+        With<MessageDelivery, WorkflowSummary>(d => d.DeliverAsync(workflowId, command, user.ToActor(), idempotencyKey, ct));
 
     public Task<IReadOnlyList<IncidentView>> IncidentsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         With<WorkflowQueries, IReadOnlyList<IncidentView>>(q => q.IncidentsAsync(user.ToActor(), all: false, ct));
 
     /// <summary>Retries an incident; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
-    public Task<bool> RetryIncidentAsync(ClaimsPrincipal user, Guid incidentId, CancellationToken ct) =>
-        With<IncidentRetry, bool>(async r => { await r.RetryAsync(incidentId, user.ToActor(), ct); return true; });
+    public Task<IncidentView> RetryIncidentAsync(ClaimsPrincipal user, Guid incidentId, string idempotencyKey, CancellationToken ct) =>
+        With<IncidentRetry, IncidentView>(r => r.RetryAsync(incidentId, user.ToActor(), idempotencyKey, ct));
 
     /// <summary>The years of the statutory calendar that have entries, ascending.</summary>
     public Task<IReadOnlyList<int>> CalendarYearsAsync(CancellationToken ct) =>
@@ -101,8 +104,8 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
 
     /// <summary>Replaces a year's holidays and make-up working days; throws <see cref="WorkflowException"/> when the engine refuses.</summary>
     public Task<IReadOnlyList<StatutoryDayEntry>> ReplaceCalendarYearAsync(
-        ClaimsPrincipal user, int year, IReadOnlyList<StatutoryDayEntry> entries, CancellationToken ct) =>
-        With<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(c => c.ReplaceYearAsync(year, entries, user.ToActor(), ct));
+        ClaimsPrincipal user, int year, IReadOnlyList<StatutoryDayEntry> entries, string idempotencyKey, CancellationToken ct) =>
+        With<StatutoryCalendarAdmin, IReadOnlyList<StatutoryDayEntry>>(c => c.ReplaceYearAsync(year, entries, user.ToActor(), idempotencyKey, ct));
 
     /// <summary>Fires every timer due by the (just moved) application clock; answers how many fired.</summary>
     public Task<int> SweepTimersAsync(CancellationToken ct) => With<TimerJobs, int>(t => t.SweepAsync(ct));

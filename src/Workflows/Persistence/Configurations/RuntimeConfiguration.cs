@@ -98,6 +98,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.UserName).HasMaxLength(100);
         b.Property(r => r.Key).HasMaxLength(100);
         b.Property(r => r.Command).HasMaxLength(60);
+        b.Property(r => r.RequestHash).HasMaxLength(44);
         b.Property(r => r.Result);
     }
 }

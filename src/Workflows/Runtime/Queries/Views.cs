@@ -10,7 +10,11 @@ namespace Shizhu.Workflows.Runtime.Queries;
 public sealed record WorkflowSummary(
     Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
     string TemplateKey, int TemplateVersion, WorkflowStatus Status, string? CurrentStageKey, DateTimeOffset StartedAt,
-    string Goal = Plans.Goals.Named);
+    string Goal = Plans.Goals.Named)
+{
+    public static WorkflowSummary From(WorkflowInstance w) => new(w.Id, w.TownshipCode, w.TownshipName, w.Track, w.StartYear,
+        w.TargetYear, w.TemplateKey, w.TemplateVersion, w.Status, w.CurrentStageKey, w.StartedAt, w.Goal);
+}
 
 public sealed record WorkflowDetail(
     Guid Id, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,

@@ -83,7 +83,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
     public async Task<TaskDetail?> GetTaskAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null || !TaskCompleter.CanSee(actor, task)) return null;
+        if (task is null || !actor.CanSeeTask(task)) return null;
         var workflow = await db.Workflows.AsNoTracking().Where(w => w.Id == task.WorkflowId)
             .Select(w => new { w.TemplateKey, w.TemplateVersion }).SingleAsync(ct);
         var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Shizhu.Workflows.Events;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Runtime.Tasks;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 

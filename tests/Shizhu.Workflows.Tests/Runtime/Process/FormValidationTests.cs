@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Runtime.Tasks;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
@@ -24,7 +25,7 @@ public abstract class FormValidationTests(EngineDatabase database) : IAsyncLifet
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private async Task<WorkflowTask> SubmitAsync(string json)
+    private async Task<TaskView> SubmitAsync(string json)
     {
         using var data = JsonDocument.Parse(json);
         return await _harness.CompleteAsync(_report.Id, TestActors.CountyAdmin, new CompleteTask(null, data.RootElement, null));

@@ -1,5 +1,6 @@
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Templates;
@@ -21,7 +22,7 @@ public abstract class SubProcessTests(EngineDatabase database) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private async Task<WorkflowTask> CompleteAsync(Guid workflowId, string taskKey, string? outcome = null)
+    private async Task<TaskView> CompleteAsync(Guid workflowId, string taskKey, string? outcome = null)
     {
         var task = await _harness.OpenTaskAsync(workflowId, taskKey);
         return await _harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new(outcome, null, null));

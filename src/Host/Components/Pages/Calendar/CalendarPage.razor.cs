@@ -107,7 +107,7 @@ public sealed partial class CalendarPage
         (_error, _errorDate) = (null, null);
         try
         {
-            var saved = await Engine.ReplaceCalendarYearAsync(User, _year, [.. _days.Select(d => d.ToEntry())], Aborted);
+            var saved = await Engine.ReplaceCalendarYearAsync(User, _year, [.. _days.Select(d => d.ToEntry())], Guid.NewGuid().ToString("N"), Aborted);
             _days = [.. saved.Select(CalendarDay.From)];
             _years = await Engine.CalendarYearsAsync(Aborted);
             _dirty = false;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Shizhu.Host.Components.Services;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Tasks;
 
 namespace Shizhu.Host.Components.Pages.Inbox;
 

@@ -9,13 +9,15 @@ using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Plans;
 using Shizhu.Workflows.ReferenceData;
 using Shizhu.Workflows.Runtime;
-using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Workflows;
 
 namespace Shizhu.Host.Components.Pages.Workflows;
 
 /// <summary>The 启动创建 dialog: validates what it can, and shows the engine's refusal on the field at fault.</summary>
 public sealed partial class StartWorkflowDialog
 {
+    // One key for this dialog: a start that committed but whose answer was lost is not repeated by clicking again.
+    private readonly string _idempotencyKey = Guid.NewGuid().ToString("N");
     private List<Township>? _townships;
     private Dictionary<string, PlanEntry> _plan = [];
     private MudForm? _form;
@@ -82,7 +84,7 @@ public sealed partial class StartWorkflowDialog
         (_error, _errorField) = (null, null);
         try
         {
-            var workflow = await Engine.StartWorkflowAsync(User, new StartWorkflow(_townshipCode, _track, _startYear, _targetYear), CancellationToken.None);
+            var workflow = await Engine.StartWorkflowAsync(User, new StartWorkflow(_townshipCode, _track, _startYear, _targetYear), _idempotencyKey, CancellationToken.None);
             Dialog.Close(DialogResult.Ok($"已启动{workflow.TownshipName}{UiText.Track(workflow.Track)}创建工作流（{UiText.Years(workflow.StartYear, workflow.TargetYear)}）。"));
         }
         catch (WorkflowException ex)

@@ -4,6 +4,7 @@ using MudBlazor;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Messages;
 using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Host.Components.Pages.Workflows;
@@ -35,7 +36,7 @@ public sealed partial class WorkflowPage
         try
         {
             var payload = JsonSerializer.SerializeToElement(new { result = passed ? "passed" : "failed" });
-            await Engine.DeliverMessageAsync(User, Id, WaitingPanel.MunicipalVerdict, payload, Aborted);
+            await Engine.DeliverMessageAsync(User, Id, new DeliverMessage(WaitingPanel.MunicipalVerdict, payload), Guid.NewGuid().ToString("N"), Aborted);
             Snackbar.Add(passed ? "已登记验收通过" : "已登记验收未通过，已生成整改任务", Severity.Success);
             await ReloadAsync();
         }

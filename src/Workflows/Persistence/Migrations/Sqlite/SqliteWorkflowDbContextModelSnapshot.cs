@@ -360,6 +360,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("resource_id");

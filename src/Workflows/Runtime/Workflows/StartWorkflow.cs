@@ -6,23 +6,39 @@ using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Plans;
-using Shizhu.Workflows.Runtime.Commands;
+using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Templates;
 
-namespace Shizhu.Workflows.Runtime;
+namespace Shizhu.Workflows.Runtime.Workflows;
 
-/// <summary>Starts creation workflows on the latest published template of their track.</summary>
-public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, ProcessRuntime process)
+/// <summary>
+/// Start one township's creation workflow. <see cref="TargetYear"/> defaults from the plan or the track, <see cref="Goal"/>
+/// (<see cref="Plans.Goals"/>) from the plan's row or <c>named</c>.
+/// </summary>
+public sealed record StartWorkflow(string? TownshipCode, string? Track, int? StartYear, int? TargetYear, string? Goal = null);
+
+/// <summary>Starts creation workflows on the latest published template of their track; answers the new workflow's summary.</summary>
+public sealed class WorkflowStarter(WorkflowDbContext db, IdempotencyLedger ledger, TemplateCatalog catalog, ProcessRuntime process)
 {
-    public async Task<WorkflowInstance> StartAsync(StartWorkflow command, Actor actor, CancellationToken ct)
+    public const string CommandName = "start-workflow";
+
+    /// <summary>
+    /// Starts the workflow. The request names no existing resource, so its key is checked against the body alone: a
+    /// repeat answers the workflow the first request started, the key with another township or track answers 422.
+    /// </summary>
+    public async Task<WorkflowSummary> StartAsync(StartWorkflow command, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         if (!actor.IsInRole(Roles.CountyAdmin)) throw WorkflowException.Forbidden("只有县爱卫办可以启动创建工作流。");
+        var request = CommandRequest.For(CommandName, Guid.Empty, idempotencyKey, command);
+        // A repeat answers before validation: the township may have a running workflow by now (the first request's).
+        if (await ledger.ReplayAsync<WorkflowSummary>(actor, request, ct) is { } replayed) return replayed;
         var (township, track, startYear, targetYear, goal) = await ValidateAsync(command, ct);
 
         try
         {
-            return await runner.RunAsync(actor.UserName, async changes =>
+            return await ledger.RunAsync(actor, request, async changes =>
             {
                 if (await db.Workflows.AnyAsync(w => w.TownshipCode == township.Code && w.Track == track
                                                      && (w.Status == WorkflowStatus.Running || w.Status == WorkflowStatus.Suspended), ct))
@@ -58,7 +74,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                     .With("templateKey", template.Key).With("templateVersion", template.Version);
                 changes.Raise(id => new WorkflowStarted(id, changes.Now, workflow.Id, township.Code, township.Name, track, startYear, targetYear, actor.UserName, actor.Name));
                 (await process.RunnerAsync(workflow, changes, ct)).Start();
-                return workflow;
+                return WorkflowSummary.From(workflow);
             }, ct);
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
