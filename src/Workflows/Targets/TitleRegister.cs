@@ -5,6 +5,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
+using Shizhu.Workflows.Runtime.Idempotency;
 
 namespace Shizhu.Workflows.Targets;
 
@@ -38,7 +39,7 @@ public sealed class TitleRegister(WorkflowDbContext db, IdempotencyLedger ledger
         if (string.IsNullOrEmpty(code)) throw WorkflowException.Invalid("townshipCode", "请选择乡镇（街道）。");
         if (!Tracks.IsKnown(command.Title)) throw WorkflowException.Invalid("title", "称号须为 national（国家卫生乡镇）或 municipal（重庆市卫生乡镇）。");
         var document = Document(command.DocumentNumber);
-        return ledger.RunAsync(actor, idempotencyKey, RecordCommand, Guid.Empty, async changes =>
+        return ledger.RunAsync(actor, CommandRequest.For(RecordCommand, Guid.Empty, idempotencyKey, command), async changes =>
         {
             var year = Year(command.Year, changes.Now);
             var township = await db.Townships.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct)
@@ -63,7 +64,7 @@ public sealed class TitleRegister(WorkflowDbContext db, IdempotencyLedger ledger
         CountyOfficeOnly(actor);
         var document = Document(command.DocumentNumber);
         var reason = Reason(command.Reason);
-        return ChangeAsync(id, actor, idempotencyKey, EditCommand, reason, (title, now) =>
+        return ChangeAsync(id, actor, CommandRequest.For(EditCommand, id, idempotencyKey, command), reason, (title, now) =>
         {
             title.Year = Year(command.Year, now);
             title.DocumentNumber = document;
@@ -75,16 +76,16 @@ public sealed class TitleRegister(WorkflowDbContext db, IdempotencyLedger ledger
     {
         CountyOfficeOnly(actor);
         var reason = Reason(command.Reason);
-        return ChangeAsync(id, actor, idempotencyKey, RevokeCommand, reason, (title, now) =>
+        return ChangeAsync(id, actor, CommandRequest.For(RevokeCommand, id, idempotencyKey, command), reason, (title, now) =>
         {
             (title.RevokedAt, title.RevokedBy, title.RevocationReason) = (now, actor.UserName, reason);
             return "revoked";
         }, ct);
     }
 
-    private Task<TitleView> ChangeAsync(Guid id, Actor actor, string? idempotencyKey, string command, string reason,
+    private Task<TitleView> ChangeAsync(Guid id, Actor actor, CommandRequest request, string reason,
         Func<HeldTitle, DateTimeOffset, string> change, CancellationToken ct) =>
-        ledger.RunAsync(actor, idempotencyKey, command, id, async changes =>
+        ledger.RunAsync(actor, request, async changes =>
         {
             var title = await db.HeldTitles.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw WorkflowException.NotFound("命名登记不存在。");
             if (title.RevokedAt is not null) throw WorkflowException.Conflict("该称号登记已撤销，不能再修改。");

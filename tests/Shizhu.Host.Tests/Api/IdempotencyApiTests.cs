@@ -11,10 +11,9 @@ namespace Shizhu.Host.Tests.Api;
 /// same <c>Idempotency-Key</c> and body answers the first answer byte for byte and has one effect; the key with a
 /// different body (or on another resource) answers 422 naming the header, with a Chinese reason.
 /// </summary>
-[Collection(HostCollection.Name)]
 [Trait("Category", "Postgres")]
 [Trait("Category", "Broker")]
-public sealed class IdempotencyApiTests(HostFixture fixture)
+public sealed class IdempotencyApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body, string key)
     {

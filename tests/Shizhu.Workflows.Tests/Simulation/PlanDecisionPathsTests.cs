@@ -1,9 +1,10 @@
 using Shizhu.Workflows.Calendar;
-using Shizhu.Workflows.Runtime.Commands;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Workflows.Tests.Simulation;
 
@@ -125,7 +126,7 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
         Assert.Equal((2022, 12), (ChinaTime.ToLocal(done.CompletedAt!.Value).Year, ChinaTime.ToLocal(done.CompletedAt.Value).Month));
     }
 
-    private Task<WorkflowTask> CompleteAsync(WorkflowTask task, string outcome) =>
+    private Task<TaskView> CompleteAsync(WorkflowTask task, string outcome) =>
         _harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(outcome, null, null));
 }
 

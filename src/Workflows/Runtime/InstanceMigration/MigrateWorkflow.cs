@@ -7,6 +7,7 @@ using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Runtime.Idempotency;
 
 namespace Shizhu.Workflows.Runtime.InstanceMigration;
 
@@ -39,21 +40,23 @@ public sealed class WorkflowMigration(WorkflowDbContext db, IdempotencyLedger le
         IdempotencyLedger.Check(idempotencyKey);
         var plan = await ReadAsync(request, actor, ct);
         var batchId = Derive(plan.Hash, string.Join(",", request!.Filter?.TownshipCodes ?? []), string.Join(",", request.Filter?.WorkflowIds ?? []));
-        if (await ledger.ReplayAsync<MigrationBatchView>(actor.UserName, idempotencyKey, BatchCommand, batchId, ct) is { } replayed) return replayed;
-        var views = new List<WorkflowMigrationView>();
-        foreach (var id in await SelectAsync(plan, request.Filter, ct))
+        // The batch is several engine commands (one per workflow): its answer is recorded after them, a repeat answers it.
+        return await ledger.RunInStepsAsync(actor, CommandRequest.For(BatchCommand, batchId, idempotencyKey, request), async () =>
         {
-            try
+            var views = new List<WorkflowMigrationView>();
+            foreach (var id in await SelectAsync(plan, request.Filter, ct))
             {
-                views.Add(await MigrateOneAsync(plan, id, actor, idempotencyKey, ct));
+                try
+                {
+                    views.Add(await MigrateOneAsync(plan, id, actor, idempotencyKey, ct));
+                }
+                catch (WorkflowException e) when (e.Kind is WorkflowErrorKind.Unprocessable or WorkflowErrorKind.Conflict)
+                {
+                    views.Add(await RefusedAsync(plan, id, e, ct));
+                }
             }
-            catch (WorkflowException e) when (e.Kind is WorkflowErrorKind.Unprocessable or WorkflowErrorKind.Conflict)
-            {
-                views.Add(await RefusedAsync(plan, id, e, ct));
-            }
-        }
-        var batch = Batch(plan, dryRun: false, views);
-        return idempotencyKey is null ? batch : await ledger.RecordAsync(actor, idempotencyKey, BatchCommand, batchId, batch, ct);
+            return Batch(plan, dryRun: false, views);
+        }, ct);
     }
 
     /// <summary>Migrates one workflow; a state the plan cannot map answers 422 with every refusal by element (<c>elements.{id}</c>).</summary>
@@ -75,7 +78,8 @@ public sealed class WorkflowMigration(WorkflowDbContext db, IdempotencyLedger le
     private Task<WorkflowMigrationView> MigrateOneAsync(MigrationPlan plan, Guid workflowId, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         var key = "migration:" + Derive(idempotencyKey ?? "", plan.Hash, workflowId.ToString()).ToString("N");
-        return ledger.RunAsync(actor, key, Command, workflowId, async changes =>
+        // Always keyed: the same plan applied to the same workflow twice changes it once, header or not.
+        return ledger.RunAsync(actor, CommandRequest.For(Command, workflowId, key, plan.Hash), async changes =>
         {
             var workflow = await process.LoadAsync(workflowId, ct) ?? throw WorkflowException.NotFound("创建工作流不存在。");
             var (tasks, timers) = await WaitsAsync(workflowId, tracked: true, ct);

@@ -4,6 +4,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Runtime.Idempotency;
 
 namespace Shizhu.Workflows.Runtime.Subsidies;
 
@@ -29,7 +30,7 @@ public sealed class SubsidyPaymentConfirmation(WorkflowDbContext db, Idempotency
         if (!DateOnly.TryParseExact(command.PaidOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var paidOn))
             throw WorkflowException.Invalid("paidOn", "拨付日期须为 yyyy-MM-dd 格式的日期。");
 
-        return await ledger.RunAsync(actor, idempotencyKey, Command, instalmentId, async changes =>
+        return await ledger.RunAsync(actor, CommandRequest.For(Command, instalmentId, idempotencyKey, command), async changes =>
         {
             var instalment = await db.SubsidyInstalments.SingleOrDefaultAsync(s => s.Id == instalmentId, ct)
                 ?? throw WorkflowException.NotFound("补助不存在。");
