@@ -4,11 +4,12 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>An operator retries an incident: the element it stopped at runs again (and may raise a new incident).</summary>
-public sealed class IncidentRetry(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process)
+public sealed class IncidentRetry(WorkflowDbContext db, EngineCommandRunner runner, WorkflowStateLoader process)
 {
     public Task RetryAsync(Guid incidentId, Actor actor, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class IncidentRetry(WorkflowDbContext db, EngineCommandRunner runn
             incident.ResolvedAt = changes.Now;
             incident.ResolvedBy = actor.UserName;
             workflow.Revision++;
-            var journal = changes.Journal(workflow.Id, "IncidentRetried", $"重试流程异常（{incident.ElementId}）");
+            var journal = changes.Journal(workflow.Id, JournalKind.IncidentRetried, $"重试流程异常（{incident.ElementId}）");
             journal.Before["incident"] = new JsonObject { ["id"] = incident.Id, ["resolvedAt"] = null, ["resolvedBy"] = null };
             journal.After["incident"] = new JsonObject { ["id"] = incident.Id, ["resolvedAt"] = incident.ResolvedAt, ["resolvedBy"] = incident.ResolvedBy };
             (await process.RunnerAsync(workflow, changes, ct)).Retry(token, journal);

@@ -5,11 +5,12 @@ using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Delivers a message from outside (the municipal office's verdict) to the workflow's waiting message event.</summary>
-public sealed class MessageDelivery(EngineCommandRunner runner, ProcessRuntime process)
+public sealed class MessageDelivery(EngineCommandRunner runner, WorkflowStateLoader process)
 {
     public Task DeliverAsync(Guid workflowId, string? name, JsonElement? payload, Actor actor, CancellationToken ct)
     {
@@ -29,7 +30,7 @@ public sealed class MessageDelivery(EngineCommandRunner runner, ProcessRuntime p
                 .OrderBy(t => t.CreatedAt).FirstOrDefault()
                 ?? throw WorkflowException.Conflict($"该创建工作流当前没有在等待消息“{name}”。");
             workflow.Revision++;
-            var journal = changes.Journal(workflow.Id, "MessageDelivered", $"收到外部消息：{name} {body.ToJsonString()}");
+            var journal = changes.Journal(workflow.Id, JournalKind.MessageDelivered, $"收到外部消息：{name} {body.ToJsonString()}");
             changes.Raise(id => new MessageDelivered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, name!, actor.UserName));
             (await process.RunnerAsync(workflow, changes, ct)).MessageArrived(token, body, journal);
             return true;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
@@ -29,7 +30,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
             }, ct);
             if (task.Assignee == actor.UserName) return TaskView.From(task);
             if (task.Assignee is { } other) throw WorkflowException.Conflict($"该任务已由 {other} 领办。");
-            Change(changes, workflow, task, actor.UserName, "TaskClaimed", $"领办任务：{task.Title}");
+            Change(changes, workflow, task, actor.UserName, JournalKind.TaskClaimed, $"领办任务：{task.Title}");
             return TaskView.From(task);
         }, ct);
 
@@ -42,7 +43,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
                     throw WorkflowException.Forbidden("只有领办人或县爱卫办可以取消领办。");
             }, ct);
             if (task.Assignee is null) return TaskView.From(task);
-            Change(changes, workflow, task, null, "TaskReleased", $"取消领办：{task.Title}");
+            Change(changes, workflow, task, null, JournalKind.TaskReleased, $"取消领办：{task.Title}");
             return TaskView.From(task);
         }, ct);
 
@@ -70,7 +71,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
             EnsureEligible(assignee with { UserName = name }, task, workflow, department);
             if (task.Assignee == name) return TaskView.From(task);
             var what = task.Assignee is null ? "指派任务" : "改派任务";
-            Change(changes, workflow, task, name, "TaskAssigned", $"{what}：{task.Title}");
+            Change(changes, workflow, task, name, JournalKind.TaskAssigned, $"{what}：{task.Title}");
             return TaskView.From(task);
         }, ct);
     }
@@ -104,7 +105,7 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         return (task, workflow);
     }
 
-    private static void Change(EngineChanges changes, WorkflowInstance workflow, WorkflowTask task, string? assignee, string kind, string what)
+    private static void Change(EngineChanges changes, WorkflowInstance workflow, WorkflowTask task, string? assignee, JournalKind kind, string what)
     {
         var previous = task.Assignee;
         task.Assignee = assignee;
@@ -112,8 +113,8 @@ public sealed class TaskAssignment(WorkflowDbContext db, IdempotencyLedger ledge
         // The workflow's token too: a suspension or cancellation committing meanwhile makes this command re-check.
         workflow.Revision++;
         var journal = changes.Journal(workflow.Id, kind, $"{what}（办理人：{previous ?? "无"} → {assignee ?? "无"}）");
-        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = previous };
-        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = assignee };
+        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["assignee"] = previous };
+        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["assignee"] = assignee };
         changes.Raise(id => new TaskAssigned(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.Title, assignee, previous, changes.Actor));
     }

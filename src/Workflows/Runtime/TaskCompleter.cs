@@ -14,7 +14,7 @@ namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Completes user tasks and moves their workflow on.</summary>
 public sealed class TaskCompleter(
-    WorkflowDbContext db, EngineCommandRunner runner, IdempotencyLedger ledger, ProcessRuntime process, RequiredEvidence evidence)
+    WorkflowDbContext db, EngineCommandRunner runner, IdempotencyLedger ledger, WorkflowStateLoader process, RequiredEvidence evidence)
 {
     private const string CommandName = "complete-task";
 
@@ -49,8 +49,8 @@ public sealed class TaskCompleter(
 
         WorkflowGuard.EnsureRunning(workflow, "办理任务");
         var template = await process.TemplateAsync(workflow, ct);
-        var definition = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey)
-            ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
+        var definition = template.Elements.SingleOrDefault(e => e.Id == task.ElementId)
+            ?? throw new InvalidOperationException($"Task element {task.ElementId} is not in template {template.Key} v{workflow.TemplateVersion}.");
         var outcome = ValidateOutcome(definition, command.Outcome);
         var data = FormValidator.Validate(definition.Form, command.Data);
         await evidence.EnsureUploadedAsync(task, definition, outcome, state.EvidenceOnFile, ct);
@@ -71,7 +71,7 @@ public sealed class TaskCompleter(
             timer.Revision++;
         }
 
-        var journal = changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
         journal.Before["task"] = before;
         journal.After["task"] = JournalState.Task(task);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,

@@ -43,14 +43,14 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
             // A cancelled workflow waits for nothing: its tokens go with it (the journal keeps where they were).
             var tokens = await db.Tokens.Where(t => t.WorkflowId == workflow.Id).ToListAsync(ct);
             db.Tokens.RemoveRange(tokens);
-            var journal = changes.Journal(workflow.Id, "WorkflowCancelled",
+            var journal = changes.Journal(workflow.Id, JournalKind.WorkflowCancelled,
                 $"取消创建工作流（取消未办结任务 {open.Count} 项）" + (reason is null ? "" : $"；原因：{reason}"));
             journal.Before["workflow"] = JournalState.Workflow(workflow.Status);
-            journal.Before["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.TaskKey, ["status"] = JournalState.Name(UserTaskStatus.Open) })]);
+            journal.Before["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.ElementId, ["status"] = JournalState.Name(UserTaskStatus.Open) })]);
             journal.Before["tokens"] = new JsonArray([.. tokens.Select(t => (JsonNode)JournalState.Token(t.Id, t.ElementId))]);
             workflow.Status = WorkflowStatus.Cancelled;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);
-            journal.After["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.TaskKey, ["status"] = JournalState.Name(t.Status) })]);
+            journal.After["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.ElementId, ["status"] = JournalState.Name(t.Status) })]);
             journal.After["tokens"] = new JsonArray();
             journal.After["cancelledTimers"] = pending.Count;
             changes.Raise(id => new WorkflowCancelled(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
@@ -65,7 +65,7 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
         {
             if (workflow.Status == WorkflowStatus.Suspended) throw WorkflowException.Conflict("该创建工作流已暂停。");
             if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已结束，不能暂停。");
-            var journal = changes.Journal(workflow.Id, "WorkflowSuspended", "暂停创建工作流" + (reason is null ? "" : $"；原因：{reason}"));
+            var journal = changes.Journal(workflow.Id, JournalKind.WorkflowSuspended, "暂停创建工作流" + (reason is null ? "" : $"；原因：{reason}"));
             journal.Before["workflow"] = JournalState.Workflow(workflow.Status);
             workflow.Status = WorkflowStatus.Suspended;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);
@@ -86,7 +86,7 @@ public sealed class WorkflowControl(WorkflowDbContext db, IdempotencyLedger ledg
             var due = await db.Timers.Where(t => t.WorkflowId == workflow.Id && t.FiredAt == null && t.CancelledAt == null
                                                  && t.DueAt <= changes.Now).ToListAsync(ct);
             due.ForEach(changes.WakeTimer);
-            var journal = changes.Journal(workflow.Id, "WorkflowResumed", "恢复创建工作流" + (due.Count == 0 ? "" : $"（暂停期间到期的期限 {due.Count} 个随即生效）"));
+            var journal = changes.Journal(workflow.Id, JournalKind.WorkflowResumed, "恢复创建工作流" + (due.Count == 0 ? "" : $"（暂停期间到期的期限 {due.Count} 个随即生效）"));
             journal.Before["workflow"] = before;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("timersDue", due.Count);
             changes.Raise(id => new WorkflowResumed(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,

@@ -11,7 +11,7 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime;
 
 /// <summary>Starts creation workflows on the latest published template of their track.</summary>
-public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, ProcessRuntime process)
+public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner runner, TemplateCatalog catalog, WorkflowStateLoader process)
 {
     public async Task<WorkflowInstance> StartAsync(StartWorkflow command, Actor actor, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, EngineCommandRunner ru
                     Stages = [.. definition.Stages.Select((s, i) => new WorkflowStage { WorkflowId = id, Key = s.Key, Name = s.Name, Order = i })],
                 };
                 db.Workflows.Add(workflow);
-                var journal = changes.Journal(workflow.Id, "WorkflowStarted",
+                var journal = changes.Journal(workflow.Id, JournalKind.WorkflowStarted,
                     $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，模板 {template.Key} v{template.Version}）");
                 journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("townshipCode", township.Code).With("track", track)
                     .With("startYear", startYear).With("targetYear", targetYear)

@@ -50,8 +50,8 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             {
                 var db = Db(scope);
                 Assert.Equal(revision + 1, (await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
-                var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflowId && j.Kind.StartsWith("BatchTest")).OrderBy(j => j.Id).ToListAsync();
-                Assert.Equal(["BatchTest1", "BatchTest2", "BatchTest3"], rows.Select(r => r.Kind));
+                var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflowId && j.Detail.StartsWith("BatchTest")).OrderBy(j => j.Id).ToListAsync();
+                Assert.Equal(["BatchTest1", "BatchTest2", "BatchTest3"], rows.Select(r => r.Detail));
                 Assert.Equal(journalIds, rows.Select(r => r.Id));
                 Assert.All(rows, r => Assert.Equal("""{"before":{},"after":{"test":true}}""", r.Change));
                 var stored = await db.Tokens.SingleAsync(t => t.Id == token.Id);
@@ -98,7 +98,7 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
 
             await using var check = fixture.Services.CreateAsyncScope();
             var checkDb = Db(check);
-            Assert.False(await checkDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestLostRace"), "the journal row of the losing command was rolled back");
+            Assert.False(await checkDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Detail == "BatchTestLostRace"), "the journal row of the losing command was rolled back");
             Assert.False(await checkDb.Outbox.AnyAsync(m => m.EventId == eventId), "the event of the losing command was rolled back");
             Assert.Equal(stale.Revision, (await checkDb.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
         });
@@ -126,7 +126,7 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             await ChangeSetBatch.SaveAsync(firstDb, CancellationToken.None);
 
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => ChangeSetBatch.SaveAsync(secondDb, CancellationToken.None));
-            Assert.False(await firstDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestSecondDelete"));
+            Assert.False(await firstDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Detail == "BatchTestSecondDelete"));
         });
     }
 
@@ -146,7 +146,7 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
             Assert.IsNotType<DbUpdateConcurrencyException>(error);
             Assert.True(UniqueViolation.Is(error));
             await using var check = fixture.Services.CreateAsyncScope();
-            Assert.False(await Db(check).Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestUnique"));
+            Assert.False(await Db(check).Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Detail == "BatchTestUnique"));
             Assert.False(await Db(check).Outbox.AnyAsync(m => m.EventId == eventId));
         });
     }
@@ -172,7 +172,7 @@ public sealed class ChangeSetBatchTests(HostFixture fixture)
 
     private static JournalEntry Journal(Guid workflowId, string kind)
     {
-        var entry = new JournalEntry { WorkflowId = workflowId, At = At(), Actor = "batch-test", Kind = kind, Detail = "测试" };
+        var entry = new JournalEntry { WorkflowId = workflowId, At = At(), Actor = "batch-test", Kind = JournalKind.ServiceTaskCompleted, Detail = kind };
         var record = new JournalRecord(entry);
         record.After["test"] = true;
         record.Seal();

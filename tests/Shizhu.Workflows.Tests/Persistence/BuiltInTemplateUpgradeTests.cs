@@ -26,7 +26,7 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
         await using var db = harness.NewDbContext();
         var versions = await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).ToListAsync();
         Assert.Equal([(1, TemplateStatus.Published), (2, TemplateStatus.Published)], versions.Select(v => (v.Version, v.Status)));
-        Assert.Equal(StageTemplate.BuiltInAuthor, versions[1].CreatedBy);
+        Assert.Equal(TemplateVersion.BuiltInAuthor, versions[1].CreatedBy);
         Assert.Equal(TemplateResources.BuiltIn("municipal"), versions[1].Definition);
         Assert.Equal(1, (await harness.WorkflowAsync(running.Id)).TemplateVersion);
         Assert.Equal(2, (await harness.StartAsync(TownshipCodes.Jinling)).TemplateVersion);
@@ -72,7 +72,7 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
         await using var db = harness.NewDbContext();
         var templates = await db.Templates.OrderBy(t => t.Key).ToListAsync();
         Assert.Equal([("municipal", 1), ("national", 1)], templates.Select(t => (t.Key, t.Version)));
-        Assert.All(templates, t => Assert.Equal((StageTemplate.BuiltInAuthor, TemplateResources.BuiltIn(t.Key)), (t.CreatedBy, t.Definition)));
+        Assert.All(templates, t => Assert.Equal((TemplateVersion.BuiltInAuthor, TemplateResources.BuiltIn(t.Key)), (t.CreatedBy, t.Definition)));
     }
 
     /// <summary>Version 1 of both built-ins as a database seeded before version 2 holds them: written out, the county office's guidance.</summary>

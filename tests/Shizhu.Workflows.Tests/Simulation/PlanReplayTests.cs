@@ -48,9 +48,9 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
 
             var own = tasks.Where(t => t.WorkflowId == id).ToList();
             Assert.All(own, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
-            Assert.All(own, t => Assert.True(t.CompletedAt <= (t.DueAt ?? DateTimeOffset.MaxValue), $"{township}: {t.TaskKey} completed late."));
+            Assert.All(own, t => Assert.True(t.CompletedAt <= (t.DueAt ?? DateTimeOffset.MaxValue), $"{township}: {t.ElementId} completed late."));
             Assert.All(own, t => Assert.InRange(Local(t.CreatedAt).Year, startYear, targetYear));
-            Assert.Equal(startYear, own.Where(t => t.TaskKey == "leading-group").Select(t => Local(t.CreatedAt).Year).Single());
+            Assert.Equal(startYear, own.Where(t => t.ElementId == "leading-group").Select(t => Local(t.CreatedAt).Year).Single());
             AssertCheckedIn(own, "county-survey-check", targetYear, 5);
             AssertCheckedIn(own, "county-hidden-inspection-check", targetYear, 6);
             AssertCheckedIn(own, "county-technical-assessment-check", targetYear, 7, 8);
@@ -123,7 +123,7 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
 
     private static void AssertCheckedIn(List<WorkflowTask> tasks, string taskKey, int year, params int[] months)
     {
-        var check = Assert.Single(tasks, t => t.TaskKey == taskKey);
+        var check = Assert.Single(tasks, t => t.ElementId == taskKey);
         Assert.Equal(year, Local(check.CreatedAt).Year);
         Assert.Equal(year, Local(check.CompletedAt!.Value).Year);
         Assert.Contains(Local(check.CreatedAt).Month, months);

@@ -7,7 +7,7 @@ public sealed class WorkflowTask
     public required Guid WorkflowId { get; init; }
     public required string StageKey { get; init; }
     /// <summary>The user-task element of the template this task was created for.</summary>
-    public required string TaskKey { get; init; }
+    public required string ElementId { get; init; }
     /// <summary>The token waiting on this task.</summary>
     public Guid? TokenId { get; init; }
     public required string Title { get; init; }

@@ -19,7 +19,7 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
         var stage = workflow.Stages.Single(s => s.Key == key);
         if (stage.Status != StageStatus.Active)
         {
-            var journal = changes.Journal(workflow.Id, "StageEntered", $"进入阶段：{stage.Name}");
+            var journal = changes.Journal(workflow.Id, JournalKind.StageEntered, $"进入阶段：{stage.Name}");
             journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Active;
             stage.EnteredAt = changes.Now;
@@ -37,7 +37,7 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
         {
             var occupied = workflow.Tokens.Any(t => StageOf(t.ElementId) == stage.Key);
             if (occupied || (!workflowEnded && graph.StageOrder[stage.Key] >= currentOrder)) continue;
-            var journal = changes.Journal(workflow.Id, "StageCompleted", $"完成阶段：{stage.Name}");
+            var journal = changes.Journal(workflow.Id, JournalKind.StageCompleted, $"完成阶段：{stage.Name}");
             journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Completed;
             stage.CompletedAt = changes.Now;

@@ -48,7 +48,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
         if (problems.Count > 0) throw new InvalidTemplateException(problems);
 
         var latest = await db.Templates.Where(t => t.Key == key).MaxAsync(t => (int?)t.Version, ct) ?? 0;
-        var row = new StageTemplate
+        var row = new TemplateVersion
         {
             Key = key, Version = latest + 1, Name = definition.Name, Track = definition.Track,
             Definition = TemplateDocument.Write(definition), Status = TemplateStatus.Draft, CreatedAt = clock.GetUtcNow(),
@@ -125,7 +125,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
         return validator.Validate(definition, departments);
     }
 
-    private async Task<StageTemplate> FindAsync(string key, int version, CancellationToken ct) =>
+    private async Task<TemplateVersion> FindAsync(string key, int version, CancellationToken ct) =>
         await db.Templates.SingleOrDefaultAsync(t => t.Key == key && t.Version == version, ct) ?? throw NotFound(key, version);
 
     private async Task SaveAsync(CancellationToken ct)
@@ -147,7 +147,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
         if (!actor.IsInRole(Roles.TemplateAdmin)) throw WorkflowException.Forbidden($"只有模板管理员可以{what}。");
     }
 
-    private static TemplateVersionDetail Detail(StageTemplate row)
+    private static TemplateVersionDetail Detail(TemplateVersion row)
     {
         using var document = JsonDocument.Parse(row.Definition);
         return new TemplateVersionDetail(row.Key, row.Version, row.Name, row.Track, row.Status, row.CreatedAt, row.PublishedAt,

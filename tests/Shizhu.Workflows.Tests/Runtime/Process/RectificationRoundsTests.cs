@@ -79,8 +79,8 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         // Round 2 runs late: its own reminder fires, once, and leaves it open.
         _harness.Clock.SetUtcNow(ChinaTime.EndOfDay(new DateOnly(2022, 5, 25)));
         await _harness.FireDueAsync();
-        var reminded = Assert.Single(await _harness.EventsAsync<TaskEscalated>());
-        Assert.Equal((round2.Id, "reminder"), (reminded.TaskId, reminded.Kind));
+        var reminded = Assert.Single(await _harness.EventsAsync<TaskAlertRaised>());
+        Assert.Equal((round2.Id, AlertKind.Reminder), (reminded.TaskId, reminded.Kind));
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(round2.Id)).Status);
 
         await CompleteAsync("county-survey-rectification");
@@ -92,7 +92,7 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         var tasks = (await _harness.TasksAsync(_workflow.Id)).Where(t => t.StageKey == "county-survey").ToList();
         Assert.Equal(
             [("county-survey-check", 1), .. Guidance.Select(g => (g, 1)), ("county-survey-rectification", 2), ("county-survey-report", 2), ("county-survey-verification", 2)],
-            tasks.GroupBy(t => t.TaskKey).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
+            tasks.GroupBy(t => t.ElementId).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
         Assert.Equal("county-hidden-inspection-wait", Assert.Single(await _harness.TokensAsync(_workflow.Id)).ElementId);
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
@@ -107,7 +107,7 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
             await CompleteAsync(key);
 
         Assert.Equal(1, await RoundsAsync());
-        Assert.Single(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "county-survey-rectification");
+        Assert.Single(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "county-survey-rectification");
         // The departments' guidance is still open, so the join holds the check branch's token.
         Assert.Equal([.. Guidance, "county-survey-join"], (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
     }

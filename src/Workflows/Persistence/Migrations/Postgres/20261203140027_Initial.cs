@@ -104,23 +104,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "overdue_alerts",
-                schema: "workflows",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_overdue_alerts", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "plan_entries",
                 schema: "workflows",
                 columns: table => new
@@ -133,26 +116,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_plan_entries", x => new { x.township_code, x.track });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "stage_templates",
-                schema: "workflows",
-                columns: table => new
-                {
-                    key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    definition = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_stage_templates", x => new { x.key, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -184,6 +147,43 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_subsidy_instalments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_alerts",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "template_versions",
+                schema: "workflows",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    definition = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_template_versions", x => new { x.key, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -280,7 +280,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
                     stage_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    task_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    element_id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     token_id = table.Column<Guid>(type: "uuid", nullable: true),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -403,24 +403,24 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 columns: new[] { "published_at", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_task_id_kind",
-                schema: "workflows",
-                table: "overdue_alerts",
-                columns: new[] { "task_id", "kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_township_code",
-                schema: "workflows",
-                table: "overdue_alerts",
-                column: "township_code");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_subsidy_instalments_workflow_id_instalment",
                 schema: "workflows",
                 table: "subsidy_instalments",
                 columns: new[] { "workflow_id", "instalment" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_task_id_kind",
+                schema: "workflows",
+                table: "task_alerts",
+                columns: new[] { "task_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_township_code",
+                schema: "workflows",
+                table: "task_alerts",
+                column: "township_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_department_code_status",
@@ -510,15 +510,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows");
 
             migrationBuilder.DropTable(
-                name: "overdue_alerts",
-                schema: "workflows");
-
-            migrationBuilder.DropTable(
                 name: "plan_entries",
-                schema: "workflows");
-
-            migrationBuilder.DropTable(
-                name: "stage_templates",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
@@ -527,6 +519,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "subsidy_instalments",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "task_alerts",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "template_versions",
                 schema: "workflows");
 
             migrationBuilder.DropTable(

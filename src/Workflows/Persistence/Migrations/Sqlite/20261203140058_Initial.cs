@@ -95,22 +95,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "overdue_alerts",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    raised_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_overdue_alerts", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "plan_entries",
                 columns: table => new
                 {
@@ -122,25 +106,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_plan_entries", x => new { x.township_code, x.track });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "stage_templates",
-                columns: table => new
-                {
-                    key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    track = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    definition = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_stage_templates", x => new { x.key, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -170,6 +135,41 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_subsidy_instalments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_alerts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "template_versions",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    track = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_template_versions", x => new { x.key, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -260,7 +260,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     stage_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    task_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    element_id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     token_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -372,21 +372,21 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 columns: new[] { "published_at", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_task_id_kind",
-                table: "overdue_alerts",
-                columns: new[] { "task_id", "kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_township_code",
-                table: "overdue_alerts",
-                column: "township_code");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_subsidy_instalments_workflow_id_instalment",
                 table: "subsidy_instalments",
                 columns: new[] { "workflow_id", "instalment" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_task_id_kind",
+                table: "task_alerts",
+                columns: new[] { "task_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_township_code",
+                table: "task_alerts",
+                column: "township_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_department_code_status",
@@ -462,19 +462,19 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "overdue_alerts");
-
-            migrationBuilder.DropTable(
                 name: "plan_entries");
-
-            migrationBuilder.DropTable(
-                name: "stage_templates");
 
             migrationBuilder.DropTable(
                 name: "statutory_days");
 
             migrationBuilder.DropTable(
                 name: "subsidy_instalments");
+
+            migrationBuilder.DropTable(
+                name: "task_alerts");
+
+            migrationBuilder.DropTable(
+                name: "template_versions");
 
             migrationBuilder.DropTable(
                 name: "townships");
