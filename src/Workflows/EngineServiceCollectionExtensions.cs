@@ -36,7 +36,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IServiceTaskAction, IncrementAction>();
         services.AddSingleton<IServiceTaskAction, RecordSubsidyAction>();
         services.AddSingleton<ServiceTaskActions>();
-        services.AddScoped<ProcessRuntime>();
+        services.AddScoped<WorkflowStateLoader>();
         services.TryAddSingleton(EvidenceLimits.Default);
         services.TryAddSingleton<IEvidenceStore, UnconfiguredEvidenceStore>();
         services.AddScoped<EngineCommandRunner>();

@@ -74,7 +74,7 @@ internal sealed class BenchmarkSeeder(BenchmarkEngine engine, int tasksPerWorkfl
             {
                 var definition = Widen(TemplateCatalog.Parse(template.Definition));
                 var now = DateTimeOffset.UtcNow;
-                db.Templates.Add(new StageTemplate
+                db.Templates.Add(new TemplateVersion
                 {
                     Key = template.Key, Version = 2, Name = template.Name + "（基准）", Track = template.Track,
                     Definition = JsonSerializer.Serialize(definition, TemplateCatalog.Json),

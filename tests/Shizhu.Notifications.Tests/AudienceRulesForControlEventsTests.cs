@@ -13,8 +13,8 @@ public sealed class AudienceRulesForControlEventsTests
     [Fact]
     public void AnEscalationReachesTheTownshipLeaderAndTheCountyLeader()
     {
-        var message = AudienceRules.For(new TaskEscalated(Guid.NewGuid(), At, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Zhongyi, "中益乡",
-            "county-survey", "完成县级调研问题整改", Roles.TownshipStaff, "escalation"));
+        var message = AudienceRules.For(new TaskAlertRaised(Guid.NewGuid(), At, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Zhongyi, "中益乡",
+            "county-survey", "完成县级调研问题整改", Roles.TownshipStaff, AlertKind.Escalation));
 
         Assert.Equal([new Audience(Roles.TownshipLeader, Zhongyi), new Audience(Roles.CountyLeader, null)], message.Audiences);
         Assert.StartsWith("升级督办", message.Title, StringComparison.Ordinal);
@@ -23,8 +23,8 @@ public sealed class AudienceRulesForControlEventsTests
     [Fact]
     public void AReminderReachesTheTasksRoleInItsTownshipAndTheLeader()
     {
-        var message = AudienceRules.For(new TaskEscalated(Guid.NewGuid(), At, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Zhongyi, "中益乡",
-            "county-survey", "完成县级调研问题整改", Roles.TownshipStaff, "reminder"));
+        var message = AudienceRules.For(new TaskAlertRaised(Guid.NewGuid(), At, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Zhongyi, "中益乡",
+            "county-survey", "完成县级调研问题整改", Roles.TownshipStaff, AlertKind.Reminder));
 
         Assert.Equal([new Audience(Roles.TownshipStaff, Zhongyi), new Audience(Roles.TownshipLeader, Zhongyi)], message.Audiences);
         Assert.StartsWith("催办提醒", message.Title, StringComparison.Ordinal);

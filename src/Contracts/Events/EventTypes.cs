@@ -10,7 +10,7 @@ public static class EventTypes
     {
         typeof(WorkflowStarted), typeof(StageEntered), typeof(TaskCreated),
         typeof(TaskCompleted), typeof(TaskOverdue), typeof(WorkflowCompleted),
-        typeof(IncidentRaised), typeof(TaskEscalated), typeof(MessageDelivered),
+        typeof(IncidentRaised), typeof(TaskAlertRaised), typeof(MessageDelivered),
         typeof(TaskAssigned), typeof(WorkflowCancelled), typeof(WorkflowSuspended), typeof(WorkflowResumed),
         typeof(TaskCancelled), typeof(WorkflowMigrated),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);

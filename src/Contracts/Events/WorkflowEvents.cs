@@ -39,9 +39,9 @@ public sealed record IncidentRaised(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string ElementId, string Error);
 
 /// <summary>A non-interrupting boundary timer on an open task fired: a reminder or an escalation.</summary>
-public sealed record TaskEscalated(
+public sealed record TaskAlertRaised(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, Guid TaskId, Guid AlertId, string TownshipCode,
-    string TownshipName, string StageKey, string Title, string Role, string Kind, string? DepartmentCode = null);
+    string TownshipName, string StageKey, string Title, string Role, AlertKind Kind, string? DepartmentCode = null);
 
 /// <summary>A message from outside (the municipal office's verdict) was delivered to a waiting workflow.</summary>
 public sealed record MessageDelivered(

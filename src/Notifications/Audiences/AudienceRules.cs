@@ -56,16 +56,16 @@ public static class AudienceRules
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)],
         MessageKind.Progress, new(e.TownshipName, Track(e.Track)));
 
-    public static AudienceMessage For(TaskEscalated e) => new(
+    public static AudienceMessage For(TaskAlertRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
-        e.Kind == AlertKinds.Escalation ? $"升级督办：{e.Title}" : $"催办提醒：{e.Title}",
-        e.Kind == AlertKinds.Escalation
+        e.Kind == AlertKind.Escalation ? $"升级督办：{e.Title}" : $"催办提醒：{e.Title}",
+        e.Kind == AlertKind.Escalation
             ? $"{e.TownshipName}的任务“{e.Title}”办理时间已长，现升级督办，请主要负责同志过问。"
             : $"{e.TownshipName}的任务“{e.Title}”尚未办结，请抓紧办理。",
-        e.Kind == AlertKinds.Escalation
+        e.Kind == AlertKind.Escalation
             ? [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]
             : [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
-        e.Kind == AlertKinds.Escalation ? MessageKind.Escalation : MessageKind.Reminder,
+        e.Kind == AlertKind.Escalation ? MessageKind.Escalation : MessageKind.Reminder,
         new(e.TownshipName, e.Title, At: e.OccurredAt));
 
     public static AudienceMessage For(IncidentRaised e) => new(

@@ -20,7 +20,7 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<TaskCompleted>,
     IConsumer<TaskOverdue>,
     IConsumer<WorkflowCompleted>,
-    IConsumer<TaskEscalated>,
+    IConsumer<TaskAlertRaised>,
     IConsumer<IncidentRaised>,
     IConsumer<MessageDelivered>,
     IConsumer<TaskAssigned>,
@@ -43,7 +43,7 @@ public sealed class NotificationConsumer<TChannel>(
 
     public Task Consume(ConsumeContext<WorkflowCompleted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<TaskEscalated> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<TaskAlertRaised> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<IncidentRaised> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 

@@ -7,6 +7,7 @@ using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Evidence;
 
@@ -73,7 +74,7 @@ public sealed class EvidenceUploader(
                 db.EvidenceFiles.Add(file);
                 // The task's token: an upload racing the task's completion either lands before it or is refused.
                 current.Revision++;
-                var journal = changes.Journal(workflow.Id, "EvidenceUploaded",
+                var journal = changes.Journal(workflow.Id, JournalKind.EvidenceUploaded,
                     $"上传佐证材料：{fileName}（任务：{current.Title}；要求：{requirement}；{size} 字节；SHA-256：{sha256}）");
                 journal.After["evidence"] = new JsonObject
                 {
@@ -132,7 +133,7 @@ public sealed class EvidenceUploader(
     private async Task EnsureRequirementOfTaskAsync(WorkflowTask task, WorkflowInstance workflow, string requirement, CancellationToken ct)
     {
         var template = await templates.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
-        var asked = template.Elements.FirstOrDefault(e => e.Id == task.TaskKey)?.Evidence ?? [];
+        var asked = template.Elements.FirstOrDefault(e => e.Id == task.ElementId)?.Evidence ?? [];
         if (asked.Any(r => r.Key == requirement)) return;
         throw WorkflowException.Invalid("requirement", asked.Count == 0
             ? "此任务不要求上传佐证材料。"

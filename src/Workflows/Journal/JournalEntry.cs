@@ -10,7 +10,7 @@ public sealed class JournalEntry
     public required Guid WorkflowId { get; init; }
     public required DateTimeOffset At { get; init; }
     public required string Actor { get; init; }
-    public required string Kind { get; init; }
+    public required JournalKind Kind { get; init; }
     /// <summary>The line a person reads (Chinese).</summary>
     public required string Detail { get; init; }
     /// <summary>

@@ -15,7 +15,7 @@ internal static class JournalState
     public static JsonObject Task(WorkflowTask task) => new()
     {
         ["id"] = task.Id,
-        ["key"] = task.TaskKey,
+        ["key"] = task.ElementId,
         ["status"] = Name(task.Status),
         ["assignee"] = task.Assignee,
         ["outcome"] = task.Outcome,

@@ -21,7 +21,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<StatutoryDay> StatutoryDays => Set<StatutoryDay>();
     public DbSet<PlanEntry> PlanEntries => Set<PlanEntry>();
-    public DbSet<StageTemplate> Templates => Set<StageTemplate>();
+    public DbSet<TemplateVersion> Templates => Set<TemplateVersion>();
     public DbSet<WorkflowInstance> Workflows => Set<WorkflowInstance>();
     public DbSet<WorkflowStage> Stages => Set<WorkflowStage>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
@@ -33,7 +33,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<HeldTitleChange> HeldTitleChanges => Set<HeldTitleChange>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
-    public DbSet<OverdueAlert> Alerts => Set<OverdueAlert>();
+    public DbSet<TaskAlert> Alerts => Set<TaskAlert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();

@@ -91,14 +91,14 @@ public sealed class ReferenceDataSeeder(WorkflowDbContext db, TimeProvider clock
     private async Task SeedBuiltInTemplateAsync(string key, string json, CancellationToken ct)
     {
         var latest = await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
-        if (latest is not null && (latest.CreatedBy != StageTemplate.BuiltInAuthor || SameDocument(latest.Definition, json))) return;
+        if (latest is not null && (latest.CreatedBy != TemplateVersion.BuiltInAuthor || SameDocument(latest.Definition, json))) return;
 
         var definition = TemplateCatalog.Parse(json);
         var now = clock.GetUtcNow();
-        db.Templates.Add(new StageTemplate
+        db.Templates.Add(new TemplateVersion
         {
             Key = key, Version = (latest?.Version ?? 0) + 1, Name = definition.Name, Track = definition.Track, Definition = json,
-            Status = TemplateStatus.Published, CreatedAt = now, PublishedAt = now, CreatedBy = StageTemplate.BuiltInAuthor,
+            Status = TemplateStatus.Published, CreatedAt = now, PublishedAt = now, CreatedBy = TemplateVersion.BuiltInAuthor,
         });
     }
 

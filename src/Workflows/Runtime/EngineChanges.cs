@@ -28,7 +28,7 @@ internal sealed class EngineChanges(WorkflowDbContext db, IWorkflowStore store, 
     public Guid NewId() => Guid.CreateVersion7(Now);
 
     /// <summary>Adds a journal row; the caller fills in the state it changes (<see cref="JournalRecord.Before"/>, <see cref="JournalRecord.After"/>).</summary>
-    public JournalRecord Journal(Guid workflowId, string kind, string detail)
+    public JournalRecord Journal(Guid workflowId, JournalKind kind, string detail)
     {
         var entry = new JournalEntry { WorkflowId = workflowId, At = Now, Actor = Actor, Kind = kind, Detail = detail };
         db.Journal.Add(entry);

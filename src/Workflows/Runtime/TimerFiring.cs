@@ -16,10 +16,8 @@ namespace Shizhu.Workflows.Runtime;
 /// firings commit once (the loser re-reads, sees it fired, and does nothing). A timer of a suspended workflow
 /// does not fire: it stays pending until the workflow is resumed.
 /// </summary>
-public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, ProcessRuntime process, TimeProvider clock)
+public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, WorkflowStateLoader process, TimeProvider clock)
 {
-    public const string OverdueAlertKind = "overdue";
-
     /// <summary>Fires one timer if it is due; answers whether it fired now.</summary>
     public async Task<bool> FireAsync(Guid timerId, CancellationToken ct)
     {
@@ -82,7 +80,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         var workflow = await process.LoadAsync(timer.WorkflowId, ct);
         if (workflow is not { Status: WorkflowStatus.Running } || workflow.Tokens.All(t => t.Id != timer.TokenId)) return;
         workflow.Revision++;
-        var journal = Fired(changes, timer, "TimerElapsed", $"时间已到：{timer.ElementId}");
+        var journal = Fired(changes, timer, JournalKind.TimerElapsed, $"时间已到：{timer.ElementId}");
         (await process.RunnerAsync(workflow, changes, ct)).TimerElapsed(timer.TokenId!.Value, journal);
     }
 
@@ -97,7 +95,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         workflow.Revision++;
         if (boundary.Interrupting && boundary.To is { } to)
         {
-            var journal = Fired(changes, timer, "TaskTimedOut", $"任务超时：{task.Title}，转入 {to}");
+            var journal = Fired(changes, timer, JournalKind.TaskTimedOut, $"任务超时：{task.Title}，转入 {to}");
             journal.Before["task"] = JournalState.Task(task);
             task.Status = UserTaskStatus.Cancelled;
             task.Revision++;
@@ -109,25 +107,25 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         }
         // At most one alert per task and kind: a second boundary timer of the same kind (another reminder) raises the
         // event again on the existing alert instead of breaking the unique index and failing on every sweep.
-        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.TaskId == task.Id && a.Kind == boundary.Kind, ct);
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.TaskId == task.Id && a.Kind == boundary.AlertKind, ct);
         if (alert is null)
         {
-            alert = new OverdueAlert
+            alert = new TaskAlert
             {
                 Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
-                Kind = boundary.Kind, RaisedAt = changes.Now,
+                Kind = boundary.AlertKind, RaisedAt = changes.Now,
             };
             db.Alerts.Add(alert);
         }
-        Fired(changes, timer, "TaskEscalated", $"{(boundary.Kind == "escalation" ? "升级督办" : "催办提醒")}：{task.Title}")
-            .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = alert.Kind };
+        Fired(changes, timer, JournalKind.TaskAlertRaised, $"{(boundary.AlertKind == AlertKind.Escalation ? "升级督办" : "催办提醒")}：{task.Title}")
+            .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         var alertId = alert.Id;
-        changes.Raise(id => new TaskEscalated(id, changes.Now, workflow.Id, task.Id, alertId, task.TownshipCode, workflow.TownshipName,
-            task.StageKey, task.Title, task.Role, boundary.Kind, task.DepartmentCode));
+        changes.Raise(id => new TaskAlertRaised(id, changes.Now, workflow.Id, task.Id, alertId, task.TownshipCode, workflow.TownshipName,
+            task.StageKey, task.Title, task.Role, boundary.AlertKind, task.DepartmentCode));
     }
 
     /// <summary>The journal row of a timer's firing: the timer pending before, fired after (the caller adds what it changed).</summary>
-    private static JournalRecord Fired(EngineChanges changes, WorkflowTimer timer, string kind, string detail)
+    private static JournalRecord Fired(EngineChanges changes, WorkflowTimer timer, JournalKind kind, string detail)
     {
         var journal = changes.Journal(timer.WorkflowId, kind, detail);
         journal.Before["timer"] = JournalState.Timer(timer).With("firedAt", null);
@@ -140,18 +138,18 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
         if (task.Status != UserTaskStatus.Open || task.Overdue) return;
         var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
-        var journal = Fired(changes, timer, "TaskOverdue", $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
-        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["overdue"] = task.Overdue };
+        var journal = Fired(changes, timer, JournalKind.TaskOverdue, $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
+        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["overdue"] = task.Overdue };
         task.Overdue = true;
         task.Revision++;
-        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["overdue"] = task.Overdue };
-        var alert = new OverdueAlert
+        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["overdue"] = task.Overdue };
+        var alert = new TaskAlert
         {
             Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
-            Kind = OverdueAlertKind, RaisedAt = changes.Now,
+            Kind = AlertKind.Overdue, RaisedAt = changes.Now,
         };
         db.Alerts.Add(alert);
-        journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = alert.Kind };
+        journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
             workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt, task.DepartmentCode));
     }

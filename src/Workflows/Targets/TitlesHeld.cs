@@ -64,7 +64,7 @@ public sealed class TitlesHeld(WorkflowDbContext db)
     {
         var named = await (from t in db.Tasks.AsNoTracking()
                            join w in db.Workflows.AsNoTracking() on t.WorkflowId equals w.Id
-                           where t.TaskKey == NamingTaskKey && t.Status == UserTaskStatus.Completed && w.Status != WorkflowStatus.Cancelled
+                           where t.ElementId == NamingTaskKey && t.Status == UserTaskStatus.Completed && w.Status != WorkflowStatus.Cancelled
                            select new { w.Id, w.TownshipCode, w.TownshipName, w.Track, t.CompletedAt, t.CompletedBy, t.Data }).ToListAsync(ct);
         return [.. named.Where(n => n.CompletedAt is not null)
             .Select(n => new TitleView(null, n.TownshipCode, n.TownshipName, n.Track, ChinaTime.ToLocal(n.CompletedAt!.Value).Year,

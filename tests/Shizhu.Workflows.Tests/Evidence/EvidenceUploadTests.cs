@@ -4,6 +4,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Evidence;
 
@@ -40,7 +41,7 @@ public abstract class EvidenceUploadTests(EngineDatabase database) : IAsyncLifet
         Assert.Equal(("石家乡创建工作实施方案.pdf", "application/pdf", (long)SampleFiles.Pdf.Length, "work-plan"),
             (view.FileName, view.ContentType, view.Size, view.Requirement));
         Assert.Equal((TestActors.ShijiaStaff.UserName, _harness.Clock.GetUtcNow()), (view.UploadedBy, view.UploadedAt));
-        var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "EvidenceUploaded");
+        var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.EvidenceUploaded);
         Assert.Equal(TestActors.ShijiaStaff.UserName, journal.Actor);
         Assert.Contains("石家乡创建工作实施方案.pdf", journal.Detail);
         Assert.Contains(view.Sha256, journal.Detail);
@@ -56,7 +57,7 @@ public abstract class EvidenceUploadTests(EngineDatabase database) : IAsyncLifet
         Assert.Contains("文件类型不允许", refused.Message);
         Assert.Empty(_harness.EvidenceStore.Files);
         Assert.Empty(await _harness.EvidenceRowsAsync());
-        Assert.DoesNotContain(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "EvidenceUploaded");
+        Assert.DoesNotContain(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.EvidenceUploaded);
     }
 
     [Fact]

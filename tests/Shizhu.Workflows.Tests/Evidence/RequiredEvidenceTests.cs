@@ -70,7 +70,7 @@ public abstract class RequiredEvidenceTests(EngineDatabase database) : IAsyncLif
         Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.Null(t.CancelledAt));
         Assert.Equal(journalBefore, (await _harness.JournalAsync(_workflow.Id)).Count);
         Assert.Equal(outboxBefore, (await _harness.OutboxAsync()).Count);
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "check");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "check");
     }
 
     [Fact]

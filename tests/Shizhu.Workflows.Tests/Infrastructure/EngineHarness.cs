@@ -140,7 +140,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
     public async Task AddTemplateAsync(TemplateDefinition definition, int version, TemplateStatus status)
     {
         await using var db = NewDbContext();
-        db.Templates.Add(new StageTemplate
+        db.Templates.Add(new TemplateVersion
         {
             Key = definition.Key, Version = version, Name = definition.Name, Track = definition.Track,
             Definition = JsonSerializer.Serialize(definition, TemplateCatalog.Json), Status = status,
@@ -177,7 +177,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
     }
 
     public async Task<WorkflowTask> OpenTaskAsync(Guid workflowId, string taskKey) =>
-        Assert.Single(await TasksAsync(workflowId), t => t.TaskKey == taskKey && t.Status == UserTaskStatus.Open);
+        Assert.Single(await TasksAsync(workflowId), t => t.ElementId == taskKey && t.Status == UserTaskStatus.Open);
 
     public async Task<WorkflowTask> TaskAsync(Guid taskId)
     {
@@ -218,7 +218,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
         return await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflowId).OrderBy(j => j.Id).ToListAsync();
     }
 
-    public async Task<List<OverdueAlert>> AlertsAsync()
+    public async Task<List<TaskAlert>> AlertsAsync()
     {
         await using var db = NewDbContext();
         return await db.Alerts.AsNoTracking().ToListAsync();

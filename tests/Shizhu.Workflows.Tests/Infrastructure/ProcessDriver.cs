@@ -78,7 +78,7 @@ public sealed class ProcessDriver(EngineHarness harness)
         {
             if ((await harness.WorkflowAsync(workflowId)).Status == WorkflowStatus.Completed) return null;
             var open = await OpenTasksAsync(workflowId);
-            if (open.FirstOrDefault(t => t.TaskKey == stopAt) is { } reached) return reached;
+            if (open.FirstOrDefault(t => t.ElementId == stopAt) is { } reached) return reached;
             if (open.Count > 0)
             {
                 harness.Clock.Advance(pace);

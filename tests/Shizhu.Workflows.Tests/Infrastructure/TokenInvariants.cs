@@ -37,7 +37,7 @@ public static class TokenInvariants
         foreach (var task in open)
         {
             var token = Assert.Single(tokens, t => t.Id == task.TokenId);
-            Assert.Equal((task.TaskKey, TokenState.Waiting), (token.ElementId, token.State));
+            Assert.Equal((task.ElementId, TokenState.Waiting), (token.ElementId, token.State));
         }
         foreach (var token in tokens.Where(t => t.State == TokenState.Waiting))
         {

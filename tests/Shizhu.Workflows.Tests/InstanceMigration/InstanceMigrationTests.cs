@@ -9,6 +9,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.InstanceMigration;
 
@@ -53,9 +54,9 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
         Assert.Equal((WorkflowMigrationView.Migrated, 1, 2), (view.Status, view.FromVersion, view.ToVersion));
         Assert.Equal(2, (await _harness.WorkflowAsync(_workflow.Id)).TemplateVersion);
         var after = await _harness.TasksAsync(_workflow.Id);
-        Assert.Equal(before.Select(t => (t.Id, t.TaskKey, t.Status)), after.Select(t => (t.Id, t.TaskKey, t.Status)));
-        Assert.Equal(endOfFebruary, after.Single(t => t.TaskKey == "leading-group").DueAt);
-        Assert.Equal(EndOfJanuary, after.Single(t => t.TaskKey == "work-plan").DueAt);
+        Assert.Equal(before.Select(t => (t.Id, t.ElementId, t.Status)), after.Select(t => (t.Id, t.ElementId, t.Status)));
+        Assert.Equal(endOfFebruary, after.Single(t => t.ElementId == "leading-group").DueAt);
+        Assert.Equal(EndOfJanuary, after.Single(t => t.ElementId == "work-plan").DueAt);
         Assert.Empty(view.TasksCreated);
         Assert.Empty(view.TasksCancelled);
         Assert.True(view.VariablesUnchanged);
@@ -71,7 +72,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
         // Past January only 制定实施方案 becomes overdue: the kept task's new deadline is the one that counts.
         _harness.Clock.SetUtcNow(EndOfJanuary.AddHours(1));
         await _harness.FireDueAsync();
-        Assert.Equal(["work-plan"], (await _harness.TasksAsync(_workflow.Id)).Where(t => t.Overdue).Select(t => t.TaskKey));
+        Assert.Equal(["work-plan"], (await _harness.TasksAsync(_workflow.Id)).Where(t => t.Overdue).Select(t => t.ElementId));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
 
         await _harness.MigrateAsync(_workflow.Id, Plan(new ElementMappingRequest("work-plan", "implementation-plan")));
 
-        var row = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "WorkflowMigrated");
+        var row = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowMigrated);
         Assert.Equal(TestActors.CountyAdmin.UserName, row.Actor);
         Assert.StartsWith("迁移创建工作流：模板 municipal 第 1 版 → 第 2 版", row.Detail);
         var change = JsonNode.Parse(row.Change!)!;
@@ -108,7 +109,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
         Assert.Contains("迁移计划也未说明如何处理", refused.Refusals[0].Reason);
         var kept = Assert.Single(mapped.TasksKept, t => t.TaskId == task.Id);
         Assert.Equal(("work-plan", "implementation-plan", EndOfJanuary, EndOfJanuary), (kept.FromElement, kept.ToElement, kept.DueBefore, kept.DueAfter));
-        Assert.Equal(("implementation-plan", UserTaskStatus.Open), ((await _harness.TaskAsync(task.Id)).TaskKey, (await _harness.TaskAsync(task.Id)).Status));
+        Assert.Equal(("implementation-plan", UserTaskStatus.Open), ((await _harness.TaskAsync(task.Id)).ElementId, (await _harness.TaskAsync(task.Id)).Status));
 
         await _harness.CompleteAsync(_workflow.Id, "leading-group");
         await _harness.CompleteAsync(_workflow.Id, "implementation-plan");
@@ -150,7 +151,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
 
         await _harness.CompleteAsync(_workflow.Id, "leading-group");
         await _harness.CompleteAsync(_workflow.Id, "work-plan");
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "mobilisation-meeting");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "mobilisation-meeting");
         await _harness.CompleteAsync(_workflow.Id, "publicity-materials");
         await OpenTaskAsync("mobilisation-meeting");
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
@@ -219,7 +220,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
         // Only the batch's own Idempotency-Key is recorded: the repeat wrote nothing.
         Assert.Equal(footprint with { Keys = footprint.Keys + 1 }, _harness.Footprint());
         Assert.Equal((0, 0), (batch.Selected, batch.Migrated));
-        Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "WorkflowMigrated");
+        Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowMigrated);
         Assert.Single(await _harness.EventsAsync<WorkflowMigrated>());
     }
 

@@ -6,6 +6,7 @@ using Shizhu.Workflows.Runtime.InstanceMigration;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.InstanceMigration;
 
@@ -74,12 +75,12 @@ public abstract class PlanMigrationReplayTests(EngineDatabase database) : IAsync
             Assert.True(workflow.Status == WorkflowStatus.Completed, $"{township} was not named.");
             Assert.Equal(targetYear, ChinaTime.ToLocal(workflow.CompletedAt!.Value).Year);
             Assert.Empty(await _harness.IncidentsAsync(id));
-            Assert.Single(await _harness.JournalAsync(id), j => j.Kind == "WorkflowMigrated");
+            Assert.Single(await _harness.JournalAsync(id), j => j.Kind == JournalKind.WorkflowMigrated);
             await TokenInvariants.AssertHoldAsync(_harness, id);
             if (!migration.Derived) continue;
-            var review = Assert.Single(tasks, t => t.WorkflowId == id && t.TaskKey == BuiltInMigration.AddedTask);
+            var review = Assert.Single(tasks, t => t.WorkflowId == id && t.ElementId == BuiltInMigration.AddedTask);
             Assert.Equal(UserTaskStatus.Completed, review.Status);
-            var prepared = Assert.Single(tasks, t => t.WorkflowId == id && t.TaskKey == "prepare-inspection");
+            var prepared = Assert.Single(tasks, t => t.WorkflowId == id && t.ElementId == "prepare-inspection");
             Assert.Equal(ChinaTime.EndOfDay(new DateOnly(targetYear, 10, 20)), prepared.DueAt);
         }
     }

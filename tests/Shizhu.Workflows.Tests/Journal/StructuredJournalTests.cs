@@ -5,6 +5,7 @@ using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
 using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Journal;
 
@@ -23,7 +24,7 @@ public abstract class StructuredJournalTests(EngineDatabase database) : IAsyncLi
     /// <summary>The one row of <paramref name="kind"/> (the last when <paramref name="last"/>), with its change parsed.</summary>
     private async Task<(JsonObject Before, JsonObject After)> ChangeAsync(Guid workflowId, string kind, bool last = false)
     {
-        var rows = (await _harness.JournalAsync(workflowId)).Where(j => j.Kind == kind).ToList();
+        var rows = (await _harness.JournalAsync(workflowId)).Where(j => j.Kind.ToString() == kind).ToList();
         var row = last ? rows[^1] : Assert.Single(rows);
         Assert.NotNull(row.Change);
         var change = JsonNode.Parse(row.Change)!.AsObject();
@@ -100,7 +101,7 @@ public abstract class StructuredJournalTests(EngineDatabase database) : IAsyncLi
         var (before, after) = await ChangeAsync(workflow.Id, "ServiceTaskCompleted");
         Assert.Equal(new JsonObject { ["rounds"] = null }.ToJsonString(), before["variables"]!.ToJsonString());
         Assert.Equal(1m, after["variables"]!["rounds"]!.GetValue<decimal>());
-        Assert.Equal("执行服务任务：count（increment）", (await _harness.JournalAsync(workflow.Id)).Single(j => j.Kind == "ServiceTaskCompleted").Detail);
+        Assert.Equal("执行服务任务：count（increment）", (await _harness.JournalAsync(workflow.Id)).Single(j => j.Kind == JournalKind.ServiceTaskCompleted).Detail);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public abstract class StructuredJournalTests(EngineDatabase database) : IAsyncLi
         await _harness.CompleteAsync(workflow.Id, "after");
 
         var journal = await _harness.JournalAsync(workflow.Id);
-        Assert.Contains(journal, j => j.Kind == "WorkflowCompleted");
+        Assert.Contains(journal, j => j.Kind == JournalKind.WorkflowCompleted);
         Assert.All(journal, j => Assert.NotNull(j.Change));
         var (completedBefore, completed) = await ChangeAsync(workflow.Id, "WorkflowCompleted");
         Assert.Equal(("running", "completed"), (Text(completedBefore, "workflow.status"), Text(completed, "workflow.status")));

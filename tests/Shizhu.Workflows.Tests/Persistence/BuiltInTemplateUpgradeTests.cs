@@ -26,7 +26,7 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
         await using var db = harness.NewDbContext();
         var versions = await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).ToListAsync();
         Assert.Equal([(1, TemplateStatus.Published), (2, TemplateStatus.Published)], versions.Select(v => (v.Version, v.Status)));
-        Assert.Equal(StageTemplate.BuiltInAuthor, versions[1].CreatedBy);
+        Assert.Equal(TemplateVersion.BuiltInAuthor, versions[1].CreatedBy);
         Assert.Equal(TemplateResources.BuiltIn("municipal"), versions[1].Definition);
         Assert.Equal(1, (await harness.WorkflowAsync(running.Id)).TemplateVersion);
         Assert.Equal(2, (await harness.StartAsync(TownshipCodes.Jinling)).TemplateVersion);
@@ -49,7 +49,7 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
         var versions = await db.Templates.Where(t => t.Key == "municipal").OrderBy(t => t.Version).Select(t => t.Version).ToListAsync();
         Assert.Equal([1, 2, 3], versions);
         Assert.Equal(2, (await harness.WorkflowAsync(running.Id)).TemplateVersion);
-        Assert.Contains(await harness.TasksAsync(running.Id), t => t.TaskKey == "leading-group");
+        Assert.Contains(await harness.TasksAsync(running.Id), t => t.ElementId == "leading-group");
         var started = await harness.StartAsync(TownshipCodes.Jinling);
         Assert.Equal(3, started.TemplateVersion);
         Assert.NotNull((await harness.TemplateOfAsync(started.Id)).Phases);
@@ -93,7 +93,7 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
         await using var db = harness.NewDbContext();
         var templates = await db.Templates.OrderBy(t => t.Key).ToListAsync();
         Assert.Equal([("municipal", 1), ("national", 1)], templates.Select(t => (t.Key, t.Version)));
-        Assert.All(templates, t => Assert.Equal((StageTemplate.BuiltInAuthor, TemplateResources.BuiltIn(t.Key)), (t.CreatedBy, t.Definition)));
+        Assert.All(templates, t => Assert.Equal((TemplateVersion.BuiltInAuthor, TemplateResources.BuiltIn(t.Key)), (t.CreatedBy, t.Definition)));
     }
 
     /// <summary>Version 1 of both built-ins as a database seeded before version 2 holds them: written out, the county office's guidance.</summary>
@@ -109,11 +109,11 @@ public abstract class BuiltInTemplateUpgradeTests(EngineDatabase database)
     {
         await using var db = harness.NewDbContext();
         foreach (var key in new[] { "national", "municipal" })
-            db.Templates.Add(new StageTemplate
+            db.Templates.Add(new TemplateVersion
             {
                 Key = key, Version = 2, Name = TemplateCatalog.Parse(TemplateResources.Previous(key)).Name, Track = key,
                 Definition = TemplateResources.Previous(key), Status = TemplateStatus.Published, CreatedAt = harness.Clock.GetUtcNow(),
-                PublishedAt = harness.Clock.GetUtcNow(), CreatedBy = StageTemplate.BuiltInAuthor,
+                PublishedAt = harness.Clock.GetUtcNow(), CreatedBy = TemplateVersion.BuiltInAuthor,
             });
         await db.SaveChangesAsync();
     }

@@ -53,8 +53,8 @@ public sealed class ChangeSetBatchTests : IAsyncLifetime
             await using (var db = NewDb())
             {
                 Assert.Equal(revision + 1, (await db.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
-                var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflowId && j.Kind.StartsWith("BatchTest")).OrderBy(j => j.Id).ToListAsync();
-                Assert.Equal(["BatchTest1", "BatchTest2", "BatchTest3"], rows.Select(r => r.Kind));
+                var rows = await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflowId && j.Detail.StartsWith("BatchTest")).OrderBy(j => j.Id).ToListAsync();
+                Assert.Equal(["BatchTest1", "BatchTest2", "BatchTest3"], rows.Select(r => r.Detail));
                 Assert.Equal(journalIds, rows.Select(r => r.Id));
                 Assert.All(rows, r => Assert.Equal("""{"before":{},"after":{"test":true}}""", r.Change));
                 var stored = await db.Tokens.SingleAsync(t => t.Id == token.Id);
@@ -97,7 +97,7 @@ public sealed class ChangeSetBatchTests : IAsyncLifetime
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => ChangeSetBatch.SaveAsync(loserDb, CancellationToken.None));
 
             await using var checkDb = NewDb();
-            Assert.False(await checkDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestLostRace"), "the journal row of the losing command was rolled back");
+            Assert.False(await checkDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Detail == "BatchTestLostRace"), "the journal row of the losing command was rolled back");
             Assert.False(await checkDb.Outbox.AnyAsync(m => m.EventId == eventId), "the event of the losing command was rolled back");
             Assert.Equal(stale.Revision, (await checkDb.Workflows.AsNoTracking().SingleAsync(w => w.Id == workflowId)).Revision);
         });
@@ -122,7 +122,7 @@ public sealed class ChangeSetBatchTests : IAsyncLifetime
             await ChangeSetBatch.SaveAsync(firstDb, CancellationToken.None);
 
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => ChangeSetBatch.SaveAsync(secondDb, CancellationToken.None));
-            Assert.False(await firstDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestSecondDelete"));
+            Assert.False(await firstDb.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Detail == "BatchTestSecondDelete"));
         });
     }
 
@@ -141,7 +141,7 @@ public sealed class ChangeSetBatchTests : IAsyncLifetime
             Assert.IsNotType<DbUpdateConcurrencyException>(error);
             Assert.True(UniqueViolation.Is(error));
             await using var check = NewDb();
-            Assert.False(await check.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Kind == "BatchTestUnique"));
+            Assert.False(await check.Journal.AnyAsync(j => j.WorkflowId == workflowId && j.Detail == "BatchTestUnique"));
             Assert.False(await check.Outbox.AnyAsync(m => m.EventId == eventId));
         });
     }
@@ -159,7 +159,7 @@ public sealed class ChangeSetBatchTests : IAsyncLifetime
 
     private static JournalEntry Journal(Guid workflowId, string kind)
     {
-        var entry = new JournalEntry { WorkflowId = workflowId, At = At(), Actor = "batch-test", Kind = kind, Detail = "测试" };
+        var entry = new JournalEntry { WorkflowId = workflowId, At = At(), Actor = "batch-test", Kind = JournalKind.ServiceTaskCompleted, Detail = kind };
         var record = new JournalRecord(entry);
         record.After["test"] = true;
         record.Seal();

@@ -38,7 +38,7 @@ public sealed class TaskStateBatchTests : IAsyncLifetime
         Assert.IsType<PostgresWorkflowDbContext>(batchDb);
         // The harness pairs PostgreSQL with its own store where it registers the context; the engine core never checks the provider.
         Assert.IsType<PostgresWorkflowStore>(batchScope.ServiceProvider.GetRequiredService<IWorkflowStore>());
-        var batch = await batchScope.ServiceProvider.GetRequiredService<ProcessRuntime>().LoadTaskAsync(taskId, CancellationToken.None);
+        var batch = await batchScope.ServiceProvider.GetRequiredService<WorkflowStateLoader>().LoadTaskAsync(taskId, CancellationToken.None);
 
         await using var efDb = _harness.NewDbContext();
         var task = await efDb.Tasks.AsNoTracking().SingleAsync(t => t.Id == taskId);
@@ -97,11 +97,11 @@ public sealed class TaskStateBatchTests : IAsyncLifetime
         await using var db = _harness.NewDbContext();
         var workflow = await db.Workflows.AsNoTracking().Include(w => w.Stages).Include(w => w.Tokens).Include(w => w.Tasks).SingleAsync(w => w.Id == workflowId);
         var open = workflow.Tasks.Where(t => t.Status == UserTaskStatus.Open).ToList();
-        var expected = open.Select(t => (t.TaskKey, t.TokenId)).ToList();
-        var parallelDone = workflow.Tasks.Count(t => t.TaskKey is "leading-group" or "work-plan" && t.Status == UserTaskStatus.Completed);
+        var expected = open.Select(t => (t.ElementId, t.TokenId)).ToList();
+        var parallelDone = workflow.Tasks.Count(t => t.ElementId is "leading-group" or "work-plan" && t.Status == UserTaskStatus.Completed);
         if (parallelDone == 1) expected.Add(("publicity-join", null));
-        Assert.Equal(expected.Select(e => e.TaskKey).Order(), workflow.Tokens.Select(t => t.ElementId).Order());
-        Assert.All(open, t => Assert.Contains(workflow.Tokens, token => token.Id == t.TokenId && token.ElementId == t.TaskKey));
+        Assert.Equal(expected.Select(e => e.ElementId).Order(), workflow.Tokens.Select(t => t.ElementId).Order());
+        Assert.All(open, t => Assert.Contains(workflow.Tokens, token => token.Id == t.TokenId && token.ElementId == t.ElementId));
 
         var current = workflow.Stages.Single(s => s.Key == workflow.CurrentStageKey);
         Assert.Equal(StageStatus.Active, current.Status);
@@ -114,7 +114,7 @@ public sealed class TaskStateBatchTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownTaskReadsAsNothing()
     {
-        Assert.Null(await _harness.InScopeAsync<ProcessRuntime, TaskState?>(r => r.LoadTaskAsync(Guid.NewGuid(), CancellationToken.None)));
+        Assert.Null(await _harness.InScopeAsync<WorkflowStateLoader, TaskState?>(r => r.LoadTaskAsync(Guid.NewGuid(), CancellationToken.None)));
     }
 
     private static void AssertSameRows<T>(DbContext db, IEnumerable<T> expected, IEnumerable<T> actual, Func<T, string> key) where T : class

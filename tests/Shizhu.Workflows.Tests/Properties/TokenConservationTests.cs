@@ -74,7 +74,7 @@ public abstract class TokenConservationTests(EngineDatabase database)
         var moves = new List<Func<int, Task>>();
         foreach (var task in snapshot.OpenTasks)
         {
-            var outcomes = template.Elements.Single(e => e.Id == task.TaskKey).Outcomes ?? [];
+            var outcomes = template.Elements.Single(e => e.Id == task.ElementId).Outcomes ?? [];
             moves.Add(p => harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task),
                 new CompleteTask(outcomes.Count == 0 ? null : outcomes[p % outcomes.Count], null, null)));
         }

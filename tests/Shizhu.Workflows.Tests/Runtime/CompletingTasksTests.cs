@@ -8,6 +8,7 @@ using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
 using Shizhu.Workflows.Runtime.Tasks;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -28,14 +29,14 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
     public async Task ADependentTaskOpensOnlyOnceAllItsDependenciesAreComplete()
     {
         await _harness.CompleteAsync(_workflow.Id, "leading-group");
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "mobilisation-meeting");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "mobilisation-meeting");
 
         _harness.Clock.Advance(TimeSpan.FromDays(1));
         await _harness.CompleteAsync(_workflow.Id, "work-plan");
 
         var meeting = await _harness.OpenTaskAsync(_workflow.Id, "mobilisation-meeting");
         Assert.Equal(_harness.Clock.GetUtcNow(), meeting.CreatedAt);
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "responsibility-letters");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "responsibility-letters");
         Assert.Contains(_harness.Scheduler.Scheduled, s => s.DueAt == meeting.DueAt && s.RowWasWritten);
         Assert.Contains(await _harness.EventsAsync<TaskCreated>(), e => e.TaskId == meeting.Id);
     }
@@ -62,7 +63,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         var submit = await _harness.OpenTaskAsync(_workflow.Id, "submit-application");
         Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2022, 4, 30)), submit.DueAt);
         Assert.Equal(["publicity", "application", "department-guidance"], (await _harness.EventsAsync<StageEntered>()).Select(e => e.StageKey));
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "StageCompleted" && j.Detail.Contains("宣传发动"));
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.StageCompleted && j.Detail.Contains("宣传发动"));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
             || id.EndsWith("-verification", StringComparison.Ordinal) || id.EndsWith("-decision", StringComparison.Ordinal);
         var expected = template.Elements.Where(e => e.Type == ElementType.UserTask && !OffTheGoodPath(e.Id)).Select(e => e.Id).Order().ToList();
         var tasks = await _harness.TasksAsync(_workflow.Id);
-        Assert.Equal(expected, tasks.Select(t => t.TaskKey).Order());
+        Assert.Equal(expected, tasks.Select(t => t.ElementId).Order());
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
         Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.True(t.FiredAt is not null ^ t.CancelledAt is not null));
         Assert.Empty(await _harness.TokensAsync(_workflow.Id));
@@ -206,7 +207,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(now, timer.CancelledAt);
         var @event = Assert.Single(await _harness.EventsAsync<TaskCompleted>());
         Assert.Equal((task.Id, TestActors.ShijiaStaff.UserName, "publicity"), (@event.TaskId, @event.CompletedBy, @event.StageKey));
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskCompleted" && j.Actor == TestActors.ShijiaStaff.UserName);
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskCompleted && j.Actor == TestActors.ShijiaStaff.UserName);
         Assert.Equal(2, _harness.OutboxSignal.Count);
     }
 

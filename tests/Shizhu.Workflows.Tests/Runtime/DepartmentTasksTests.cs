@@ -47,7 +47,7 @@ public abstract class DepartmentTasksTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(
             [("market-check", TaskScope.Department, PublicSecurity), ("school-check", TaskScope.Department, Education),
              ("township-report", TaskScope.Township, null)],
-            tasks.Select(t => (t.TaskKey, t.Scope, t.DepartmentCode)).OrderBy(t => t.TaskKey).ToList());
+            tasks.Select(t => (t.ElementId, t.Scope, t.DepartmentCode)).OrderBy(t => t.ElementId).ToList());
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using Shizhu.Workflows.Runtime.Tasks;
 using Shizhu.Workflows.Runtime.Workflows;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -69,7 +70,7 @@ public abstract class IdempotencyPipelineTests(EngineDatabase database) : IAsync
         Assert.Equal(first, repeat);
         AssertKeyReused(refused);
         Assert.Single(await _harness.EventsAsync<MessageDelivered>());
-        Assert.Single(await _harness.TasksAsync(workflow.Id), t => t.TaskKey == "accepted");
+        Assert.Single(await _harness.TasksAsync(workflow.Id), t => t.ElementId == "accepted");
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public abstract class IdempotencyPipelineTests(EngineDatabase database) : IAsync
 
         Assert.Equal(first, repeat);
         Assert.Equal((incident.Id, TestActors.CountyAdmin.UserName), (first.Id, first.ResolvedBy));
-        Assert.Single(await _harness.JournalAsync(workflow.Id), j => j.Kind == "IncidentRetried");
+        Assert.Single(await _harness.JournalAsync(workflow.Id), j => j.Kind == JournalKind.IncidentRetried);
     }
 
     [Fact]

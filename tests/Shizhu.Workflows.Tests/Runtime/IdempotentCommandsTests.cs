@@ -6,6 +6,7 @@ using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -62,7 +63,7 @@ public abstract class IdempotentCommandsTests(EngineDatabase database) : IAsyncL
 
         Assert.Equal(first, repeat);
         Assert.Single(await _harness.EventsAsync<WorkflowCancelled>());
-        Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "WorkflowCancelled");
+        Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowCancelled);
     }
 
     [Fact]

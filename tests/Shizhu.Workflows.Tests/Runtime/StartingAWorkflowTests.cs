@@ -7,6 +7,7 @@ using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -57,7 +58,7 @@ public abstract class StartingAWorkflowTests(EngineDatabase database) : IAsyncLi
         var started = await _harness.StartAsync(TownshipCodes.Shijia);
 
         var tasks = await _harness.TasksAsync(started.Id);
-        Assert.Equal(["leading-group", "work-plan"], tasks.Select(t => t.TaskKey).Order());
+        Assert.Equal(["leading-group", "work-plan"], tasks.Select(t => t.ElementId).Order());
         Assert.All(tasks, t =>
         {
             Assert.Equal(("publicity", UserTaskStatus.Open, Roles.TownshipStaff, TaskScope.Township),
@@ -94,7 +95,7 @@ public abstract class StartingAWorkflowTests(EngineDatabase database) : IAsyncLi
         var started = await _harness.StartAsync(TownshipCodes.Shijia);
 
         var journal = await _harness.JournalAsync(started.Id);
-        Assert.Equal(["WorkflowStarted", "StageEntered", "TaskCreated", "TaskCreated"], journal.Select(j => j.Kind));
+        Assert.Equal([JournalKind.WorkflowStarted, JournalKind.StageEntered, JournalKind.TaskCreated, JournalKind.TaskCreated], journal.Select(j => j.Kind));
         Assert.All(journal, j => Assert.Equal((TestActors.CountyAdmin.UserName, EngineHarness.January2022), (j.Actor, j.At)));
 
         var outbox = await _harness.OutboxAsync();

@@ -5,6 +5,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -39,7 +40,7 @@ public abstract class TaskAssignmentTests(EngineDatabase database) : IAsyncLifet
 
         Assert.Equal(TestActors.ShijiaStaff.UserName, claimed.Assignee);
         Assert.Equal(TestActors.ShijiaStaff.UserName, (await _harness.TaskAsync(_task.Id)).Assignee);
-        var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskClaimed");
+        var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskClaimed);
         Assert.Equal((TestActors.ShijiaStaff.UserName, _harness.Clock.GetUtcNow()), (journal.Actor, journal.At));
         Assert.Equal($"领办任务：组建创建工作领导小组（办理人：无 → {TestActors.ShijiaStaff.UserName}）", journal.Detail);
         var @event = Assert.Single(await _harness.EventsAsync<TaskAssigned>());
@@ -69,7 +70,7 @@ public abstract class TaskAssignmentTests(EngineDatabase database) : IAsyncLifet
 
         Assert.Equal(TestActors.ShijiaStaff.UserName, again.Assignee);
         Assert.Equal(outbox, (await _harness.OutboxAsync()).Count);
-        Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskClaimed");
+        Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskClaimed);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public abstract class TaskAssignmentTests(EngineDatabase database) : IAsyncLifet
         Assert.Null(released.Assignee);
         var @event = (await _harness.EventsAsync<TaskAssigned>())[^1];
         Assert.Equal(((string?)null, TestActors.ShijiaStaff.UserName, TestActors.CountyAdmin.UserName), (@event.Assignee, @event.PreviousAssignee, @event.Actor));
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskReleased"
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskReleased
             && j.Detail == $"取消领办：组建创建工作领导小组（办理人：{TestActors.ShijiaStaff.UserName} → 无）");
         // Now anyone of the role may claim it.
         Assert.Equal(Colleague.UserName, (await _harness.ClaimAsync(_task.Id, Colleague)).Assignee);
@@ -121,7 +122,7 @@ public abstract class TaskAssignmentTests(EngineDatabase database) : IAsyncLifet
         var reassigned = await _harness.AssignAsync(_task.Id, Colleague, TestActors.CountyAdmin);
 
         Assert.Equal(Colleague.UserName, reassigned.Assignee);
-        var journal = (await _harness.JournalAsync(_workflow.Id)).Where(j => j.Kind == "TaskAssigned").Select(j => j.Detail);
+        var journal = (await _harness.JournalAsync(_workflow.Id)).Where(j => j.Kind == JournalKind.TaskAssigned).Select(j => j.Detail);
         Assert.Equal([
             $"指派任务：组建创建工作领导小组（办理人：无 → {TestActors.ShijiaStaff.UserName}）",
             $"改派任务：组建创建工作领导小组（办理人：{TestActors.ShijiaStaff.UserName} → {Colleague.UserName}）"], journal);

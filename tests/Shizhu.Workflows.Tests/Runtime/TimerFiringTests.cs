@@ -4,6 +4,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -45,12 +46,12 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
         Assert.True((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
         Assert.Equal(DueAt.AddSeconds(1), (await TimerOfAsync(_leadingGroup)).FiredAt);
         var alert = Assert.Single(await _harness.AlertsAsync());
-        Assert.Equal((_leadingGroup.Id, _workflow.Id, TownshipCodes.Shijia, TimerFiring.OverdueAlertKind, DueAt.AddSeconds(1)),
+        Assert.Equal((_leadingGroup.Id, _workflow.Id, TownshipCodes.Shijia, AlertKind.Overdue, DueAt.AddSeconds(1)),
             (alert.TaskId, alert.WorkflowId, alert.TownshipCode, alert.Kind, alert.RaisedAt));
         var overdue = Assert.Single(await _harness.EventsAsync<TaskOverdue>());
         Assert.Equal((_leadingGroup.Id, alert.Id, DueAt, "石家乡", _leadingGroup.Role),
             (overdue.TaskId, overdue.AlertId, overdue.DueAt, overdue.TownshipName, overdue.Role));
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskOverdue" && j.Actor == "system");
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskOverdue && j.Actor == "system");
         Assert.Equal(signalsBefore + 1, _harness.OutboxSignal.Count);
     }
 

@@ -4,6 +4,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -40,7 +41,7 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         Assert.Equal([UserTaskStatus.Completed, UserTaskStatus.Cancelled], tasks.Select(t => t.Status).Order());
         Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.NotNull(t.CancelledAt));
         Assert.Contains(await _harness.TimersAsync(_workflow.Id), t => t.CancelledAt == now);
-        var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "WorkflowCancelled");
+        var journal = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowCancelled);
         Assert.Equal((TestActors.CountyAdmin.UserName, "取消创建工作流（取消未办结任务 1 项）；原因：乡镇合并，暂不创建"), (journal.Actor, journal.Detail));
         var @event = Assert.Single(await _harness.EventsAsync<WorkflowCancelled>());
         Assert.Equal((_workflow.Id, "乡镇合并，暂不创建", TestActors.CountyAdmin.UserName), (@event.WorkflowId, @event.Reason, @event.Actor));
@@ -83,7 +84,7 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         Assert.All([claim, upload, start], e => Assert.Equal(WorkflowErrorKind.Conflict, e.Kind));
         Assert.Empty(_harness.EvidenceStore.Files);
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "WorkflowSuspended" && j.Detail == "暂停创建工作流；原因：等待县里统一部署");
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowSuspended && j.Detail == "暂停创建工作流；原因：等待县里统一部署");
         Assert.Equal("等待县里统一部署", Assert.Single(await _harness.EventsAsync<WorkflowSuspended>()).Reason);
     }
 
@@ -112,7 +113,7 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(1, await _harness.FireDueAsync());
         Assert.All(await _harness.TasksAsync(_workflow.Id), t => Assert.True(t.Overdue));
         Assert.Equal(2, (await _harness.EventsAsync<TaskOverdue>()).Count);
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "WorkflowResumed" && j.Detail.Contains("到期的期限 2 个"));
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowResumed && j.Detail.Contains("到期的期限 2 个"));
         Assert.Single(await _harness.EventsAsync<WorkflowResumed>());
     }
 

@@ -4,6 +4,7 @@ using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime;
 
@@ -57,7 +58,7 @@ public abstract class WorkflowQueriesTests(EngineDatabase database) : IAsyncLife
 
         var inbox = await InboxAsync(TestActors.ShijiaStaff);
 
-        Assert.Equal("work-plan", (await _harness.TaskAsync(Assert.Single(inbox).Id)).TaskKey);
+        Assert.Equal("work-plan", (await _harness.TaskAsync(Assert.Single(inbox).Id)).ElementId);
         Assert.DoesNotContain(inbox, i => i.Id == leadingGroup.Id);
     }
 
@@ -124,7 +125,7 @@ public abstract class WorkflowQueriesTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(("county-survey", "gap-filling"), (detail.Stages[4].Key, detail.Stages[4].Phase));
         Assert.All(detail.Tasks, t => Assert.Equal(_shijia.Id, t.WorkflowId));
         Assert.NotNull(journal);
-        Assert.Equal("WorkflowStarted", journal[0].Kind);
+        Assert.Equal(JournalKind.WorkflowStarted, journal[0].Kind);
     }
 
     [Fact]

@@ -40,13 +40,13 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
         var tasks = await _harness.TasksAsync(workflow.Id);
         foreach (var key in new[] { "county-survey-rectification", "county-survey-report", "county-survey-verification" })
         {
-            var task = Assert.Single(tasks, t => t.TaskKey == key);
+            var task = Assert.Single(tasks, t => t.ElementId == key);
             Assert.Equal(new DateOnly(2022, 5, 31), DateOnly.FromDateTime(ChinaTime.ToLocal(task.DueAt!.Value).DateTime));
             Assert.Equal(5, ChinaTime.ToLocal(task.CompletedAt!.Value).Month);
         }
         var survey = Assert.Single(await _harness.StagesAsync(workflow.Id), s => s.Key == "county-survey");
         Assert.Equal((StageStatus.Completed, 5), (survey.Status, ChinaTime.ToLocal(survey.CompletedAt!.Value).Month));
-        Assert.DoesNotContain(tasks, t => t.TaskKey.StartsWith("county-hidden-inspection-rectification", StringComparison.Ordinal));
+        Assert.DoesNotContain(tasks, t => t.ElementId.StartsWith("county-hidden-inspection-rectification", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
 
         await _harness.DeliverAsync(workflow.Id, ProcessDriver.VerdictMessage, """{"result":"failed"}""");
         var decision = Assert.Single(await _driver.OpenTasksAsync(workflow.Id));
-        Assert.Equal(("verdict-decision", "county-admin"), (decision.TaskKey, decision.Role));
+        Assert.Equal(("verdict-decision", "county-admin"), (decision.ElementId, decision.Role));
         await CompleteAsync(decision, "roll-over");
 
         Assert.Empty(await _driver.OpenTasksAsync(workflow.Id));
@@ -70,9 +70,9 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
         var instalments = _harness.Read(db => db.SubsidyInstalments.Where(s => s.WorkflowId == workflow.Id).ToList()).OrderBy(s => s.Instalment).ToList();
         Assert.Equal([(1, 2022), (2, 2023)], instalments.Select(s => (s.Instalment, ChinaTime.ToLocal(s.RecordedAt).Year)));
         var tasks = await _harness.TasksAsync(workflow.Id);
-        Assert.Equal([(2022, 5), (2023, 5)], tasks.Where(t => t.TaskKey == "county-survey-check").Select(t => ChinaTime.ToLocal(t.CreatedAt))
+        Assert.Equal([(2022, 5), (2023, 5)], tasks.Where(t => t.ElementId == "county-survey-check").Select(t => ChinaTime.ToLocal(t.CreatedAt))
             .Order().Select(c => (c.Year, c.Month)));
-        Assert.Equal(2, tasks.Count(t => t.TaskKey == "hidden-inspection-result"));
+        Assert.Equal(2, tasks.Count(t => t.ElementId == "hidden-inspection-result"));
     }
 
     [Fact]
@@ -82,13 +82,13 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
         await CompleteAsync(await _driver.RunUntilOpenAsync(workflow.Id, "hidden-inspection-result"), "failed");
 
         var decision = Assert.Single(await _driver.OpenTasksAsync(workflow.Id));
-        Assert.Equal(("hidden-inspection-decision", "county-admin"), (decision.TaskKey, decision.Role));
+        Assert.Equal(("hidden-inspection-decision", "county-admin"), (decision.ElementId, decision.Role));
         Assert.Empty(_harness.Read(db => db.SubsidyInstalments.ToList()));
         await CompleteAsync(decision, "rectify");
-        Assert.Equal("hidden-inspection-rectification", Assert.Single(await _driver.OpenTasksAsync(workflow.Id)).TaskKey);
+        Assert.Equal("hidden-inspection-rectification", Assert.Single(await _driver.OpenTasksAsync(workflow.Id)).ElementId);
         await _driver.CompleteOpenTasksAsync(workflow.Id);
 
-        Assert.Equal("hidden-inspection-result", Assert.Single(await _driver.OpenTasksAsync(workflow.Id)).TaskKey);
+        Assert.Equal("hidden-inspection-result", Assert.Single(await _driver.OpenTasksAsync(workflow.Id)).ElementId);
     }
 
     [Fact]
@@ -101,11 +101,11 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
         await _harness.DeliverAsync(workflow.Id, ProcessDriver.VerdictMessage, """{"result":"failed"}""");
 
         var decision = Assert.Single(await _driver.OpenTasksAsync(workflow.Id));
-        Assert.Equal("verdict-decision", decision.TaskKey);
+        Assert.Equal("verdict-decision", decision.ElementId);
         Assert.False(await _driver.AwaitsMessageAsync(workflow.Id));
         await CompleteAsync(decision, "rectify");
         var rectification = Assert.Single(await _driver.OpenTasksAsync(workflow.Id));
-        Assert.Equal("municipal-rectification", rectification.TaskKey);
+        Assert.Equal("municipal-rectification", rectification.ElementId);
         await _driver.CompleteOpenTasksAsync(workflow.Id);
         Assert.True(await _driver.AwaitsMessageAsync(workflow.Id));
     }
@@ -116,12 +116,12 @@ public abstract class PlanDecisionPathsTests(EngineDatabase database) : IAsyncLi
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
         await CompleteAsync(await _driver.RunUntilOpenAsync(workflow.Id, "public-notice"), "failed");
 
-        await CompleteAsync(Assert.Single(await _driver.OpenTasksAsync(workflow.Id), t => t.TaskKey == "public-notice-decision"), "rectify");
-        Assert.Equal("public-notice-rectification", Assert.Single(await _driver.OpenTasksAsync(workflow.Id)).TaskKey);
+        await CompleteAsync(Assert.Single(await _driver.OpenTasksAsync(workflow.Id), t => t.ElementId == "public-notice-decision"), "rectify");
+        Assert.Equal("public-notice-rectification", Assert.Single(await _driver.OpenTasksAsync(workflow.Id)).ElementId);
         await _driver.RunToCompletionAsync(workflow.Id);
 
         var tasks = await _harness.TasksAsync(workflow.Id);
-        Assert.Equal(["failed", "passed"], tasks.Where(t => t.TaskKey == "public-notice").Select(t => t.Outcome!).Order());
+        Assert.Equal(["failed", "passed"], tasks.Where(t => t.ElementId == "public-notice").Select(t => t.Outcome!).Order());
         var done = await _harness.WorkflowAsync(workflow.Id);
         Assert.Equal((2022, 12), (ChinaTime.ToLocal(done.CompletedAt!.Value).Year, ChinaTime.ToLocal(done.CompletedAt.Value).Month));
     }

@@ -7,6 +7,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Simulation;
 
@@ -57,9 +58,9 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
 
             var own = tasks.Where(t => t.WorkflowId == id).ToList();
             Assert.All(own, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
-            Assert.All(own, t => Assert.True(t.CompletedAt <= (t.DueAt ?? DateTimeOffset.MaxValue), $"{township}: {t.TaskKey} completed late."));
+            Assert.All(own, t => Assert.True(t.CompletedAt <= (t.DueAt ?? DateTimeOffset.MaxValue), $"{township}: {t.ElementId} completed late."));
             foreach (var check in CountyChecks)
-                Assert.DoesNotContain(own, t => t.TaskKey.StartsWith($"{check}-rectification", StringComparison.Ordinal));
+                Assert.DoesNotContain(own, t => t.ElementId.StartsWith($"{check}-rectification", StringComparison.Ordinal));
 
             var stages = await _harness.StagesAsync(id);
             foreach (var (key, year, from, to) in PlanMonths(entry))
@@ -113,21 +114,21 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
         Assert.Equal(shares.Select(n => (n, decimal.Round(parameters["subsidyTotal"] * parameters[$"subsidyShare{n}"], 2))),
             instalments.Select(s => (s.Instalment, s.Amount)));
 
-        var hiddenInspection = Assert.Single(tasks, t => t.TaskKey == "hidden-inspection-result");
+        var hiddenInspection = Assert.Single(tasks, t => t.ElementId == "hidden-inspection-result");
         Assert.Equal("passed", hiddenInspection.Outcome);
         Assert.InRange(instalments[0].RecordedAt, hiddenInspection.CompletedAt!.Value, hiddenInspection.CompletedAt.Value);
         Assert.Equal(target, Local(instalments[0].RecordedAt).Year);
         Assert.InRange(Local(instalments[0].RecordedAt).Month, 9, 10);
         if (goal == Goals.Named)
         {
-            var naming = Assert.Single(tasks, t => t.TaskKey == "record-naming");
+            var naming = Assert.Single(tasks, t => t.ElementId == "record-naming");
             Assert.Equal(naming.CompletedAt, instalments[1].RecordedAt);
             Assert.Equal((target, 12), (Local(instalments[1].RecordedAt).Year, Local(instalments[1].RecordedAt).Month));
         }
         else
         {
-            Assert.True(!tasks.Any(t => t.TaskKey is "public-notice" or "record-naming"), $"{township} was named, its goal is the assessment.");
-            var verdict = Assert.Single(await _harness.JournalAsync(id), j => j.Kind == "MessageDelivered");
+            Assert.True(!tasks.Any(t => t.ElementId is "public-notice" or "record-naming"), $"{township} was named, its goal is the assessment.");
+            var verdict = Assert.Single(await _harness.JournalAsync(id), j => j.Kind == JournalKind.MessageDelivered);
             Assert.Equal(target, Local(verdict.At).Year);
         }
         return instalments.Sum(s => s.Amount);

@@ -64,7 +64,7 @@ public abstract class TemplateVersionsTests(EngineDatabase database) : IAsyncLif
         Assert.Equal((TemplateStatus.Published, (DateTimeOffset?)EngineHarness.January2022), (published.Status, published.PublishedAt));
         var onV2 = await _harness.StartAsync(TownshipCodes.Shijia);
         Assert.Equal(2, onV2.TemplateVersion);
-        Assert.Equal(["submit"], (await _harness.TasksAsync(onV2.Id)).Select(t => t.TaskKey));
+        Assert.Equal(["submit"], (await _harness.TasksAsync(onV2.Id)).Select(t => t.ElementId));
 
         var v3 = await DraftAsync(TinyTemplate.Valid.Changing("submit", e => e with { Title = "提交创建材料（第三版）" }));
         await PublishAsync("municipal", v3.Version);

@@ -91,12 +91,12 @@ public static class UiText
         _ => outcome,
     };
 
-    public static string AlertKind(string kind) => kind switch
+    public static string AlertKind(Workflows.Events.AlertKind kind) => kind switch
     {
-        "overdue" => "逾期",
-        "reminder" => "催办",
-        "escalation" => "升级督办",
-        _ => kind,
+        Workflows.Events.AlertKind.Overdue => "逾期",
+        Workflows.Events.AlertKind.Reminder => "催办",
+        Workflows.Events.AlertKind.Escalation => "升级督办",
+        _ => kind.ToString(),
     };
 
     /// <summary>A user name as a person reads it; the engine's own actions are the system's.</summary>

@@ -46,7 +46,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.ToTable("workflow_tasks");
         b.HasKey(t => t.Id);
         b.Property(t => t.StageKey).HasMaxLength(60);
-        b.Property(t => t.TaskKey).HasMaxLength(60);
+        b.Property(t => t.ElementId).HasMaxLength(60);
         b.Property(t => t.Title).HasMaxLength(200);
         b.Property(t => t.Role).HasMaxLength(40);
         b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20);

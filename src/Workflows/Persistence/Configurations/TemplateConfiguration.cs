@@ -4,11 +4,11 @@ using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Persistence.Configurations;
 
-internal sealed class StageTemplateConfiguration : IEntityTypeConfiguration<StageTemplate>
+internal sealed class TemplateVersionConfiguration : IEntityTypeConfiguration<TemplateVersion>
 {
-    public void Configure(EntityTypeBuilder<StageTemplate> b)
+    public void Configure(EntityTypeBuilder<TemplateVersion> b)
     {
-        b.ToTable("stage_templates");
+        b.ToTable("template_versions");
         b.HasKey(t => new { t.Key, t.Version });
         b.Property(t => t.Key).HasMaxLength(60);
         b.Property(t => t.Name).HasMaxLength(100);

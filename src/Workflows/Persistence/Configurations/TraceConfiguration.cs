@@ -13,7 +13,8 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.ToTable("journal");
         b.HasKey(j => j.Id);
         b.Property(j => j.Actor).HasMaxLength(100);
-        b.Property(j => j.Kind).HasMaxLength(40);
+        // By name, so the column reads as the API does and a new member needs no migration.
+        b.Property(j => j.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(j => j.Detail).HasMaxLength(2000);
         // JSON as text on both providers: written once, read whole; no per-row parsing on insert.
         b.Property(j => j.Change);
@@ -21,14 +22,14 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
     }
 }
 
-internal sealed class OverdueAlertConfiguration : IEntityTypeConfiguration<OverdueAlert>
+internal sealed class TaskAlertConfiguration : IEntityTypeConfiguration<TaskAlert>
 {
-    public void Configure(EntityTypeBuilder<OverdueAlert> b)
+    public void Configure(EntityTypeBuilder<TaskAlert> b)
     {
-        b.ToTable("overdue_alerts");
+        b.ToTable("task_alerts");
         b.HasKey(a => a.Id);
         b.Property(a => a.TownshipCode).HasMaxLength(12);
-        b.Property(a => a.Kind).HasMaxLength(20);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         // One alert per task and kind: a second firing of the same timer cannot add another.
         b.HasIndex(a => new { a.TaskId, a.Kind }).IsUnique();
         b.HasIndex(a => a.TownshipCode);

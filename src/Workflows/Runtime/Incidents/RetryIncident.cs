@@ -6,6 +6,7 @@ using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime.Incidents;
 
@@ -13,7 +14,7 @@ namespace Shizhu.Workflows.Runtime.Incidents;
 /// An operator retries an incident: the element it stopped at runs again (and may raise a new incident). No body;
 /// answers the incident, resolved.
 /// </summary>
-public sealed class IncidentRetry(WorkflowDbContext db, IdempotencyLedger ledger, ProcessRuntime process)
+public sealed class IncidentRetry(WorkflowDbContext db, IdempotencyLedger ledger, WorkflowStateLoader process)
 {
     public const string CommandName = "retry-incident";
 
@@ -30,7 +31,7 @@ public sealed class IncidentRetry(WorkflowDbContext db, IdempotencyLedger ledger
             incident.ResolvedAt = changes.Now;
             incident.ResolvedBy = actor.UserName;
             workflow.Revision++;
-            var journal = changes.Journal(workflow.Id, "IncidentRetried", $"重试流程异常（{incident.ElementId}）");
+            var journal = changes.Journal(workflow.Id, JournalKind.IncidentRetried, $"重试流程异常（{incident.ElementId}）");
             journal.Before["incident"] = new JsonObject { ["id"] = incident.Id, ["resolvedAt"] = null, ["resolvedBy"] = null };
             journal.After["incident"] = new JsonObject { ["id"] = incident.Id, ["resolvedAt"] = incident.ResolvedAt, ["resolvedBy"] = incident.ResolvedBy };
             (await process.RunnerAsync(workflow, changes, ct)).Retry(token, journal);

@@ -20,7 +20,7 @@ namespace Shizhu.Workflows.Runtime.InstanceMigration;
 /// administrators only.
 /// </summary>
 public sealed class WorkflowMigration(WorkflowDbContext db, IdempotencyLedger ledger, TemplateCatalog catalog,
-    WorkingCalendarProvider calendars, ProcessRuntime process, TimeProvider clock)
+    WorkingCalendarProvider calendars, WorkflowStateLoader process, TimeProvider clock)
 {
     public const string Command = "migrate-workflow";
     public const string BatchCommand = "migrate-workflows";

@@ -14,7 +14,7 @@ namespace Shizhu.Workflows.Runtime.InstanceMigration;
 /// target version, lets the arriving tokens open their tasks and timers as it always does (journal rows and
 /// <see cref="TaskCreated"/> events included). Nothing here is written until the command's single commit.
 /// </summary>
-internal sealed class MigrationApplier(WorkflowDbContext db, ProcessRuntime process, EngineChanges changes)
+internal sealed class MigrationApplier(WorkflowDbContext db, WorkflowStateLoader process, EngineChanges changes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,7 +40,7 @@ internal sealed class MigrationApplier(WorkflowDbContext db, ProcessRuntime proc
         }
         foreach (var kept in work.KeptTasks)
         {
-            (kept.Task.TaskKey, kept.Task.StageKey, kept.Task.Title, kept.Task.DueAt) = (kept.To, kept.StageKey, kept.Title, kept.DueAfter);
+            (kept.Task.ElementId, kept.Task.StageKey, kept.Task.Title, kept.Task.DueAt) = (kept.To, kept.StageKey, kept.Title, kept.DueAfter);
             kept.Task.Revision++;
         }
         foreach (var timer in work.StoppedTimers)
@@ -53,7 +53,7 @@ internal sealed class MigrationApplier(WorkflowDbContext db, ProcessRuntime proc
         foreach (var (token, to, arrivedBy) in work.Moves) (token.ElementId, token.ArrivedBy) = (to, arrivedBy);
         foreach (var token in work.CancelledTokens) changes.RemoveToken(workflow, token);
 
-        var journal = changes.Journal(workflow.Id, "WorkflowMigrated",
+        var journal = changes.Journal(workflow.Id, JournalKind.WorkflowMigrated,
             $"迁移创建工作流：模板 {plan.Key} 第 {plan.SourceVersion} 版 → 第 {plan.TargetVersion} 版（令牌 {work.TokenViews.Count} 个，保留任务 {work.KeptTasks.Count} 项，" +
             $"取消任务 {work.CancelledTasks.Count} 项，新建任务 {work.CreatedTaskViews.Count} 项）");
         if (work.Arrivals.Count > 0)
@@ -62,13 +62,13 @@ internal sealed class MigrationApplier(WorkflowDbContext db, ProcessRuntime proc
             foreach (var (token, from, to) in work.Arrivals)
             {
                 var arriving = token ?? NewToken(workflow, from);
-                runner.Interrupt(arriving.Id, to, changes.Journal(workflow.Id, "TokenMigrated", $"迁移：令牌由 {from} 转入 {to}"));
+                runner.Interrupt(arriving.Id, to, changes.Journal(workflow.Id, JournalKind.TokenMigrated, $"迁移：令牌由 {from} 转入 {to}"));
             }
         }
 
         var created = db.ChangeTracker.Entries<WorkflowTask>().Where(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added)
             .Select(e => e.Entity).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => new TaskChangeView(t.Id, t.Title, null, t.TaskKey, null, t.DueAt)).ToList();
+            .Select(t => new TaskChangeView(t.Id, t.Title, null, t.ElementId, null, t.DueAt)).ToList();
         var view = work.View(workflow, plan, WorkflowMigrationView.Migrated, created) with { VariablesUnchanged = workflow.Variables == variables };
         journal.Before["workflow"] = before;
         journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("templateVersion", workflow.TemplateVersion)

@@ -37,7 +37,7 @@ internal sealed class MigrationWork
             Refusals.Count > 0 ? WorkflowMigrationView.Refused : status, plan.Hash,
             [.. TokenViews],
             [.. KeptTasks.Select(k => new TaskChangeView(k.Task.Id, k.Title, k.From, k.To, k.DueBefore, k.DueAfter))],
-            [.. CancelledTasks.Select(c => new TaskChangeView(c.Task.Id, c.Task.Title, c.Task.TaskKey, null, c.Task.DueAt, null, c.Reason))],
+            [.. CancelledTasks.Select(c => new TaskChangeView(c.Task.Id, c.Task.Title, c.Task.ElementId, null, c.Task.DueAt, null, c.Reason))],
             created ?? [.. CreatedTaskViews],
             [.. TimerViews], [.. Stages], [.. Refusals]);
 }

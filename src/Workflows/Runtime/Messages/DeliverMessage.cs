@@ -7,6 +7,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Templates;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime.Messages;
 
@@ -14,7 +15,7 @@ namespace Shizhu.Workflows.Runtime.Messages;
 public sealed record DeliverMessage(string? Name, JsonElement? Payload);
 
 /// <summary>Delivers a message from outside (the municipal office's verdict) to the workflow's waiting message event; answers the workflow's summary.</summary>
-public sealed class MessageDelivery(IdempotencyLedger ledger, ProcessRuntime process)
+public sealed class MessageDelivery(IdempotencyLedger ledger, WorkflowStateLoader process)
 {
     public const string CommandName = "deliver-message";
 
@@ -37,7 +38,7 @@ public sealed class MessageDelivery(IdempotencyLedger ledger, ProcessRuntime pro
                 .OrderBy(t => t.CreatedAt).FirstOrDefault()
                 ?? throw WorkflowException.Conflict($"该创建工作流当前没有在等待消息“{name}”。");
             workflow.Revision++;
-            var journal = changes.Journal(workflow.Id, "MessageDelivered", $"收到外部消息：{name} {body.ToJsonString()}");
+            var journal = changes.Journal(workflow.Id, JournalKind.MessageDelivered, $"收到外部消息：{name} {body.ToJsonString()}");
             changes.Raise(id => new MessageDelivered(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, name!, actor.UserName, actor.Name));
             (await process.RunnerAsync(workflow, changes, ct)).MessageArrived(token, body, journal);
             return WorkflowSummary.From(workflow);

@@ -7,7 +7,7 @@ public sealed class WorkflowTask
     public required Guid WorkflowId { get; init; }
     public required string StageKey { get; set; }
     /// <summary>The user-task element of the template this task was created for (changed only by an instance migration).</summary>
-    public required string TaskKey { get; set; }
+    public required string ElementId { get; set; }
     /// <summary>The token waiting on this task.</summary>
     public Guid? TokenId { get; init; }
     public required string Title { get; set; }

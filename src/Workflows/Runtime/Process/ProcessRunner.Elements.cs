@@ -43,7 +43,7 @@ internal sealed partial class ProcessRunner
                 Parallel(token, element);
                 break;
             case ElementType.MessageEvent:
-                _changes.Journal(_workflow.Id, "WaitingForMessage", $"等待外部消息：{element.Message}")
+                _changes.Journal(_workflow.Id, JournalKind.WaitingForMessage, $"等待外部消息：{element.Message}")
                     .After["token"] = JournalState.Token(token.Id, token.ElementId);
                 break;
             case ElementType.SubProcess:
@@ -72,7 +72,7 @@ internal sealed partial class ProcessRunner
         }
         var timer = new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TimerEvent, DueAt = due.Value };
         _changes.AddTimer(timer);
-        var journal = _changes.Journal(_workflow.Id, "WaitingForTime", $"等待至 {ChinaTime.ToLocal(due.Value):yyyy-MM-dd HH:mm}（{element.Title ?? element.Id}）");
+        var journal = _changes.Journal(_workflow.Id, JournalKind.WaitingForTime, $"等待至 {ChinaTime.ToLocal(due.Value):yyyy-MM-dd HH:mm}（{element.Title ?? element.Id}）");
         journal.After["timer"] = JournalState.Timer(timer);
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
     }
@@ -81,7 +81,7 @@ internal sealed partial class ProcessRunner
     {
         Consume(token);
         if (_workflow.Tokens.Count > 0) return;
-        var journal = _changes.Journal(_workflow.Id, "WorkflowCompleted", "创建工作流已完成");
+        var journal = _changes.Journal(_workflow.Id, JournalKind.WorkflowCompleted, "创建工作流已完成");
         journal.Before["workflow"] = JournalState.Workflow(_workflow.Status);
         _workflow.Status = WorkflowStatus.Completed;
         _workflow.CompletedAt = _changes.Now;
@@ -96,14 +96,14 @@ internal sealed partial class ProcessRunner
         var task = new WorkflowTask
         {
             Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id,
-            StageKey = element.Stage ?? _stages.Current ?? "", TaskKey = element.Id,
+            StageKey = element.Stage ?? _stages.Current ?? "", ElementId = element.Id,
             Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = scope,
             TownshipCode = _workflow.TownshipCode, CreatedAt = _changes.Now, DueAt = dueAt,
             // Only a department's task belongs to its department; another scope's departmentCode names who guides it.
             DepartmentCode = scope == TaskScope.Department ? element.DepartmentCode : null,
         };
         _changes.AddTask(task);
-        var journal = _changes.Journal(_workflow.Id, "TaskCreated", $"生成任务：{task.Title}");
+        var journal = _changes.Journal(_workflow.Id, JournalKind.TaskCreated, $"生成任务：{task.Title}");
         journal.After["task"] = JournalState.Task(task).With("role", task.Role).With("scope", JournalState.Name(task.Scope))
             .With("departmentCode", task.DepartmentCode).With("dueAt", task.DueAt);
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
@@ -143,7 +143,7 @@ internal sealed partial class ProcessRunner
         }
         // Every service task leaves a row, with the variables it set before and after: a counter's increment is a change too.
         var (before, after) = _variables.StopRecording();
-        var journal = _changes.Journal(_workflow.Id, "ServiceTaskCompleted", detail ?? $"执行服务任务：{element.Title ?? element.Id}（{name}）");
+        var journal = _changes.Journal(_workflow.Id, JournalKind.ServiceTaskCompleted, detail ?? $"执行服务任务：{element.Title ?? element.Id}（{name}）");
         journal.Before["variables"] = before;
         journal.After["variables"] = after;
         Leave(token);

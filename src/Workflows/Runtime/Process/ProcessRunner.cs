@@ -61,7 +61,7 @@ internal sealed partial class ProcessRunner
         var record = data?.DeepClone() as JsonObject ?? [];
         record["outcome"] = outcome;
         record["completedBy"] = actor;
-        SetJournaled(journal, task.TaskKey, record);
+        SetJournaled(journal, task.ElementId, record);
         if (TokenOf(task.TokenId) is { } token)
         {
             Moving(journal, token);
@@ -190,7 +190,7 @@ internal sealed partial class ProcessRunner
         token.State = TokenState.Incident;
         var incident = new Incident { Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id, ElementId = token.ElementId, Error = error, CreatedAt = _changes.Now };
         _changes.AddIncident(incident);
-        var journal = _changes.Journal(_workflow.Id, "IncidentRaised", $"流程异常（{token.ElementId}）：{error}");
+        var journal = _changes.Journal(_workflow.Id, JournalKind.IncidentRaised, $"流程异常（{token.ElementId}）：{error}");
         journal.Before["token"] = JournalState.Token(token.Id, token.ElementId).With("state", before);
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId).With("state", JournalState.Name(token.State));
         journal.After["incident"] = new JsonObject { ["id"] = incident.Id, ["error"] = error };

@@ -20,7 +20,7 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
         var stage = workflow.Stages.Single(s => s.Key == key);
         if (stage.Status != StageStatus.Active)
         {
-            var journal = changes.Journal(workflow.Id, "StageEntered", $"进入阶段：{stage.Name}");
+            var journal = changes.Journal(workflow.Id, JournalKind.StageEntered, $"进入阶段：{stage.Name}");
             journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Active;
             stage.EnteredAt = changes.Now;
@@ -36,7 +36,7 @@ internal sealed class StageTracker(ProcessGraph graph, WorkflowInstance workflow
         foreach (var stage in workflow.Stages.Where(s => s.Status == StageStatus.Active).OrderBy(s => s.Order))
         {
             if (workflow.Tokens.Any(t => StageOf(t.ElementId) == stage.Key)) continue;
-            var journal = changes.Journal(workflow.Id, "StageCompleted", $"完成阶段：{stage.Name}");
+            var journal = changes.Journal(workflow.Id, JournalKind.StageCompleted, $"完成阶段：{stage.Name}");
             journal.Before["stage"] = JournalState.Stage(stage);
             stage.Status = StageStatus.Completed;
             stage.CompletedAt = changes.Now;

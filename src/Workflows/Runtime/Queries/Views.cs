@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Shizhu.Workflows.Events;
+using Shizhu.Workflows.Journal;
 using System.Text.Json.Nodes;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Templates;
@@ -44,9 +47,12 @@ public sealed record TaskView(
 /// stable keys (<c>task</c>, <c>token</c>, <c>variables</c>, <c>stage</c>, <c>workflow</c>, …); both null on rows
 /// older than the structured journal.
 /// </summary>
-public sealed record JournalView(DateTimeOffset At, string Actor, string Kind, string Detail, JsonObject? Before, JsonObject? After)
+/// <remarks>The kind goes out by its member name (<c>TaskCompleted</c>), as the journal column stores it.</remarks>
+public sealed record JournalView(
+    DateTimeOffset At, string Actor, [property: JsonConverter(typeof(JsonStringEnumConverter<JournalKind>))] JournalKind Kind, string Detail,
+    JsonObject? Before, JsonObject? After)
 {
-    public static JournalView From(DateTimeOffset at, string actor, string kind, string detail, string? change)
+    public static JournalView From(DateTimeOffset at, string actor, JournalKind kind, string detail, string? change)
     {
         var parsed = change is null ? null : JsonNode.Parse(change)?.AsObject();
         return new JournalView(at, actor, kind, detail, parsed?["before"]?.DeepClone().AsObject(), parsed?["after"]?.DeepClone().AsObject());
@@ -58,7 +64,7 @@ public sealed record InboxItem(
     string Title, UserTaskStatus Status, DateTimeOffset? DueAt, bool Overdue, string Role, IReadOnlyList<string> Outcomes,
     TaskScope Scope, string? DepartmentCode, string? DepartmentName);
 
-public sealed record AlertView(Guid Id, Guid TaskId, Guid WorkflowId, string TownshipCode, string Kind, DateTimeOffset RaisedAt);
+public sealed record AlertView(Guid Id, Guid TaskId, Guid WorkflowId, string TownshipCode, AlertKind Kind, DateTimeOffset RaisedAt);
 
 public sealed record IncidentView(Guid Id, Guid WorkflowId, string TownshipCode, string ElementId, string Error, DateTimeOffset CreatedAt,
     DateTimeOffset? ResolvedAt, string? ResolvedBy);

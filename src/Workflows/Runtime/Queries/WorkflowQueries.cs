@@ -87,7 +87,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         var workflow = await db.Workflows.AsNoTracking().Where(w => w.Id == task.WorkflowId)
             .Select(w => new { w.TemplateKey, w.TemplateVersion }).SingleAsync(ct);
         var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
-        var element = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey);
+        var element = template.Elements.SingleOrDefault(e => e.Id == task.ElementId);
         // A department's task names its department; a task of another scope may name the department that guides it.
         var departmentCode = task.DepartmentCode ?? element?.DepartmentCode;
         var departmentName = departmentCode is null ? null
@@ -127,7 +127,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         foreach (var r in rows)
         {
             var template = await catalog.GetAsync(db, r.TemplateKey, r.TemplateVersion, ct);
-            var outcomes = template.Elements.SingleOrDefault(e => e.Id == r.Task.TaskKey)?.Outcomes ?? [];
+            var outcomes = template.Elements.SingleOrDefault(e => e.Id == r.Task.ElementId)?.Outcomes ?? [];
             var departmentName = r.Task.DepartmentCode is { } code ? departments.GetValueOrDefault(code, code) : null;
             items.Add(new InboxItem(r.Task.Id, r.Task.WorkflowId, r.Task.TownshipCode, r.TownshipName, r.Task.StageKey, r.StageName,
                 r.Task.Title, r.Task.Status, r.Task.DueAt, r.Task.Overdue, r.Task.Role, outcomes, r.Task.Scope, r.Task.DepartmentCode, departmentName));

@@ -42,7 +42,7 @@ public sealed class SubsidyPaymentConfirmation(WorkflowDbContext db, Idempotency
             if (paidOn > today) throw WorkflowException.Invalid("paidOn", $"拨付日期不能晚于今天（{today:yyyy-MM-dd}）。");
 
             var workflow = await db.Workflows.SingleAsync(w => w.Id == instalment.WorkflowId, ct);
-            var journal = changes.Journal(workflow.Id, "SubsidyPaid",
+            var journal = changes.Journal(workflow.Id, JournalKind.SubsidyPaid,
                 $"县财政确认第 {instalment.Instalment} 笔创建补助 {instalment.Amount:N0} 元已于 {paidOn:yyyy-MM-dd} 拨付（凭证号 {voucher}）");
             journal.Before["subsidy"] = State(instalment);
             (instalment.PaidOn, instalment.VoucherNumber, instalment.ConfirmedBy, instalment.ConfirmedAt) = (paidOn, voucher, actor.UserName, changes.Now);

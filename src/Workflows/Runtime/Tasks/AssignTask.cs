@@ -3,6 +3,7 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime.Tasks;
 
@@ -38,7 +39,7 @@ public sealed partial class TaskAssignment
             EnsureEligible(assignee with { UserName = name }, task, workflow, department);
             if (task.Assignee == name) return TaskView.From(task);
             var what = task.Assignee is null ? "指派任务" : "改派任务";
-            Change(changes, workflow, task, name, assignee.Name, actor, "TaskAssigned", $"{what}：{task.Title}");
+            Change(changes, workflow, task, name, assignee.Name, actor, JournalKind.TaskAssigned, $"{what}：{task.Title}");
             return TaskView.From(task);
         }, ct);
     }

@@ -1,6 +1,7 @@
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime.Tasks;
 
@@ -19,7 +20,7 @@ public sealed partial class TaskAssignment
             }, ct);
             if (task.Assignee == actor.UserName) return TaskView.From(task);
             if (task.Assignee is { } other) throw WorkflowException.Conflict($"该任务已由 {other} 领办。");
-            Change(changes, workflow, task, actor.UserName, actor.Name, actor, "TaskClaimed", $"领办任务：{task.Title}");
+            Change(changes, workflow, task, actor.UserName, actor.Name, actor, JournalKind.TaskClaimed, $"领办任务：{task.Title}");
             return TaskView.From(task);
         }, ct);
 }

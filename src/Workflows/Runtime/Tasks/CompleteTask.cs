@@ -18,7 +18,7 @@ public sealed record CompleteTask(string? Outcome, JsonElement? Data, string? Co
 
 /// <summary>Completes user tasks and moves their workflow on. The engine's hot path: one read batch, one write batch.</summary>
 public sealed class TaskCompleter(
-    WorkflowDbContext db, IdempotencyLedger ledger, ProcessRuntime process, RequiredEvidence evidence)
+    WorkflowDbContext db, IdempotencyLedger ledger, WorkflowStateLoader process, RequiredEvidence evidence)
 {
     public const string CommandName = "complete-task";
 
@@ -48,8 +48,8 @@ public sealed class TaskCompleter(
 
         WorkflowGuard.EnsureRunning(workflow, "办理任务");
         var template = await process.TemplateAsync(workflow, ct);
-        var definition = template.Elements.SingleOrDefault(e => e.Id == task.TaskKey)
-            ?? throw new InvalidOperationException($"Task element {task.TaskKey} is not in template {template.Key} v{workflow.TemplateVersion}.");
+        var definition = template.Elements.SingleOrDefault(e => e.Id == task.ElementId)
+            ?? throw new InvalidOperationException($"Task element {task.ElementId} is not in template {template.Key} v{workflow.TemplateVersion}.");
         var outcome = ValidateOutcome(definition, command.Outcome);
         var data = FormValidator.Validate(definition.Form, command.Data);
         await evidence.EnsureUploadedAsync(task, definition, outcome, state.EvidenceOnFile, ct);
@@ -70,7 +70,7 @@ public sealed class TaskCompleter(
             timer.Revision++;
         }
 
-        var journal = changes.Journal(workflow.Id, "TaskCompleted", $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
         journal.Before["task"] = before;
         journal.After["task"] = JournalState.Task(task);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,

@@ -1,6 +1,7 @@
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime.Tasks;
 
@@ -18,7 +19,7 @@ public sealed partial class TaskAssignment
                     throw WorkflowException.Forbidden("只有领办人或县爱卫办可以取消领办。");
             }, ct);
             if (task.Assignee is null) return TaskView.From(task);
-            Change(changes, workflow, task, null, null, actor, "TaskReleased", $"取消领办：{task.Title}");
+            Change(changes, workflow, task, null, null, actor, JournalKind.TaskReleased, $"取消领办：{task.Title}");
             return TaskView.From(task);
         }, ct);
 }

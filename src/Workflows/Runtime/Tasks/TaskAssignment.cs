@@ -6,6 +6,7 @@ using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Idempotency;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Runtime.Tasks;
 
@@ -37,7 +38,7 @@ public sealed partial class TaskAssignment(WorkflowDbContext db, IdempotencyLedg
     }
 
     private static void Change(
-        EngineChanges changes, WorkflowInstance workflow, WorkflowTask task, string? assignee, string? assigneeName, Actor actor, string kind, string what)
+        EngineChanges changes, WorkflowInstance workflow, WorkflowTask task, string? assignee, string? assigneeName, Actor actor, JournalKind kind, string what)
     {
         var previous = task.Assignee;
         task.Assignee = assignee;
@@ -45,8 +46,8 @@ public sealed partial class TaskAssignment(WorkflowDbContext db, IdempotencyLedg
         // The workflow's token too: a suspension or cancellation committing meanwhile makes this command re-check.
         workflow.Revision++;
         var journal = changes.Journal(workflow.Id, kind, $"{what}（办理人：{previous ?? "无"} → {assignee ?? "无"}）");
-        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = previous };
-        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.TaskKey, ["assignee"] = assignee };
+        journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["assignee"] = previous };
+        journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["assignee"] = assignee };
         changes.Raise(id => new TaskAssigned(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.Title, assignee, previous, changes.Actor, assigneeName, actor.Name));
     }

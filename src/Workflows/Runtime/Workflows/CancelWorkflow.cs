@@ -39,14 +39,14 @@ public sealed partial class WorkflowControl
             // A cancelled workflow waits for nothing: its tokens go with it (the journal keeps where they were).
             var tokens = await db.Tokens.Where(t => t.WorkflowId == workflow.Id).ToListAsync(ct);
             db.Tokens.RemoveRange(tokens);
-            var journal = changes.Journal(workflow.Id, "WorkflowCancelled",
+            var journal = changes.Journal(workflow.Id, JournalKind.WorkflowCancelled,
                 $"取消创建工作流（取消未办结任务 {open.Count} 项）" + (reason is null ? "" : $"；原因：{reason}"));
             journal.Before["workflow"] = JournalState.Workflow(workflow.Status);
-            journal.Before["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.TaskKey, ["status"] = JournalState.Name(UserTaskStatus.Open) })]);
+            journal.Before["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.ElementId, ["status"] = JournalState.Name(UserTaskStatus.Open) })]);
             journal.Before["tokens"] = new JsonArray([.. tokens.Select(t => (JsonNode)JournalState.Token(t.Id, t.ElementId))]);
             workflow.Status = WorkflowStatus.Cancelled;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);
-            journal.After["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.TaskKey, ["status"] = JournalState.Name(t.Status) })]);
+            journal.After["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.ElementId, ["status"] = JournalState.Name(t.Status) })]);
             journal.After["tokens"] = new JsonArray();
             journal.After["cancelledTimers"] = pending.Count;
             changes.Raise(id => new WorkflowCancelled(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,

@@ -24,7 +24,7 @@ public sealed partial class WorkflowControl
             var due = await db.Timers.Where(t => t.WorkflowId == workflow.Id && t.FiredAt == null && t.CancelledAt == null
                                                  && t.DueAt <= changes.Now).ToListAsync(ct);
             due.ForEach(changes.WakeTimer);
-            var journal = changes.Journal(workflow.Id, "WorkflowResumed", "恢复创建工作流" + (due.Count == 0 ? "" : $"（暂停期间到期的期限 {due.Count} 个随即生效）"));
+            var journal = changes.Journal(workflow.Id, JournalKind.WorkflowResumed, "恢复创建工作流" + (due.Count == 0 ? "" : $"（暂停期间到期的期限 {due.Count} 个随即生效）"));
             journal.Before["workflow"] = before;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("timersDue", due.Count);
             changes.Raise(id => new WorkflowResumed(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,

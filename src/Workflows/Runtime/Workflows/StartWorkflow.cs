@@ -20,7 +20,7 @@ namespace Shizhu.Workflows.Runtime.Workflows;
 public sealed record StartWorkflow(string? TownshipCode, string? Track, int? StartYear, int? TargetYear, string? Goal = null);
 
 /// <summary>Starts creation workflows on the latest published template of their track; answers the new workflow's summary.</summary>
-public sealed class WorkflowStarter(WorkflowDbContext db, IdempotencyLedger ledger, TemplateCatalog catalog, ProcessRuntime process)
+public sealed class WorkflowStarter(WorkflowDbContext db, IdempotencyLedger ledger, TemplateCatalog catalog, WorkflowStateLoader process)
 {
     public const string CommandName = "start-workflow";
 
@@ -67,7 +67,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, IdempotencyLedger ledg
                     Stages = [.. definition.Stages.Select((s, i) => new WorkflowStage { WorkflowId = id, Key = s.Key, Name = s.Name, Order = i })],
                 };
                 db.Workflows.Add(workflow);
-                var journal = changes.Journal(workflow.Id, "WorkflowStarted",
+                var journal = changes.Journal(workflow.Id, JournalKind.WorkflowStarted,
                     $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，目标：{Goals.DisplayName(goal)}，模板 {template.Key} v{template.Version}）");
                 journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("townshipCode", township.Code).With("track", track)
                     .With("startYear", startYear).With("targetYear", targetYear).With("goal", goal)

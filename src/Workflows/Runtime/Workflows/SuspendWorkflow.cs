@@ -22,7 +22,7 @@ public sealed partial class WorkflowControl
         {
             if (workflow.Status == WorkflowStatus.Suspended) throw WorkflowException.Conflict("该创建工作流已暂停。");
             if (workflow.Status != WorkflowStatus.Running) throw WorkflowException.Conflict("该创建工作流已结束，不能暂停。");
-            var journal = changes.Journal(workflow.Id, "WorkflowSuspended", "暂停创建工作流" + (reason is null ? "" : $"；原因：{reason}"));
+            var journal = changes.Journal(workflow.Id, JournalKind.WorkflowSuspended, "暂停创建工作流" + (reason is null ? "" : $"；原因：{reason}"));
             journal.Before["workflow"] = JournalState.Workflow(workflow.Status);
             workflow.Status = WorkflowStatus.Suspended;
             journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("reason", reason);

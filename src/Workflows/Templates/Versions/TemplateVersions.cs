@@ -59,7 +59,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
             return await ledger.RunAsync(actor, request, async changes =>
             {
                 var latest = await db.Templates.Where(t => t.Key == key).MaxAsync(t => (int?)t.Version, ct) ?? 0;
-                var row = new StageTemplate
+                var row = new TemplateVersion
                 {
                     Key = key, Version = latest + 1, Name = definition.Name, Track = definition.Track,
                     Definition = TemplateDocument.Write(definition), Status = TemplateStatus.Draft, CreatedAt = changes.Now,
@@ -138,7 +138,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
         return validator.Validate(definition, departments);
     }
 
-    private async Task<StageTemplate> FindAsync(string key, int version, CancellationToken ct) =>
+    private async Task<TemplateVersion> FindAsync(string key, int version, CancellationToken ct) =>
         await db.Templates.SingleOrDefaultAsync(t => t.Key == key && t.Version == version, ct) ?? throw NotFound(key, version);
 
     private static WorkflowException NotFound(string key, int version) => WorkflowException.NotFound($"模板 {key} 没有第 {version} 版。");
@@ -148,7 +148,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
         if (!actor.IsInRole(Roles.TemplateAdmin)) throw WorkflowException.Forbidden($"只有模板管理员可以{what}。");
     }
 
-    private static TemplateVersionDetail Detail(StageTemplate row)
+    private static TemplateVersionDetail Detail(TemplateVersion row)
     {
         using var document = JsonDocument.Parse(row.Definition);
         return new TemplateVersionDetail(row.Key, row.Version, row.Name, row.Track, row.Status, row.CreatedAt, row.PublishedAt,

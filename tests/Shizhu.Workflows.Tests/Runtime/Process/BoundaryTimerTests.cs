@@ -5,6 +5,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
@@ -57,13 +58,13 @@ public abstract class BoundaryTimerTests(EngineDatabase database) : IAsyncLifeti
         Assert.Equal(0, await _harness.FireDueAsync());
 
         var alert = Assert.Single(await _harness.AlertsAsync());
-        Assert.Equal((_task.Id, "escalation", EscalationAt), (alert.TaskId, alert.Kind, alert.RaisedAt));
-        var escalated = Assert.Single(await _harness.EventsAsync<TaskEscalated>());
-        Assert.Equal((_task.Id, alert.Id, "escalation", "work"), (escalated.TaskId, escalated.AlertId, escalated.Kind, escalated.StageKey));
+        Assert.Equal((_task.Id, AlertKind.Escalation, EscalationAt), (alert.TaskId, alert.Kind, alert.RaisedAt));
+        var escalated = Assert.Single(await _harness.EventsAsync<TaskAlertRaised>());
+        Assert.Equal((_task.Id, alert.Id, AlertKind.Escalation, "work"), (escalated.TaskId, escalated.AlertId, escalated.Kind, escalated.StageKey));
         var task = await _harness.TaskAsync(_task.Id);
         Assert.Equal((UserTaskStatus.Open, false), (task.Status, task.Overdue));
         Assert.Equal("a", Assert.Single(await _harness.TokensAsync(_workflow.Id)).ElementId);
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskEscalated");
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskAlertRaised);
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
 
         // The task can still be completed, and that cancels the timeout.
@@ -83,14 +84,14 @@ public abstract class BoundaryTimerTests(EngineDatabase database) : IAsyncLifeti
         Assert.Equal(UserTaskStatus.Cancelled, task.Status);
         var escalated = await _harness.OpenTaskAsync(_workflow.Id, "escalated");
         Assert.Equal(TimeoutAt, escalated.CreatedAt);
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "after");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "after");
         var token = Assert.Single(await _harness.TokensAsync(_workflow.Id));
         Assert.Equal(("escalated", _task.TokenId), (token.ElementId, (Guid?)token.Id));
         var due = Assert.Single(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == _task.Id && t.Kind == TimerKind.TaskDue);
         Assert.Equal(TimeoutAt, due.CancelledAt);
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "TaskTimedOut");
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskTimedOut);
         // Only the non-interrupting escalation raised an alert; the timeout moved the token instead.
-        Assert.Equal(["escalation"], (await _harness.AlertsAsync()).Select(a => a.Kind));
+        Assert.Equal([AlertKind.Escalation], (await _harness.AlertsAsync()).Select(a => a.Kind));
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
 
         var refused = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(_task.Id, TestActors.CountyAdmin));
@@ -114,10 +115,10 @@ public abstract class BoundaryTimerTests(EngineDatabase database) : IAsyncLifeti
         await _harness.FireDueAsync();
 
         var alert = Assert.Single(await _harness.AlertsAsync(), a => a.TaskId == task.Id);
-        Assert.Equal("reminder", alert.Kind);
-        var reminders = (await _harness.EventsAsync<TaskEscalated>()).Where(e => e.TaskId == task.Id).ToList();
+        Assert.Equal(AlertKind.Reminder, alert.Kind);
+        var reminders = (await _harness.EventsAsync<TaskAlertRaised>()).Where(e => e.TaskId == task.Id).ToList();
         Assert.Equal(2, reminders.Count);
-        Assert.All(reminders, e => Assert.Equal((alert.Id, "reminder"), (e.AlertId, e.Kind)));
+        Assert.All(reminders, e => Assert.Equal((alert.Id, AlertKind.Reminder), (e.AlertId, e.Kind)));
         Assert.All((await _harness.TimersAsync(workflow.Id)).Where(t => t.Kind == TimerKind.Boundary), t => Assert.NotNull(t.FiredAt));
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(task.Id)).Status);
     }

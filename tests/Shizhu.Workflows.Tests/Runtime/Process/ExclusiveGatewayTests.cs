@@ -27,7 +27,7 @@ public abstract class ExclusiveGatewayTests(EngineDatabase database) : IAsyncLif
     }
 
     private async Task<List<string>> OpenTaskKeysAsync(Guid workflowId) =>
-        [.. (await _harness.TasksAsync(workflowId)).Where(t => t.Status == UserTaskStatus.Open).Select(t => t.TaskKey)];
+        [.. (await _harness.TasksAsync(workflowId)).Where(t => t.Status == UserTaskStatus.Open).Select(t => t.ElementId)];
 
     [Theory]
     [InlineData(75, "pass")]

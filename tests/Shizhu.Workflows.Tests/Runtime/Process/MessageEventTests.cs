@@ -4,6 +4,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
@@ -58,12 +59,12 @@ public abstract class MessageEventTests(EngineDatabase database) : IAsyncLifetim
         await _harness.DeliverAsync(_workflow.Id, "verdict", """{"result":"passed","score":92.5,"inspectors":["市爱卫办"]}""");
 
         await _harness.OpenTaskAsync(_workflow.Id, "accepted");
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "redo");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "redo");
         var verdict = (await _harness.VariablesAsync(_workflow.Id))["verdict"]!;
         Assert.Equal(("passed", 92.5m, "市爱卫办"), ((string?)verdict["result"], (decimal?)verdict["score"], (string?)verdict["inspectors"]![0]));
         var delivered = Assert.Single(await _harness.EventsAsync<MessageDelivered>());
         Assert.Equal((_workflow.Id, "verdict", TestActors.CountyAdmin.UserName), (delivered.WorkflowId, delivered.Name, delivered.Actor));
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == "MessageDelivered");
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.MessageDelivered);
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
 
         var again = await Assert.ThrowsAsync<WorkflowException>(() => _harness.DeliverAsync(_workflow.Id, "verdict", """{"result":"passed"}"""));
@@ -78,7 +79,7 @@ public abstract class MessageEventTests(EngineDatabase database) : IAsyncLifetim
         await _harness.DeliverAsync(_workflow.Id, "verdict", """{"result":"failed"}""");
 
         await _harness.OpenTaskAsync(_workflow.Id, "redo");
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "accepted");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "accepted");
     }
 
     [Fact]

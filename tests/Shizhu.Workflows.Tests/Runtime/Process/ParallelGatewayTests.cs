@@ -28,7 +28,7 @@ public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLife
     {
         var workflow = await _harness.StartOnAsync(ProcessTemplates.ForkAndJoin());
 
-        Assert.Equal(["a", "b", "c"], (await OpenTasksAsync(workflow.Id)).Select(t => t.TaskKey).Order());
+        Assert.Equal(["a", "b", "c"], (await OpenTasksAsync(workflow.Id)).Select(t => t.ElementId).Order());
         Assert.Equal(3, (await _harness.TokensAsync(workflow.Id)).Count);
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
     }
@@ -41,7 +41,7 @@ public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLife
         await _harness.CompleteAsync(workflow.Id, "c");
         await _harness.CompleteAsync(workflow.Id, "a");
 
-        Assert.Equal(["b"], (await OpenTasksAsync(workflow.Id)).Select(t => t.TaskKey));
+        Assert.Equal(["b"], (await OpenTasksAsync(workflow.Id)).Select(t => t.ElementId));
         var tokens = await _harness.TokensAsync(workflow.Id);
         Assert.Equal(["b", "join", "join"], tokens.Select(t => t.ElementId).Order());
         Assert.Equal(["a->join", "c->join"], tokens.Where(t => t.ElementId == "join").Select(t => t.ArrivedBy).Order());
@@ -49,7 +49,7 @@ public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLife
 
         await _harness.CompleteAsync(workflow.Id, "b");
 
-        Assert.Equal(["after"], (await OpenTasksAsync(workflow.Id)).Select(t => t.TaskKey));
+        Assert.Equal(["after"], (await OpenTasksAsync(workflow.Id)).Select(t => t.ElementId));
         Assert.Equal("after", Assert.Single(await _harness.TokensAsync(workflow.Id)).ElementId);
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
         await _harness.CompleteAsync(workflow.Id, "after");
@@ -68,21 +68,21 @@ public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLife
         for (var round = 1; round <= 3; round++)
         {
             var open = await OpenTasksAsync(workflow.Id);
-            Assert.Equal(["a", "b"], open.Select(t => t.TaskKey).Order());
+            Assert.Equal(["a", "b"], open.Select(t => t.ElementId).Order());
             Assert.Equal(2 * round, (await _harness.TasksAsync(workflow.Id)).Count);
             Assert.Equal(round - 1, RoundsOf(await _harness.VariablesAsync(workflow.Id)));
 
             var (first, second) = (orders[round - 1][0].ToString(), orders[round - 1][1].ToString());
             _harness.Clock.Advance(TimeSpan.FromHours(1));
-            await _harness.CompleteAsync(open.Single(t => t.TaskKey == first).Id, TestActors.CountyAdmin);
+            await _harness.CompleteAsync(open.Single(t => t.ElementId == first).Id, TestActors.CountyAdmin);
 
             // Half the round is done: the join holds one token and nothing of the next round exists yet.
-            Assert.Equal([second], (await OpenTasksAsync(workflow.Id)).Select(t => t.TaskKey));
+            Assert.Equal([second], (await OpenTasksAsync(workflow.Id)).Select(t => t.ElementId));
             Assert.Equal(2 * round, (await _harness.TasksAsync(workflow.Id)).Count);
             Assert.Single(await _harness.TokensAsync(workflow.Id), t => t.ElementId == "join");
             await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
 
-            await _harness.CompleteAsync(open.Single(t => t.TaskKey == second).Id, TestActors.CountyAdmin);
+            await _harness.CompleteAsync(open.Single(t => t.ElementId == second).Id, TestActors.CountyAdmin);
             Assert.Equal(round, RoundsOf(await _harness.VariablesAsync(workflow.Id)));
             Assert.DoesNotContain(await _harness.TokensAsync(workflow.Id), t => t.ElementId == "join");
             await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
@@ -92,8 +92,8 @@ public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(WorkflowStatus.Completed, done.Status);
         var tasks = await _harness.TasksAsync(workflow.Id);
         Assert.Equal(6, tasks.Count);
-        Assert.Equal(3, tasks.Count(t => t.TaskKey == "a"));
-        Assert.Equal(3, tasks.Count(t => t.TaskKey == "b"));
+        Assert.Equal(3, tasks.Count(t => t.ElementId == "a"));
+        Assert.Equal(3, tasks.Count(t => t.ElementId == "b"));
         Assert.Empty(await _harness.TokensAsync(workflow.Id));
         Assert.Equal(6, (await _harness.EventsAsync<TaskCreated>()).Count);
         Assert.Single(await _harness.EventsAsync<WorkflowCompleted>());
@@ -109,15 +109,15 @@ public abstract class ParallelGatewayTests(EngineDatabase database) : IAsyncLife
         await _harness.CompleteAsync((await _harness.OpenTaskAsync(workflow.Id, "a")).Id, TestActors.CountyAdmin, new CompleteTask("done", null, null));
 
         // a went round three times but reached the join once; b is still open, so nothing goes on.
-        Assert.Equal(["b"], (await OpenTasksAsync(workflow.Id)).Select(t => t.TaskKey));
+        Assert.Equal(["b"], (await OpenTasksAsync(workflow.Id)).Select(t => t.ElementId));
         Assert.Equal(["a-checked->join"], (await _harness.TokensAsync(workflow.Id)).Where(t => t.ElementId == "join").Select(t => t.ArrivedBy));
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
 
         await _harness.CompleteAsync(workflow.Id, "b");
 
-        Assert.Equal(["after"], (await OpenTasksAsync(workflow.Id)).Select(t => t.TaskKey));
+        Assert.Equal(["after"], (await OpenTasksAsync(workflow.Id)).Select(t => t.ElementId));
         Assert.Single(await _harness.TokensAsync(workflow.Id));
-        Assert.Equal(3, (await _harness.TasksAsync(workflow.Id)).Count(t => t.TaskKey == "a"));
+        Assert.Equal(3, (await _harness.TasksAsync(workflow.Id)).Count(t => t.ElementId == "a"));
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
     }
 

@@ -81,8 +81,8 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         // Round 2 runs late: its own reminder fires, once, and leaves it open.
         _harness.Clock.SetUtcNow(ChinaTime.EndOfDay(new DateOnly(2022, 5, 25)));
         await _harness.FireDueAsync();
-        var reminded = Assert.Single(await _harness.EventsAsync<TaskEscalated>());
-        Assert.Equal((round2.Id, "reminder"), (reminded.TaskId, reminded.Kind));
+        var reminded = Assert.Single(await _harness.EventsAsync<TaskAlertRaised>());
+        Assert.Equal((round2.Id, AlertKind.Reminder), (reminded.TaskId, reminded.Kind));
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(round2.Id)).Status);
 
         await CompleteAsync("county-survey-rectification");
@@ -93,7 +93,7 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         var tasks = (await _harness.TasksAsync(_workflow.Id)).Where(t => t.StageKey == "county-survey").ToList();
         Assert.Equal(
             [("county-survey-check", 1), ("county-survey-rectification", 2), ("county-survey-report", 2), ("county-survey-verification", 2)],
-            tasks.GroupBy(t => t.TaskKey).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
+            tasks.GroupBy(t => t.ElementId).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
         Assert.Equal(AfterTheSurvey, (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
         await TokenInvariants.AssertHoldAsync(_harness, _workflow.Id);
@@ -109,7 +109,7 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         await CompleteAsync("county-survey-verification", "passed");
 
         Assert.Equal(1, await RoundsAsync());
-        Assert.Single(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey == "county-survey-rectification");
+        Assert.Single(await _harness.TasksAsync(_workflow.Id), t => t.ElementId == "county-survey-rectification");
         Assert.Equal(AfterTheSurvey, (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
     }
 
@@ -122,7 +122,7 @@ public abstract class RectificationRoundsTests(EngineDatabase database) : IAsync
         await CompleteAsync("county-survey-check", "passed");
 
         Assert.Null(await RoundsAsync());
-        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.TaskKey is "county-survey-rectification" or "county-survey-report");
+        Assert.DoesNotContain(await _harness.TasksAsync(_workflow.Id), t => t.ElementId is "county-survey-rectification" or "county-survey-report");
         Assert.Equal(AfterTheSurvey, (await _harness.TokensAsync(_workflow.Id)).Select(t => t.ElementId).Order(StringComparer.Ordinal));
         // The wait for June is outside every stage: the survey is completed when its work is, not on 1 June.
         var survey = Assert.Single(await _harness.StagesAsync(_workflow.Id), s => s.Key == "county-survey");

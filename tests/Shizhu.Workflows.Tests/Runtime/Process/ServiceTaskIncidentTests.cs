@@ -6,6 +6,7 @@ using Shizhu.Workflows.Runtime.ServiceTasks;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
@@ -41,7 +42,7 @@ public abstract class ServiceTaskIncidentTests(EngineDatabase database) : IAsync
         Assert.Equal((workflow.Id, "run", incident.Error, "黄水镇"), (raised.WorkflowId, raised.ElementId, raised.Error, raised.TownshipName));
         Assert.Empty(await harness.TasksAsync(workflow.Id));
         Assert.Equal(WorkflowStatus.Running, (await harness.WorkflowAsync(workflow.Id)).Status);
-        Assert.Contains(await harness.JournalAsync(workflow.Id), j => j.Kind == "IncidentRaised");
+        Assert.Contains(await harness.JournalAsync(workflow.Id), j => j.Kind == JournalKind.IncidentRaised);
         await TokenInvariants.AssertHoldAsync(harness, workflow.Id);
     }
 
@@ -62,7 +63,7 @@ public abstract class ServiceTaskIncidentTests(EngineDatabase database) : IAsync
         var token = Assert.Single(await harness.TokensAsync(workflow.Id));
         Assert.Equal(("after", TokenState.Waiting), (token.ElementId, token.State));
         Assert.Equal(2, (int?)(await harness.VariablesAsync(workflow.Id))["flaky"]?["runs"]);
-        Assert.Contains(await harness.JournalAsync(workflow.Id), j => j.Kind == "IncidentRetried");
+        Assert.Contains(await harness.JournalAsync(workflow.Id), j => j.Kind == JournalKind.IncidentRetried);
         await TokenInvariants.AssertHoldAsync(harness, workflow.Id);
 
         var again = await Assert.ThrowsAsync<WorkflowException>(() => harness.RetryAsync(incident.Id));

@@ -6,6 +6,7 @@ using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Templates;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
@@ -69,7 +70,7 @@ public abstract class SubProcessTests(EngineDatabase database) : IAsyncLifetime
         await CompleteAsync(workflow.Id, "revisit-check", "passed");
         Assert.Equal(WorkflowStatus.Completed, (await _harness.WorkflowAsync(workflow.Id)).Status);
         Assert.Equal([("survey", StageStatus.Completed), ("revisit", StageStatus.Completed)], (await _harness.StagesAsync(workflow.Id)).Select(s => (s.Key, s.Status)));
-        Assert.Contains(await _harness.JournalAsync(workflow.Id), j => j.Kind == "TaskCreated" && j.Detail == "生成任务：完成复查整改");
+        Assert.Contains(await _harness.JournalAsync(workflow.Id), j => j.Kind == JournalKind.TaskCreated && j.Detail == "生成任务：完成复查整改");
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
     }
 
@@ -105,7 +106,7 @@ public abstract class SubProcessTests(EngineDatabase database) : IAsyncLifetime
         // As in a database seeded before the sub-process: the written-out document is the version the workflow is pinned to.
         await using (var db = _harness.NewDbContext())
         {
-            db.Templates.Add(new StageTemplate
+            db.Templates.Add(new TemplateVersion
             {
                 Key = "municipal", Version = 2, Name = "重庆市卫生乡镇创建", Track = "municipal", Definition = TemplateResources.WrittenOut("municipal"),
                 Status = TemplateStatus.Published, CreatedAt = _harness.Clock.GetUtcNow(), PublishedAt = _harness.Clock.GetUtcNow(),

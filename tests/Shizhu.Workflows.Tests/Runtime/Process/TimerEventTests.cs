@@ -5,6 +5,7 @@ using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Tests.Infrastructure;
 
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime.Process;
 
@@ -34,7 +35,7 @@ public abstract class TimerEventTests(EngineDatabase database) : IAsyncLifetime
         _harness.Clock.SetUtcNow(dueAt.AddSeconds(-1));
         Assert.Equal(0, await _harness.FireDueAsync());
         Assert.False(await _harness.FireAsync(timer.Id));
-        Assert.DoesNotContain(await _harness.TasksAsync(workflow.Id), t => t.TaskKey == "after");
+        Assert.DoesNotContain(await _harness.TasksAsync(workflow.Id), t => t.ElementId == "after");
 
         _harness.Clock.SetUtcNow(dueAt);
         Assert.Equal(1, await _harness.FireDueAsync());
@@ -43,7 +44,7 @@ public abstract class TimerEventTests(EngineDatabase database) : IAsyncLifetime
         Assert.Equal(dueAt, after.CreatedAt);
         Assert.Equal("after", Assert.Single(await _harness.TokensAsync(workflow.Id)).ElementId);
         Assert.Equal(dueAt, Assert.Single(await _harness.TimersAsync(workflow.Id), t => t.Id == timer.Id).FiredAt);
-        Assert.Contains(await _harness.JournalAsync(workflow.Id), j => j.Kind == "TimerElapsed" && j.Actor == "system");
+        Assert.Contains(await _harness.JournalAsync(workflow.Id), j => j.Kind == JournalKind.TimerElapsed && j.Actor == "system");
         await TokenInvariants.AssertHoldAsync(_harness, workflow.Id);
     }
 
@@ -59,7 +60,7 @@ public abstract class TimerEventTests(EngineDatabase database) : IAsyncLifetime
         Assert.False(await _harness.FireAsync(timer.Id));
         Assert.Equal(0, await _harness.FireDueAsync());
 
-        Assert.Single(await _harness.TasksAsync(workflow.Id), t => t.TaskKey == "after");
+        Assert.Single(await _harness.TasksAsync(workflow.Id), t => t.ElementId == "after");
         Assert.Single(await _harness.TokensAsync(workflow.Id));
     }
 
@@ -88,7 +89,7 @@ public abstract class TimerEventTests(EngineDatabase database) : IAsyncLifetime
         Assert.Equal(1, await _harness.FireDueAsync());
 
         var tasks = await _harness.TasksAsync(workflow.Id);
-        Assert.Equal(["leading-group", "work-plan"], tasks.Select(t => t.TaskKey).Order());
+        Assert.Equal(["leading-group", "work-plan"], tasks.Select(t => t.ElementId).Order());
         Assert.All(tasks, t => Assert.Equal((firstOfJanuary, ChinaTime.EndOfDay(new DateOnly(2023, 1, 31))), (t.CreatedAt, t.DueAt)));
         var publicity = (await _harness.StagesAsync(workflow.Id))[0];
         Assert.Equal(("publicity", StageStatus.Active, (DateTimeOffset?)firstOfJanuary), (publicity.Key, publicity.Status, publicity.EnteredAt));

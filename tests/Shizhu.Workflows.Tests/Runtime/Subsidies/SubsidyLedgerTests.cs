@@ -7,6 +7,7 @@ using Shizhu.Workflows.Runtime.Subsidies;
 using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Tests.Infrastructure;
 using Shizhu.Workflows.Tests.Infrastructure.Databases;
+using Shizhu.Workflows.Journal;
 
 namespace Shizhu.Workflows.Tests.Runtime.Subsidies;
 
@@ -83,7 +84,7 @@ public abstract class SubsidyLedgerTests(EngineDatabase database) : IAsyncLifeti
         Assert.Equal(WorkflowErrorKind.Conflict, again.Kind);
         Assert.Contains("不能重复确认", again.Message);
         await using var db = _harness.NewDbContext();
-        var row = Assert.Single(await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflow.Id && j.Kind == "SubsidyPaid").ToListAsync());
+        var row = Assert.Single(await db.Journal.AsNoTracking().Where(j => j.WorkflowId == workflow.Id && j.Kind == JournalKind.SubsidyPaid).ToListAsync());
         Assert.Contains("记-2022-0105", row.Detail);
     }
 

@@ -23,7 +23,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Shizhu.Workflows.Alerts.OverdueAlert", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Alerts.TaskAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -55,16 +55,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_overdue_alerts");
+                        .HasName("pk_task_alerts");
 
                     b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_overdue_alerts_township_code");
+                        .HasDatabaseName("ix_task_alerts_township_code");
 
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_overdue_alerts_task_id_kind");
+                        .HasDatabaseName("ix_task_alerts_task_id_kind");
 
-                    b.ToTable("overdue_alerts", "workflows");
+                    b.ToTable("task_alerts", "workflows");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
@@ -696,6 +696,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("element_id");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -733,12 +739,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
-
-                    b.Property<string>("TaskKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("task_key");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1049,7 +1049,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("plan_targets", "workflows");
                 });
 
-            modelBuilder.Entity("Shizhu.Workflows.Templates.StageTemplate", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Templates.TemplateVersion", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(60)
@@ -1097,9 +1097,9 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnName("track");
 
                     b.HasKey("Key", "Version")
-                        .HasName("pk_stage_templates");
+                        .HasName("pk_template_versions");
 
-                    b.ToTable("stage_templates", "workflows");
+                    b.ToTable("template_versions", "workflows");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>

@@ -17,7 +17,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Shizhu.Workflows.Alerts.OverdueAlert", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Alerts.TaskAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -49,16 +49,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_overdue_alerts");
+                        .HasName("pk_task_alerts");
 
                     b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_overdue_alerts_township_code");
+                        .HasDatabaseName("ix_task_alerts_township_code");
 
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_overdue_alerts_task_id_kind");
+                        .HasDatabaseName("ix_task_alerts_task_id_kind");
 
-                    b.ToTable("overdue_alerts", (string)null);
+                    b.ToTable("task_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
@@ -686,6 +686,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
@@ -723,12 +729,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
-
-                    b.Property<string>("TaskKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("task_key");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1039,7 +1039,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("plan_targets", (string)null);
                 });
 
-            modelBuilder.Entity("Shizhu.Workflows.Templates.StageTemplate", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Templates.TemplateVersion", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(60)
@@ -1087,9 +1087,9 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnName("track");
 
                     b.HasKey("Key", "Version")
-                        .HasName("pk_stage_templates");
+                        .HasName("pk_template_versions");
 
-                    b.ToTable("stage_templates", (string)null);
+                    b.ToTable("template_versions", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>

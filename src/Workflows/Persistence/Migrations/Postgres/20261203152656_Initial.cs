@@ -29,6 +29,46 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "held_title_changes",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    change = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_held_title_changes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "held_titles",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    title = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    document_number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revoked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    revocation_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_held_titles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_records",
                 schema: "workflows",
                 columns: table => new
@@ -37,6 +77,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     command = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     resource_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(44)", maxLength: 44, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     result = table.Column<string>(type: "text", nullable: true)
                 },
@@ -104,23 +145,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "overdue_alerts",
-                schema: "workflows",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_overdue_alerts", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "plan_entries",
                 schema: "workflows",
                 columns: table => new
@@ -128,7 +152,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     township_code = table.Column<string>(type: "text", nullable: false),
                     track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     start_year = table.Column<int>(type: "integer", nullable: false),
-                    target_year = table.Column<int>(type: "integer", nullable: false)
+                    target_year = table.Column<int>(type: "integer", nullable: false),
+                    goal = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "named")
                 },
                 constraints: table =>
                 {
@@ -136,23 +161,23 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "stage_templates",
+                name: "plan_targets",
                 schema: "workflows",
                 columns: table => new
                 {
-                    key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
+                    key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    order = table.Column<int>(type: "integer", nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    definition = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    value = table.Column<decimal>(type: "numeric(8,4)", precision: 8, scale: 4, nullable: false),
+                    from_year = table.Column<int>(type: "integer", nullable: false),
+                    by_year = table.Column<int>(type: "integer", nullable: false),
+                    source = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stage_templates", x => new { x.key, x.version });
+                    table.PrimaryKey("pk_plan_targets", x => x.key);
                 });
 
             migrationBuilder.CreateTable(
@@ -179,11 +204,55 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     instalment = table.Column<int>(type: "integer", nullable: false),
                     amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    milestone = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    paid_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    voucher_number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    confirmed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    confirmed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_subsidy_instalments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_alerts",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "template_versions",
+                schema: "workflows",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    definition = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_template_versions", x => new { x.key, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -232,6 +301,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     start_year = table.Column<int>(type: "integer", nullable: false),
                     target_year = table.Column<int>(type: "integer", nullable: false),
+                    goal = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, defaultValue: "named"),
                     template_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     template_version = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -280,7 +350,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
                     stage_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    task_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    element_id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     token_id = table.Column<Guid>(type: "uuid", nullable: true),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -378,6 +448,18 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 column: "workflow_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_held_title_changes_title_id_at",
+                schema: "workflows",
+                table: "held_title_changes",
+                columns: new[] { "title_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_held_titles_township_code_title",
+                schema: "workflows",
+                table: "held_titles",
+                columns: new[] { "township_code", "title" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_incidents_resolved_at_workflow_id",
                 schema: "workflows",
                 table: "incidents",
@@ -403,17 +485,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 columns: new[] { "published_at", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_task_id_kind",
+                name: "ix_subsidy_instalments_township_code_due_on",
                 schema: "workflows",
-                table: "overdue_alerts",
-                columns: new[] { "task_id", "kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_township_code",
-                schema: "workflows",
-                table: "overdue_alerts",
-                column: "township_code");
+                table: "subsidy_instalments",
+                columns: new[] { "township_code", "due_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_subsidy_instalments_workflow_id_instalment",
@@ -421,6 +496,19 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "subsidy_instalments",
                 columns: new[] { "workflow_id", "instalment" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_task_id_kind",
+                schema: "workflows",
+                table: "task_alerts",
+                columns: new[] { "task_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_township_code",
+                schema: "workflows",
+                table: "task_alerts",
+                column: "township_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_department_code_status",
@@ -494,6 +582,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows");
 
             migrationBuilder.DropTable(
+                name: "held_title_changes",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "held_titles",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records",
                 schema: "workflows");
 
@@ -510,15 +606,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows");
 
             migrationBuilder.DropTable(
-                name: "overdue_alerts",
-                schema: "workflows");
-
-            migrationBuilder.DropTable(
                 name: "plan_entries",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
-                name: "stage_templates",
+                name: "plan_targets",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
@@ -527,6 +619,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "subsidy_instalments",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "task_alerts",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "template_versions",
                 schema: "workflows");
 
             migrationBuilder.DropTable(

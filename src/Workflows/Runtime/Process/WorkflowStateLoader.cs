@@ -7,7 +7,7 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Runtime.Process;
 
 /// <summary>Loads what a command needs to move a workflow: the instance with its stages and tokens, its template and the calendar.</summary>
-public sealed class ProcessRuntime(WorkflowDbContext db, IWorkflowStore store, TemplateCatalog catalog, WorkingCalendarProvider calendars,
+public sealed class WorkflowStateLoader(WorkflowDbContext db, IWorkflowStore store, TemplateCatalog catalog, WorkingCalendarProvider calendars,
     ServiceTaskActions actions)
 {
     public Task<WorkflowInstance?> LoadAsync(Guid workflowId, CancellationToken ct) => store.LoadWorkflowAsync(workflowId, ct);

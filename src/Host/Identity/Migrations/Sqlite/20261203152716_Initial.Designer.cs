@@ -11,8 +11,8 @@ using Shizhu.Host.Identity;
 namespace Shizhu.Host.Identity.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdentityDbContext))]
-    [Migration("20261203141532_UserContactFields")]
-    partial class UserContactFields
+    [Migration("20261203152716_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

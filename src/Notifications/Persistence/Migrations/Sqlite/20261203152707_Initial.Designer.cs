@@ -11,8 +11,8 @@ using Shizhu.Notifications.Persistence.Sqlite;
 namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationDbContext))]
-    [Migration("20261203133805_DeliveryPipeline")]
-    partial class DeliveryPipeline
+    [Migration("20261203152707_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -24,6 +24,44 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "held_title_changes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    change = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_held_title_changes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "held_titles",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    document_number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    revocation_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_held_titles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_records",
                 columns: table => new
                 {
@@ -31,6 +69,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     command = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     resource_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     result = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -95,29 +134,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "overdue_alerts",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    raised_at = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_overdue_alerts", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "plan_entries",
                 columns: table => new
                 {
                     township_code = table.Column<string>(type: "TEXT", nullable: false),
                     track = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     start_year = table.Column<int>(type: "INTEGER", nullable: false),
-                    target_year = table.Column<int>(type: "INTEGER", nullable: false)
+                    target_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    goal = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false, defaultValue: "named")
                 },
                 constraints: table =>
                 {
@@ -125,22 +149,22 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "stage_templates",
+                name: "plan_targets",
                 columns: table => new
                 {
-                    key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    order = table.Column<int>(type: "INTEGER", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    track = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    definition = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 8, scale: 4, nullable: false),
+                    from_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    by_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_stage_templates", x => new { x.key, x.version });
+                    table.PrimaryKey("pk_plan_targets", x => x.key);
                 });
 
             migrationBuilder.CreateTable(
@@ -165,11 +189,53 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     instalment = table.Column<int>(type: "INTEGER", nullable: false),
                     amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    milestone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    paid_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    voucher_number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    confirmed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    confirmed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_subsidy_instalments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_alerts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "template_versions",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    track = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_template_versions", x => new { x.key, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -215,6 +281,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     track = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     start_year = table.Column<int>(type: "INTEGER", nullable: false),
                     target_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    goal = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false, defaultValue: "named"),
                     template_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     template_version = table.Column<int>(type: "INTEGER", nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -260,7 +327,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     stage_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    task_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    element_id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     token_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -351,6 +418,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 column: "workflow_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_held_title_changes_title_id_at",
+                table: "held_title_changes",
+                columns: new[] { "title_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_held_titles_township_code_title",
+                table: "held_titles",
+                columns: new[] { "township_code", "title" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_incidents_resolved_at_workflow_id",
                 table: "incidents",
                 columns: new[] { "resolved_at", "workflow_id" });
@@ -372,21 +449,26 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 columns: new[] { "published_at", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_task_id_kind",
-                table: "overdue_alerts",
-                columns: new[] { "task_id", "kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_overdue_alerts_township_code",
-                table: "overdue_alerts",
-                column: "township_code");
+                name: "ix_subsidy_instalments_township_code_due_on",
+                table: "subsidy_instalments",
+                columns: new[] { "township_code", "due_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_subsidy_instalments_workflow_id_instalment",
                 table: "subsidy_instalments",
                 columns: new[] { "workflow_id", "instalment" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_task_id_kind",
+                table: "task_alerts",
+                columns: new[] { "task_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_township_code",
+                table: "task_alerts",
+                column: "township_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_department_code_status",
@@ -450,6 +532,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 name: "evidence_files");
 
             migrationBuilder.DropTable(
+                name: "held_title_changes");
+
+            migrationBuilder.DropTable(
+                name: "held_titles");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
@@ -462,19 +550,22 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "overdue_alerts");
-
-            migrationBuilder.DropTable(
                 name: "plan_entries");
 
             migrationBuilder.DropTable(
-                name: "stage_templates");
+                name: "plan_targets");
 
             migrationBuilder.DropTable(
                 name: "statutory_days");
 
             migrationBuilder.DropTable(
                 name: "subsidy_instalments");
+
+            migrationBuilder.DropTable(
+                name: "task_alerts");
+
+            migrationBuilder.DropTable(
+                name: "template_versions");
 
             migrationBuilder.DropTable(
                 name: "townships");

@@ -39,6 +39,8 @@ namespace Shizhu.Host.Identity.Migrations.Postgres
                     display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     department_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    we_com_user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ding_talk_user_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),

@@ -12,7 +12,7 @@ using Shizhu.Host.Identity;
 namespace Shizhu.Host.Identity.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIdentityDbContext))]
-    [Migration("20261203104252_Initial")]
+    [Migration("20261203152711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -233,6 +233,11 @@ namespace Shizhu.Host.Identity.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("DingTalkUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ding_talk_user_id");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -295,6 +300,11 @@ namespace Shizhu.Host.Identity.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
+
+                    b.Property<string>("WeComUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("we_com_user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");

@@ -33,6 +33,8 @@ namespace Shizhu.Host.Identity.Migrations.Sqlite
                     display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     department_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    we_com_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ding_talk_user_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),

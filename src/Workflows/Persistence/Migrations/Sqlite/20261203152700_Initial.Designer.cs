@@ -11,7 +11,7 @@ using Shizhu.Workflows.Persistence.Sqlite;
 namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261203104232_Initial")]
+    [Migration("20261203152700_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,7 +20,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Shizhu.Workflows.Alerts.OverdueAlert", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Alerts.TaskAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -52,16 +52,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_overdue_alerts");
+                        .HasName("pk_task_alerts");
 
                     b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_overdue_alerts_township_code");
+                        .HasDatabaseName("ix_task_alerts_township_code");
 
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_overdue_alerts_task_id_kind");
+                        .HasDatabaseName("ix_task_alerts_task_id_kind");
 
-                    b.ToTable("overdue_alerts", (string)null);
+                    b.ToTable("task_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
@@ -251,6 +251,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("track");
 
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER")
                         .HasColumnName("start_year");
@@ -355,6 +363,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("resource_id");
@@ -430,13 +444,41 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
                     b.Property<int>("Instalment")
                         .HasColumnType("INTEGER")
                         .HasColumnName("instalment");
 
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestone");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<string>("TownshipCode")
                         .IsRequired()
@@ -444,12 +486,20 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("township_code");
 
+                    b.Property<string>("VoucherNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("voucher_number");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("TEXT")
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
                         .HasName("pk_subsidy_instalments");
+
+                    b.HasIndex("TownshipCode", "DueOn")
+                        .HasDatabaseName("ix_subsidy_instalments_township_code_due_on");
 
                     b.HasIndex("WorkflowId", "Instalment")
                         .IsUnique()
@@ -473,6 +523,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("current_stage_key");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -631,6 +689,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("element_id");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
@@ -668,12 +732,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
-
-                    b.Property<string>("TaskKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("task_key");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -817,7 +875,174 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Shizhu.Workflows.Templates.StageTemplate", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Targets.HeldTitle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_titles");
+
+                    b.HasIndex("TownshipCode", "Title")
+                        .HasDatabaseName("ix_held_titles_township_code_title");
+
+                    b.ToTable("held_titles", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Targets.HeldTitleChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TitleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_title_changes");
+
+                    b.HasIndex("TitleId", "At")
+                        .HasDatabaseName("ix_held_title_changes_title_id_at");
+
+                    b.ToTable("held_title_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Targets.PlanTarget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("ByYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_year");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_plan_targets");
+
+                    b.ToTable("plan_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Templates.TemplateVersion", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(60)
@@ -865,9 +1090,9 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnName("track");
 
                     b.HasKey("Key", "Version")
-                        .HasName("pk_stage_templates");
+                        .HasName("pk_template_versions");
 
-                    b.ToTable("stage_templates", (string)null);
+                    b.ToTable("template_versions", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>

@@ -1,7 +1,7 @@
 namespace Shizhu.Workflows.Templates;
 
 /// <summary>One version of a stage template. A published version never changes.</summary>
-public sealed class StageTemplate
+public sealed class TemplateVersion
 {
     public required string Key { get; init; }
     public required int Version { get; init; }

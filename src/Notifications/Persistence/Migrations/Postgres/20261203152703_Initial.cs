@@ -16,6 +16,22 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                 name: "notifications");
 
             migrationBuilder.CreateTable(
+                name: "channel_preferences",
+                schema: "notifications",
+                columns: table => new
+                {
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_channel_preferences", x => new { x.user_name, x.kind, x.channel });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "deliveries",
                 schema: "notifications",
                 columns: table => new
@@ -25,9 +41,23 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     event_id = table.Column<Guid>(type: "uuid", nullable: false),
                     channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    held_for = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    resent_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    resent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,6 +99,32 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "delivery_attempts",
+                schema: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    delivery_id = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    provider_answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    batch_size = table.Column<int>(type: "integer", nullable: false),
+                    actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_delivery_attempts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_delivery_attempts_deliveries_delivery_id",
+                        column: x => x.delivery_id,
+                        principalSchema: "notifications",
+                        principalTable: "deliveries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "notification_reads",
                 schema: "notifications",
                 columns: table => new
@@ -90,11 +146,29 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_deliveries_channel_created_at",
+                schema: "notifications",
+                table: "deliveries",
+                columns: new[] { "channel", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_deliveries_event_id_channel_recipient",
                 schema: "notifications",
                 table: "deliveries",
                 columns: new[] { "event_id", "channel", "recipient" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_status_next_attempt_at",
+                schema: "notifications",
+                table: "deliveries",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_delivery_attempts_delivery_id",
+                schema: "notifications",
+                table: "delivery_attempts",
+                column: "delivery_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notification_reads_user_name",
@@ -119,7 +193,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "deliveries",
+                name: "channel_preferences",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "delivery_attempts",
                 schema: "notifications");
 
             migrationBuilder.DropTable(
@@ -128,6 +206,10 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "processed_events",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "deliveries",
                 schema: "notifications");
 
             migrationBuilder.DropTable(

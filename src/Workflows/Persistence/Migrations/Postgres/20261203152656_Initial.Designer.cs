@@ -12,8 +12,8 @@ using Shizhu.Workflows.Persistence.Postgres;
 namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261203134255_IdempotencyRequestHash")]
-    partial class IdempotencyRequestHash
+    [Migration("20261203152656_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,7 +26,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Shizhu.Workflows.Alerts.OverdueAlert", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Alerts.TaskAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -58,16 +58,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_overdue_alerts");
+                        .HasName("pk_task_alerts");
 
                     b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_overdue_alerts_township_code");
+                        .HasDatabaseName("ix_task_alerts_township_code");
 
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_overdue_alerts_task_id_kind");
+                        .HasDatabaseName("ix_task_alerts_task_id_kind");
 
-                    b.ToTable("overdue_alerts", "workflows");
+                    b.ToTable("task_alerts", "workflows");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
@@ -261,6 +261,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("track");
 
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("integer")
                         .HasColumnName("start_year");
@@ -446,13 +454,41 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount");
 
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
                     b.Property<int>("Instalment")
                         .HasColumnType("integer")
                         .HasColumnName("instalment");
 
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("milestone");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<string>("TownshipCode")
                         .IsRequired()
@@ -460,12 +496,20 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("township_code");
 
+                    b.Property<string>("VoucherNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("voucher_number");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("uuid")
                         .HasColumnName("workflow_id");
 
                     b.HasKey("Id")
                         .HasName("pk_subsidy_instalments");
+
+                    b.HasIndex("TownshipCode", "DueOn")
+                        .HasDatabaseName("ix_subsidy_instalments_township_code_due_on");
 
                     b.HasIndex("WorkflowId", "Instalment")
                         .IsUnique()
@@ -489,6 +533,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("current_stage_key");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("named")
+                        .HasColumnName("goal");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -647,6 +699,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<string>("ElementId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("element_id");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -684,12 +742,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
-
-                    b.Property<string>("TaskKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("task_key");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -833,7 +885,174 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("workflow_tokens", "workflows");
                 });
 
-            modelBuilder.Entity("Shizhu.Workflows.Templates.StageTemplate", b =>
+            modelBuilder.Entity("Shizhu.Workflows.Targets.HeldTitle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("township_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_titles");
+
+                    b.HasIndex("TownshipCode", "Title")
+                        .HasDatabaseName("ix_held_titles_township_code_title");
+
+                    b.ToTable("held_titles", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Targets.HeldTitleChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TitleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("title_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_title_changes");
+
+                    b.HasIndex("TitleId", "At")
+                        .HasDatabaseName("ix_held_title_changes_title_id_at");
+
+                    b.ToTable("held_title_changes", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Targets.PlanTarget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("ByYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_year");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_plan_targets");
+
+                    b.ToTable("plan_targets", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Templates.TemplateVersion", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(60)
@@ -881,9 +1100,9 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnName("track");
 
                     b.HasKey("Key", "Version")
-                        .HasName("pk_stage_templates");
+                        .HasName("pk_template_versions");
 
-                    b.ToTable("stage_templates", "workflows");
+                    b.ToTable("template_versions", "workflows");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>

@@ -12,7 +12,7 @@ using Shizhu.Notifications.Persistence.Postgres;
 namespace Shizhu.Notifications.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNotificationDbContext))]
-    [Migration("20261203104239_Initial")]
+    [Migration("20261203152703_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -39,11 +39,31 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
@@ -54,11 +74,39 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
+                    b.Property<string>("HeldFor")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("held_for");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("ResentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resent_at");
+
+                    b.Property<string>("ResentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resent_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -66,14 +114,87 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
                     b.HasKey("Id")
                         .HasName("pk_deliveries");
+
+                    b.HasIndex("Channel", "CreatedAt")
+                        .HasDatabaseName("ix_deliveries_channel_created_at");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_status_next_attempt_at");
 
                     b.HasIndex("EventId", "Channel", "Recipient")
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_event_id_channel_recipient");
 
                     b.ToTable("deliveries", "notifications");
+                });
+
+            modelBuilder.Entity("Shizhu.Notifications.Deliveries.DeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("BatchSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_size");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProviderAnswer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("provider_answer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_attempts");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_delivery_attempts_delivery_id");
+
+                    b.ToTable("delivery_attempts", "notifications");
                 });
 
             modelBuilder.Entity("Shizhu.Notifications.Idempotency.ProcessedEvent", b =>
@@ -180,6 +301,47 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     b.ToTable("notification_reads", "notifications");
                 });
 
+            modelBuilder.Entity("Shizhu.Notifications.Preferences.ChannelPreference", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.HasKey("UserName", "Kind", "Channel")
+                        .HasName("pk_channel_preferences");
+
+                    b.ToTable("channel_preferences", "notifications");
+                });
+
+            modelBuilder.Entity("Shizhu.Notifications.Deliveries.DeliveryAttempt", b =>
+                {
+                    b.HasOne("Shizhu.Notifications.Deliveries.Delivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_attempts_deliveries_delivery_id");
+                });
+
             modelBuilder.Entity("Shizhu.Notifications.InApp.NotificationRead", b =>
                 {
                     b.HasOne("Shizhu.Notifications.InApp.Notification", null)
@@ -188,6 +350,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_reads_notifications_notification_id");
+                });
+
+            modelBuilder.Entity("Shizhu.Notifications.Deliveries.Delivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 #pragma warning restore 612, 618
         }

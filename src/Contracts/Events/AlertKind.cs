@@ -1,0 +1,17 @@
+namespace Shizhu.Workflows.Events;
+
+/// <summary>
+/// What an alert on an open task is (<see cref="TaskAlertRaised.Kind"/>, the alerts table): the engine raises these,
+/// notifications and the UI choose their wording by them. Sent and stored by name (<c>overdue</c> in the API).
+/// </summary>
+public enum AlertKind
+{
+    /// <summary>The task passed its due time (<see cref="TaskOverdue"/>).</summary>
+    Overdue,
+
+    /// <summary>A non-interrupting boundary timer asks the task's holders to get on with it.</summary>
+    Reminder,
+
+    /// <summary>A non-interrupting boundary timer takes the task to the leaders.</summary>
+    Escalation,
+}
