@@ -35,7 +35,7 @@ public abstract class PlanMigrationReplayTests(EngineDatabase database) : IAsync
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact(Timeout = 300_000)]
-    public async Task ThePlanStartedOnTheOldVersionsMigratesMidYearAfterADryRunAndStillNamesEveryTownshipInItsTargetYear()
+    public async Task ThePlanStartedOnTheOldVersionsMigratesMidYearOntoTheCorrectedTemplatesAfterADryRunAndStillReachesEveryEntrysGoalInItsTargetYear()
     {
         var sources = new Dictionary<string, int>();
         foreach (var key in new[] { Tracks.National, Tracks.Municipal }) sources[key] = await BuiltInMigration.PublishSourceAsync(_harness, key);
