@@ -158,6 +158,20 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task ASplitIntoSeveralNewTasksIsReportedInTheSameOrderByTheDryRunAndByTheExecution()
+    {
+        string[] added = ["publicity-photos", "publicity-banners", "publicity-materials", "publicity-leaflets"];
+        await PublishV2Async(added.Aggregate(_v1, (v2, id) => v2.WithParallelTask("work-plan", id, $"宣传准备 {id}")));
+        var plan = Plan([new ElementMappingRequest("work-plan", "work-plan"), .. added.Select(id => new ElementMappingRequest("work-plan", id))]);
+
+        var foreseen = Assert.Single((await _harness.DryRunMigrationAsync(plan)).Workflows);
+        var done = await _harness.MigrateAsync(_workflow.Id, plan);
+
+        Assert.Equal(added.Order(StringComparer.Ordinal), foreseen.TasksCreated.Select(t => t.ToElement!));
+        Assert.Equal(foreseen.TasksCreated.Select(t => (t.ToElement, t.DueAfter)), done.TasksCreated.Select(t => (t.ToElement, t.DueAfter)));
+    }
+
+    [Fact]
     public async Task AnUnmappedStateIsRefusedWith422ReasonsByElementAndNothingIsWritten()
     {
         await PublishV2Async(_v1.Without("work-plan"));

@@ -4,7 +4,7 @@ namespace Shizhu.Workflows.Tests.InstanceMigration;
 
 /// <summary>
 /// Edits that turn a template version into the next one, as an administrator would: rename an element, change a
-/// due rule, add a task in parallel or in sequence, remove one. The tests derive their target versions with them.
+/// due rule, add a task in parallel, remove one. The tests derive their target versions with them.
 /// </summary>
 public static class TemplateEdits
 {
@@ -34,17 +34,6 @@ public static class TemplateEdits
         {
             Elements = [.. t.Elements.SelectMany(e => e.Id == like ? [e, model with { Id = id, Title = title, Evidence = null, Form = null }] : new[] { e })],
             Flows = [.. t.Flows, new FlowDefinition(fork, id), new FlowDefinition(id, join)],
-        };
-    }
-
-    /// <summary>A new task like <paramref name="like"/> right after it: <c>like → id → what followed like</c>.</summary>
-    public static TemplateDefinition WithTaskAfter(this TemplateDefinition t, string like, string id, string title)
-    {
-        var model = t.Elements.Single(e => e.Id == like);
-        return t with
-        {
-            Elements = [.. t.Elements.SelectMany(e => e.Id == like ? [e, model with { Id = id, Title = title, Evidence = null, Form = null, Boundary = null }] : new[] { e })],
-            Flows = [.. t.Flows.Select(f => f.From == like ? f with { From = id } : f), new FlowDefinition(like, id)],
         };
     }
 

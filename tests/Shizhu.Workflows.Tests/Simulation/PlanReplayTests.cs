@@ -26,12 +26,12 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
     private static readonly string[] CountyChecks = ["county-survey", "county-hidden-inspection", "county-technical-assessment"];
 
     private EngineHarness _harness = null!;
-    private ProcessDriver _driver = null!;
+    private PlanReplay _replay = null!;
 
     public async Task InitializeAsync()
     {
         _harness = await EngineHarness.CreateAsync(database, FourthOfJanuary2022);
-        _driver = new ProcessDriver(_harness);
+        _replay = new PlanReplay(_harness);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -40,7 +40,7 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
     public async Task ReplayingThePlanRunsEveryStageInTheAnnexMonthsAndReachesEveryEntrysGoalInItsTargetYearWithBothInstalmentsAtTheirMilestones()
     {
         var workflows = await StartThePlanAsync();
-        await ReplayAsync();
+        await _replay.RunAsync();
         Assert.True(_harness.Clock.GetUtcNow() <= TenthOfJanuary2027, $"The replay ran until {Local(_harness.Clock.GetUtcNow()):yyyy-MM-dd}.");
         _harness.Clock.SetUtcNow(TenthOfJanuary2027);
         Assert.Equal(0, await _harness.FireDueAsync());
@@ -162,44 +162,6 @@ public abstract class PlanReplayTests(EngineDatabase database) : IAsyncLifetime
             Assert.Equal(new DateTimeOffset(startYear, 1, 1, 0, 0, 0, ChinaTime.Offset), timer.DueAt);
         }
         return started;
-    }
-
-    /// <summary>Moves the county forward until no workflow waits on anything: tasks first, then due verdicts, then the next timer.</summary>
-    private async Task ReplayAsync()
-    {
-        for (var round = 0; round < 3_000; round++)
-        {
-            await _harness.FireDueAsync();
-            if ((await _driver.OpenTasksAsync()).Count > 0)
-            {
-                _harness.Clock.Advance(TimeSpan.FromHours(1));
-                await _driver.CompleteOpenTasksAsync();
-                continue;
-            }
-            var awaiting = await AwaitingVerdictAsync();
-            var now = _harness.Clock.GetUtcNow();
-            var due = awaiting.Where(a => a.VerdictAt <= now).ToList();
-            foreach (var (id, _) in due) await _harness.DeliverAsync(id, ProcessDriver.VerdictMessage, ProcessDriver.PassedVerdict);
-            if (due.Count > 0) continue;
-
-            var next = new[] { (await _driver.NextTimerEventAsync())?.DueAt }
-                .Concat(awaiting.Select(a => (DateTimeOffset?)a.VerdictAt)).Where(d => d is not null).Min();
-            if (next is null) return;
-            if (next > now) _harness.Clock.SetUtcNow(next.Value);
-        }
-        Assert.Fail("The plan did not finish in 3,000 rounds.");
-    }
-
-    /// <summary>The workflows waiting for the municipal verdict, each with when it comes: 15 October of the target year, 10:00 in China.</summary>
-    private async Task<List<(Guid Id, DateTimeOffset VerdictAt)>> AwaitingVerdictAsync()
-    {
-        await using var db = _harness.NewDbContext();
-        return await db.Tokens.AsNoTracking()
-            .Where(t => t.ElementId == ProcessDriver.VerdictMessage && t.State == TokenState.Waiting)
-            .Join(db.Workflows, t => t.WorkflowId, w => w.Id, (t, w) => new { w.Id, w.TargetYear })
-            .AsAsyncEnumerable()
-            .Select(w => (w.Id, new DateTimeOffset(w.TargetYear, 10, 15, 10, 0, 0, ChinaTime.Offset)))
-            .ToListAsync();
     }
 
     private static DateTimeOffset Local(DateTimeOffset instant) => ChinaTime.ToLocal(instant);

@@ -38,7 +38,9 @@ internal sealed class MigrationWork
             [.. TokenViews],
             [.. KeptTasks.Select(k => new TaskChangeView(k.Task.Id, k.Title, k.From, k.To, k.DueBefore, k.DueAfter))],
             [.. CancelledTasks.Select(c => new TaskChangeView(c.Task.Id, c.Task.Title, c.Task.ElementId, null, c.Task.DueAt, null, c.Reason))],
-            created ?? [.. CreatedTaskViews],
+            // By element: the dry run knows the arrivals' order, the execution only the new rows (same instant, random
+            // version-7 ids), and the two reports must list the same work the same way.
+            [.. (created ?? CreatedTaskViews).OrderBy(t => t.ToElement, StringComparer.Ordinal)],
             [.. TimerViews], [.. Stages], [.. Refusals]);
 }
 

@@ -1,20 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Runtime.Model;
-using Shizhu.Workflows.Tests.Infrastructure;
-
-namespace Shizhu.Workflows.Tests.InstanceMigration;
+namespace Shizhu.Workflows.Tests.Infrastructure;
 
 /// <summary>
-/// Moves the county's plan forward in simulated time as a good year would, up to a given moment: open tasks completed
-/// within the hour, the municipal verdict "passed" on 15 October of each target year, and otherwise the clock jumping
-/// to the next timer — never past <c>until</c>, so a replay can stop mid-year for a migration and go on afterwards.
+/// Moves the county's plan forward in simulated time as a good year would: open tasks completed within the hour with
+/// their first outcome, the municipal verdict "passed" on 15 October of each target year, and otherwise the clock jumping
+/// to the next timer. Shared by the plan replay (<c>Simulation/PlanReplayTests</c>, run until nothing waits) and the
+/// migration replay (<c>InstanceMigration/PlanMigrationReplayTests</c>, which stops mid-year for a migration and goes on).
 /// </summary>
 public sealed class PlanReplay(EngineHarness harness)
 {
     private readonly ProcessDriver _driver = new(harness);
 
-    public async Task RunAsync(DateTimeOffset until)
+    /// <summary>Replays until no workflow waits on anything, or until the next thing to do lies after <paramref name="until"/>.</summary>
+    public async Task RunAsync(DateTimeOffset? until = null)
     {
         for (var round = 0; round < 3_000; round++)
         {
@@ -36,7 +36,7 @@ public sealed class PlanReplay(EngineHarness harness)
             if (next is null || next > until) return;
             if (next > now) harness.Clock.SetUtcNow(next.Value);
         }
-        Assert.Fail("The plan did not reach its end in 3,000 rounds.");
+        Assert.Fail("The plan did not reach its end (or the replay's stop) in 3,000 rounds.");
     }
 
     /// <summary>The workflows waiting for the municipal verdict, each with when it comes: 15 October of the target year, 10:00 in China.</summary>
