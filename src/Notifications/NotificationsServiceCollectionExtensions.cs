@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shizhu.Notifications.Deliveries;
 using Shizhu.Notifications.Outbound;
+using Shizhu.Notifications.Outbound.DingTalk;
+using Shizhu.Notifications.Outbound.Sms;
+using Shizhu.Notifications.Outbound.WeCom;
 using Shizhu.Notifications.Email;
 using Shizhu.Notifications.Idempotency;
 using Shizhu.Notifications.InApp;
@@ -93,10 +96,32 @@ public static class NotificationsServiceCollectionExtensions
         where TDefinition : SenderConsumerDefinition<TSender> =>
         bus.AddConsumer<NotificationConsumer<SenderChannel<TSender>>, TDefinition>();
 
-    /// <summary>Adds every notification consumer, each on its own endpoint with its definition's settings.</summary>
-    public static void AddNotificationConsumers(this IBusRegistrationConfigurator bus)
+    /// <summary>
+    /// Adds every notification consumer, each on its own endpoint with its definition's settings: in-app and e-mail
+    /// always (e-mail marks events processed even when switched off), an external channel's only when configuration
+    /// enables it (<see cref="OutboundChannels"/>), since only then is its sender registered.
+    /// </summary>
+    public static void AddNotificationConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
         bus.AddConsumer<NotificationConsumer<InAppNotificationWriter>, InAppNotificationConsumerDefinition>();
         bus.AddSenderConsumer<EmailSender, EmailNotificationConsumerDefinition>();
+        var enabled = OutboundChannels.Enabled(configuration);
+        if (enabled.Contains(Channels.WeCom))
+            bus.AddSenderConsumer<WeComApplicationSender, WeComNotificationConsumerDefinition>();
+        if (enabled.Contains(Channels.WeComRobot))
+            bus.AddSenderConsumer<WeComRobotSender, WeComRobotNotificationConsumerDefinition>();
+        if (enabled.Contains(Channels.DingTalk))
+            bus.AddSenderConsumer<DingTalkWorkNotificationSender, DingTalkNotificationConsumerDefinition>();
+        if (enabled.Contains(Channels.DingTalkRobot))
+            bus.AddSenderConsumer<DingTalkRobotSender, DingTalkRobotNotificationConsumerDefinition>();
+        if (enabled.Contains(Channels.Sms))
+            bus.AddSenderConsumer<SmsSender, SmsNotificationConsumerDefinition>();
     }
+
+    /// <summary>
+    /// The consumers <see cref="AddNotificationConsumers"/> puts on the bus, by the name each marks processed events
+    /// with: every published event must be marked by all of them (the outbox reconciliation's list).
+    /// </summary>
+    public static IReadOnlyList<string> NotificationConsumerNames(IConfiguration configuration) =>
+        [Channels.InApp, Channels.Email, .. OutboundChannels.Enabled(configuration)];
 }

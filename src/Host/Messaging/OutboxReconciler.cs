@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shizhu.Notifications.Deliveries;
+using Shizhu.Notifications;
 using Shizhu.Notifications.Persistence;
 using Shizhu.Workflows.Persistence;
 
@@ -14,11 +14,12 @@ namespace Shizhu.Host.Messaging;
 /// event that was merely slow does no harm.
 /// </summary>
 public sealed class OutboxReconciler(IServiceScopeFactory scopes, OutboxRelay relay, TimeProvider clock,
-    IOptions<ReconciliationOptions> options, ILogger<OutboxReconciler> logger) : BackgroundService
+    IOptions<ReconciliationOptions> options, IConfiguration configuration, ILogger<OutboxReconciler> logger) : BackgroundService
 {
     private const int PageSize = 500;
-    // Every consumer subscribes to every event type and marks each event it handled, sent or not.
-    private static readonly string[] Consumers = [Channels.InApp, Channels.Email];
+    // Every consumer subscribes to every event type and marks each event it handled, sent or not: in-app, e-mail and
+    // each external channel configuration enables (the same answer that put their consumers on the bus).
+    private readonly IReadOnlyList<string> consumers = NotificationsServiceCollectionExtensions.NotificationConsumerNames(configuration);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,7 +63,7 @@ public sealed class OutboxReconciler(IServiceScopeFactory scopes, OutboxRelay re
                 .Where(p => ids.Contains(p.EventId))
                 .Select(p => new { p.EventId, p.Consumer }).ToListAsync(ct);
             var done = processed.GroupBy(p => p.EventId)
-                .Where(g => Consumers.All(c => g.Any(p => p.Consumer == c)))
+                .Where(g => consumers.All(c => g.Any(p => p.Consumer == c)))
                 .Select(g => g.Key).ToHashSet();
 
             foreach (var message in page.Where(m => !done.Contains(m.EventId)))

@@ -21,7 +21,7 @@ public static class MessagingSetup
             // MassTransit 8.4+ reports usage to its vendor's host after start-up; a county government network has no
             // internet and must not try (issue 15). MASSTRANSIT_USAGE_TELEMETRY=false would say the same per machine.
             bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
-            bus.AddNotificationConsumers();
+            bus.AddNotificationConsumers(builder.Configuration);
             if (options.Transport == BusTransport.RabbitMq)
                 bus.UsingRabbitMq((context, cfg) =>
                 {

@@ -14,8 +14,8 @@ namespace Shizhu.Notifications.Outbound;
 public static class ChannelsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the WeCom, DingTalk and SMS senders that configuration enables, each an <see cref="IMessageSender"/> on a
-    /// typed <see cref="HttpClient"/> whose base address comes from configuration (tests point it at local listeners),
+    /// Registers the WeCom, DingTalk and SMS senders that configuration enables (<see cref="OutboundChannels"/>), each an
+    /// <see cref="IMessageSender"/> with its delivery pipeline on a typed <see cref="HttpClient"/> whose base address comes from configuration (tests point it at local listeners),
     /// and the channel texts. Incomplete settings of an enabled channel stop the start-up, naming the keys.
     /// </summary>
     public static IServiceCollection AddMessageChannels(this IServiceCollection services, IConfiguration configuration)
@@ -29,33 +29,9 @@ public static class ChannelsServiceCollectionExtensions
         Bind<WeComOptions>(services, configuration, WeComOptions.Section, o => o.Enabled, o => o.BaseAddress)
             .Validate(o => !o.Enabled || o.ApplicationConfigured || o.RobotConfigured,
                 $"{WeComOptions.Section}: set CorpId, AgentId and Secret (application messages) or RobotKey (group robot), or Enabled=false.");
-        var weComSettings = configuration.GetSection(WeComOptions.Section).Get<WeComOptions>() ?? new();
-        if (weComSettings.Enabled)
-        {
-            if (weComSettings.ApplicationConfigured)
-            {
-                services.AddSingleton<WeComAccessToken>();
-                AddSender<WeComApplicationSender, WeComOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
-            }
-            if (weComSettings.RobotConfigured)
-                AddSender<WeComRobotSender, WeComOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
-        }
-
         Bind<DingTalkOptions>(services, configuration, DingTalkOptions.Section, o => o.Enabled, o => o.BaseAddress)
             .Validate(o => !o.Enabled || o.ApplicationConfigured || o.RobotConfigured,
                 $"{DingTalkOptions.Section}: set AppKey, AppSecret and AgentId (work notifications) or RobotAccessToken and RobotSecret (group robot), or Enabled=false.");
-        var dingTalkSettings = configuration.GetSection(DingTalkOptions.Section).Get<DingTalkOptions>() ?? new();
-        if (dingTalkSettings.Enabled)
-        {
-            if (dingTalkSettings.ApplicationConfigured)
-            {
-                services.AddSingleton<DingTalkAccessToken>();
-                AddSender<DingTalkWorkNotificationSender, DingTalkOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
-            }
-            if (dingTalkSettings.RobotConfigured)
-                AddSender<DingTalkRobotSender, DingTalkOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
-        }
-
         Bind<SmsOptions>(services, configuration, SmsOptions.Section, o => o.Enabled, o => o.BaseAddress)
             .Validate(o => !o.Enabled || o.Gateway == AliyunSmsGateway.GatewayName,
                 $"{SmsOptions.Section}:Gateway must be {AliyunSmsGateway.GatewayName}.")
@@ -66,10 +42,25 @@ public static class ChannelsServiceCollectionExtensions
             .Validate(o => !o.Enabled || o.Templates.Keys.All(k => Enum.TryParse<MessageKind>(k, out _)),
                 $"{SmsOptions.Section}:Templates: every key must be a message kind ({string.Join(", ", Enum.GetNames<MessageKind>())}).")
             .Validate(o => o.MaxSegments is >= 1 and <= 10, $"{SmsOptions.Section}:MaxSegments must be 1–10.");
-        if (configuration.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Enabled == true)
+        var enabled = OutboundChannels.Enabled(configuration);
+        if (enabled.Contains(Deliveries.Channels.WeCom))
+        {
+            services.AddSingleton<WeComAccessToken>();
+            AddSender<WeComApplicationSender, WeComOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
+        }
+        if (enabled.Contains(Deliveries.Channels.WeComRobot))
+            AddSender<WeComRobotSender, WeComOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
+        if (enabled.Contains(Deliveries.Channels.DingTalk))
+        {
+            services.AddSingleton<DingTalkAccessToken>();
+            AddSender<DingTalkWorkNotificationSender, DingTalkOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
+        }
+        if (enabled.Contains(Deliveries.Channels.DingTalkRobot))
+            AddSender<DingTalkRobotSender, DingTalkOptions>(services, o => o.BaseAddress, o => o.TimeoutSeconds);
+        if (enabled.Contains(Deliveries.Channels.Sms))
         {
             services.AddHttpClient<ISmsGateway, AliyunSmsGateway>(ConfigureClient<SmsOptions>(o => o.BaseAddress, o => o.TimeoutSeconds));
-            services.AddTransient<IMessageSender, SmsSender>();
+            services.AddMessageSender<SmsSender>();
         }
         return services;
     }
@@ -83,8 +74,9 @@ public static class ChannelsServiceCollectionExtensions
     static void AddSender<TSender, TOptions>(IServiceCollection services, Func<TOptions, string> baseAddress, Func<TOptions, int> timeoutSeconds)
         where TSender : class, IMessageSender where TOptions : class
     {
+        // The typed client registers TSender first; AddMessageSender then only adds its pipeline (ADR 0030).
         services.AddHttpClient<TSender>(ConfigureClient(baseAddress, timeoutSeconds));
-        services.AddTransient<IMessageSender>(sp => sp.GetRequiredService<TSender>());
+        services.AddMessageSender<TSender>();
     }
 
     static Action<IServiceProvider, HttpClient> ConfigureClient<TOptions>(Func<TOptions, string> baseAddress, Func<TOptions, int> timeoutSeconds)

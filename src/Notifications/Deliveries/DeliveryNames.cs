@@ -9,9 +9,11 @@ public static class DeliveryNames
     {
         Channels.InApp => "站内通知",
         Channels.Email => "电子邮件",
-        ChannelDefaults.WeCom => "企业微信",
-        ChannelDefaults.DingTalk => "钉钉",
-        ChannelDefaults.Sms => "短信",
+        Channels.WeCom => "企业微信",
+        Channels.WeComRobot => "企业微信群机器人",
+        Channels.DingTalk => "钉钉",
+        Channels.DingTalkRobot => "钉钉群机器人",
+        Channels.Sms => "短信",
         _ => channel,
     };
 

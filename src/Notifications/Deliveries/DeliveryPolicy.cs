@@ -16,8 +16,13 @@ public sealed class DeliveryPolicy(IOptionsMonitor<DeliveryOptions> options, IOp
     ChannelPolicyOptions For(string channel) =>
         options.CurrentValue.Channels.TryGetValue(channel, out var o) ? o : new ChannelPolicyOptions();
 
+    /// <summary>
+    /// E-mail follows <c>Notifications:Email:Enabled</c>; any other channel is on once its sender is installed (its
+    /// provider section enabled, see <c>OutboundChannels</c>) — the pipeline only asks about installed channels — unless
+    /// <c>Notifications:Delivery:Channels:&lt;channel&gt;:Enabled=false</c> pauses it.
+    /// </summary>
     public bool IsEnabled(string channel) =>
-        For(channel).Enabled ?? (channel == Channels.Email && email.CurrentValue.Enabled);
+        For(channel).Enabled ?? (channel != Channels.Email || email.CurrentValue.Enabled);
 
     public bool IsAllowed(string channel, MessageKind kind) =>
         (For(channel).AllowedKinds ?? ChannelDefaults.AllowedKinds(channel)).Contains(kind);

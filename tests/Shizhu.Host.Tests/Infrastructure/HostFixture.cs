@@ -10,7 +10,7 @@ namespace Shizhu.Host.Tests.Infrastructure;
 /// of its own. Test classes run in parallel and none sees another's data, clock or templates; the tests of one class
 /// stay apart by using a township of their own (<see cref="NextTownshipCode"/>).
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public const string AdminUser = TestUsers.AdminUser;
     public const string AdminPassword = TestUsers.AdminPassword;
@@ -36,7 +36,7 @@ public sealed class HostFixture : IAsyncLifetime
         await Task.WhenAll(copy, RabbitMq.StartAsync());
         ConnectionString = await copy;
         Smtp = await LocalSmtpServer.StartAsync();
-        (Factory, BaseAddress) = await InProcessHost.StartAsync(new Dictionary<string, string?>(HostTemplate.Settings(ConnectionString))
+        var settings = new Dictionary<string, string?>(HostTemplate.Settings(ConnectionString))
         {
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMqUri"] = RabbitMq.Uri,
@@ -48,8 +48,20 @@ public sealed class HostFixture : IAsyncLifetime
             // Retries and resends go out within a second instead of the default 15 s.
             ["Notifications:Delivery:SweepInterval"] = "00:00:01",
             ["Notifications:Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in await StartOwnServicesAsync()) settings[key] = value;
+        (Factory, BaseAddress) = await InProcessHost.StartAsync(settings);
     }
+
+    /// <summary>
+    /// A test class's fixture may start servers of its own (e.g. providers' listeners) before the Host and answer the
+    /// settings that point the Host at them; they override the ones above.
+    /// </summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> StartOwnServicesAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    /// <summary>Stops what <see cref="StartOwnServicesAsync"/> started, after the Host.</summary>
+    protected virtual ValueTask StopOwnServicesAsync() => ValueTask.CompletedTask;
 
     public string NextTownshipCode() => TownshipCodes.ForTests[Interlocked.Increment(ref _nextTownship) % TownshipCodes.ForTests.Count];
 
@@ -74,6 +86,7 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Factory is not null) await Factory.DisposeAsync();
+        await StopOwnServicesAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
         await RabbitMq.DisposeAsync();
         if (ConnectionString.Length > 0) await (await HostTemplate.Shared).DropCopyAsync(ConnectionString);

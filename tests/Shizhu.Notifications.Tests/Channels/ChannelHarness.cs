@@ -19,12 +19,16 @@ public sealed class ChannelHarness : IAsyncDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 5, 10, 1, 30, 0, TimeSpan.Zero);
 
-    readonly ServiceProvider services;
+    readonly ServiceProvider root;
+    // Senders are scoped, as the pipeline resolves them per message or sweep: the harness is one such scope.
+    readonly AsyncServiceScope scope;
+    IServiceProvider Scoped => scope.ServiceProvider;
 
-    ChannelHarness(LocalHttpListener provider, ServiceProvider services, FakeTimeProvider clock)
+    ChannelHarness(LocalHttpListener provider, ServiceProvider root, FakeTimeProvider clock)
     {
         Provider = provider;
-        this.services = services;
+        this.root = root;
+        scope = root.CreateAsyncScope();
         Clock = clock;
     }
 
@@ -48,11 +52,11 @@ public sealed class ChannelHarness : IAsyncDisposable
     }
 
     public IMessageSender Sender(string channel) =>
-        services.GetServices<IMessageSender>().Single(s => s.Channel == channel);
+        Scoped.GetServices<IMessageSender>().Single(s => s.Channel == channel);
 
-    public IReadOnlyList<IMessageSender> Senders => [.. services.GetServices<IMessageSender>()];
+    public IReadOnlyList<IMessageSender> Senders => [.. Scoped.GetServices<IMessageSender>()];
 
-    public T Resolve<T>() where T : notnull => services.GetRequiredService<T>();
+    public T Resolve<T>() where T : notnull => Scoped.GetRequiredService<T>();
 
     public static Recipient ZhongyiStaff => new("zhongyi-staff", "谭晓梅", "tan@example.cn", "13912345678", "TanXiaoMei", "manager4521");
 
@@ -66,7 +70,8 @@ public sealed class ChannelHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
+        await scope.DisposeAsync();
+        await root.DisposeAsync();
         await Provider.DisposeAsync();
     }
 }

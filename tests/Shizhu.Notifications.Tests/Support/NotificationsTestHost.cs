@@ -93,7 +93,7 @@ public sealed class NotificationsTestHost : IAsyncDisposable
         collection.AddMassTransitTestHarness(bus =>
         {
             bus.SetTestTimeouts(testTimeout: Bound, testInactivityTimeout: Bound);
-            bus.AddNotificationConsumers();
+            bus.AddNotificationConsumers(configuration);
             start.AddChannels?.Invoke(collection, bus);
         });
         return collection.BuildServiceProvider(validateScopes: true);
