@@ -25,20 +25,8 @@ internal static class ChineseText
     public static string OutcomeClause(string? outcome) =>
         string.IsNullOrWhiteSpace(outcome) ? "" : $"办理结果：{Outcome(outcome)}。";
 
-    /// <summary>
-    /// A task outcome as people read it: the built-in templates' keys have Chinese names (the same as the UI's); a key an
-    /// administrator invents shows as written.
-    /// </summary>
-    public static string Outcome(string outcome) => outcome switch
-    {
-        "passed" => "通过",
-        "findings" => "发现问题",
-        "approved" => "同意",
-        "returned" => "退回",
-        "failed" => "未通过",
-        "rejected" => "不予通过",
-        _ => outcome,
-    };
+    /// <summary>A task outcome as people read it (<see cref="Workflows.Events.OutcomeNames"/>).</summary>
+    public static string Outcome(string outcome) => Workflows.Events.OutcomeNames.Chinese(outcome);
 
     /// <summary>A person by display name; the user name only for events raised before display names were carried.</summary>
     public static string Person(string? displayName, string userName) =>

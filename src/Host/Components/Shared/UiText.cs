@@ -76,20 +76,8 @@ public static class UiText
         _ => "未开始",
     };
 
-    /// <summary>
-    /// A task outcome as people read it. Outcome keys are the templates' English identifiers (the API's words); the
-    /// built-in ones have Chinese names, a key an administrator invents shows as written.
-    /// </summary>
-    public static string Outcome(string outcome) => outcome switch
-    {
-        "passed" => "通过",
-        "findings" => "发现问题",
-        "approved" => "同意",
-        "returned" => "退回",
-        "failed" => "未通过",
-        "rejected" => "不予通过",
-        _ => outcome,
-    };
+    /// <summary>A task outcome as people read it (<see cref="Workflows.Events.OutcomeNames"/>).</summary>
+    public static string Outcome(string outcome) => Workflows.Events.OutcomeNames.Chinese(outcome);
 
     public static string AlertKind(Workflows.Events.AlertKind kind) => kind switch
     {
