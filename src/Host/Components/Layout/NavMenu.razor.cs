@@ -75,6 +75,10 @@ public sealed partial class NavMenu : IDisposable
         {
             await RefreshAsync();
         }
+        catch (ObjectDisposedException)
+        {
+            // The Host is stopping while a circuit's timer still ticks: nothing to refresh, nothing to report.
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogWarning(ex, "Could not refresh the unread notification count");
