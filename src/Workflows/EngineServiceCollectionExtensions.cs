@@ -1,3 +1,4 @@
+using Shizhu.Workflows.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shizhu.Workflows.Calendar;
@@ -64,6 +65,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<TargetSheet>();
         services.AddScoped<SubsidyLedger>();
         services.AddScoped<SubsidyPaymentConfirmation>();
+        services.AddSupervision();
         return services;
     }
 }

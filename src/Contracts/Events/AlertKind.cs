@@ -14,4 +14,10 @@ public enum AlertKind
 
     /// <summary>A non-interrupting boundary timer takes the task to the leaders.</summary>
     Escalation,
+
+    /// <summary>
+    /// The yellow warning (黄色预警): the task falls due within its template's <c>warningDays</c> working days
+    /// (ADR 0037). <see cref="Overdue"/> is the red one.
+    /// </summary>
+    DueSoon,
 }

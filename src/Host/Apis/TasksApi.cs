@@ -36,6 +36,8 @@ public static class TasksApi
         tasks.MapPost("/{id:guid}/claim", ClaimAsync);
         tasks.MapPost("/{id:guid}/release", ReleaseAsync);
         tasks.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(p => p.RequireRole(Roles.CountyAdmin, Roles.TownshipLeader));
+        tasks.MapPost("/{id:guid}/urge", SupervisionApi.UrgeTaskAsync).RequireAuthorization(Policies.Urgers);
+        tasks.MapPost("/{id:guid}/extend-deadline", SupervisionApi.ExtendDeadlineAsync).RequireAuthorization(Policies.CountyAdmin);
 
         var limit = app.ServiceProvider.GetRequiredService<EvidenceLimits>().MaxBytes + FormOverheadBytes;
         var evidence = app.MapGroup("/api/tasks/{id:guid}/evidence").WithTags("Evidence");

@@ -27,7 +27,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         };
         if (problem is null) return false;
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (exception is WorkflowException { RetryAt: { } retryAt })
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAt, context);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Retry-After in whole seconds from now on the application clock (at least 1), as RFC 9110 allows.</summary>
+    private static string RetryAfterSeconds(DateTimeOffset retryAt, HttpContext context)
+    {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        return Math.Max(1, (long)Math.Ceiling((retryAt - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string FieldOf(BadHttpRequestException e) =>

@@ -32,6 +32,7 @@ public static class Problems
             WorkflowErrorKind.NotFound => StatusCodes.Status404NotFound,
             WorkflowErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
+            WorkflowErrorKind.TooSoon => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         },
         Title = e.Kind switch
@@ -39,9 +40,12 @@ public static class Problems
             WorkflowErrorKind.NotFound => "未找到",
             WorkflowErrorKind.Forbidden => "无权操作",
             WorkflowErrorKind.Conflict => "操作冲突",
+            WorkflowErrorKind.TooSoon => "操作过于频繁",
             _ => "请求参数有误",
         },
         Detail = e.Message,
+        // A refusal for now names when to try again (the next allowed 催办), for scripts as the Retry-After header does.
+        Extensions = e.RetryAt is { } retryAt ? new Dictionary<string, object?> { ["nextAllowedAt"] = retryAt } : new Dictionary<string, object?>(),
     };
 
     public static ProblemHttpResult NotFound(string detail) =>

@@ -39,6 +39,7 @@ public sealed class IdentitySeeder(
         if (!seed.DemoUsers) return;
         var password = seed.DemoPassword ?? throw new InvalidOperationException("Seed:DemoUsers needs Seed:DemoPassword.");
         await EnsureUserAsync("county-leader", password, "县领导", null, [Roles.CountyLeader]);
+        await EnsureUserAsync("county-supervisor", password, "县政府督查办", null, [Roles.CountySupervisor]);
         await EnsureUserAsync("template-admin", password, "模板管理员", null, [Roles.TemplateAdmin]);
         await EnsureUserAsync("county-finance", password, "县财政", null, [Roles.CountyFinance]);
         var names = DemoLogins.Keys.ToList();

@@ -12,6 +12,7 @@ public static class ApplicationSetup
     {
         builder.AddClock();
         builder.AddDatabases();
+        builder.AddSupervisionSettings();
         builder.Services.AddWorkflowEngine();
         builder.AddEvidence();
         builder.AddMessaging();

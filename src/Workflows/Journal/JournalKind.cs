@@ -34,4 +34,9 @@ public enum JournalKind
     TokenMigrated,
     /// <summary>County finance confirmed an instalment's payment (ADR 0027).</summary>
     SubsidyPaid,
+    /// <summary>The county office moved a task's due time (延期, ADR 0037).</summary>
+    TaskDeadlineExtended,
+    /// <summary>催办: someone urged a task, or a township's workflow as a whole (ADR 0037).</summary>
+    TaskUrged,
+    TownshipUrged,
 }

@@ -71,6 +71,9 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             case TimerKind.Boundary:
                 await FireBoundaryAsync(timer, changes, ct);
                 break;
+            case TimerKind.TaskWarning:
+                await WarnAsync(timer, changes, ct);
+                break;
         }
         return true;
     }
@@ -102,20 +105,22 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             journal.After["task"] = JournalState.Task(task);
             var pending = await db.Timers.Where(t => t.TaskId == task.Id && t.Id != timer.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
             pending.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
+            if (task.Alerted) journal.After["resolvedAlerts"] = await AlertResolver.ResolveTaskAsync(db, task.Id, AlertResolution.TaskCancelled, changes.Now, ct);
             (await process.RunnerAsync(workflow, changes, ct)).Interrupt(task.TokenId!.Value, to, journal);
             return;
         }
         // At most one alert per task and kind: a second boundary timer of the same kind (another reminder) raises the
         // event again on the existing alert instead of breaking the unique index and failing on every sweep.
-        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.TaskId == task.Id && a.Kind == boundary.AlertKind, ct);
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.TaskId == task.Id && a.Kind == boundary.AlertKind && a.ResolvedAt == null, ct);
         if (alert is null)
         {
-            alert = new TaskAlert
-            {
-                Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
-                Kind = boundary.AlertKind, RaisedAt = changes.Now,
-            };
+            alert = NewAlert(changes, task, boundary.AlertKind);
             db.Alerts.Add(alert);
+        }
+        if (!task.Alerted)
+        {
+            task.Alerted = true;
+            task.Revision++;
         }
         Fired(changes, timer, JournalKind.TaskAlertRaised, $"{(boundary.AlertKind == AlertKind.Escalation ? "升级督办" : "催办提醒")}：{task.Title}")
             .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
@@ -141,16 +146,39 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         var journal = Fired(changes, timer, JournalKind.TaskOverdue, $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
         journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["overdue"] = task.Overdue };
         task.Overdue = true;
+        task.Alerted = true;
         task.Revision++;
         journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["overdue"] = task.Overdue };
-        var alert = new TaskAlert
-        {
-            Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
-            Kind = AlertKind.Overdue, RaisedAt = changes.Now,
-        };
+        var alert = NewAlert(changes, task, AlertKind.Overdue);
         db.Alerts.Add(alert);
         journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
             workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt, task.DepartmentCode));
     }
+
+    /// <summary>
+    /// The yellow warning (黄色预警): the task falls due within its template's warning lead. Raised once: the timer fires
+    /// once, and the filtered unique index (one open alert per task and kind) stops a racing replica's second row.
+    /// </summary>
+    private async Task WarnAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        if (task.Status != UserTaskStatus.Open || task.Overdue || task.DueAt is not { } due || due <= changes.Now) return;
+        if (await db.Alerts.AnyAsync(a => a.TaskId == task.Id && a.Kind == AlertKind.DueSoon && a.ResolvedAt == null, ct)) return;
+        var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        var alert = NewAlert(changes, task, AlertKind.DueSoon);
+        db.Alerts.Add(alert);
+        task.Alerted = true;
+        task.Revision++;
+        Fired(changes, timer, JournalKind.TaskAlertRaised, $"黄色预警：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(due):yyyy-MM-dd HH:mm}）")
+            .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
+        changes.Raise(id => new TaskAlertRaised(id, changes.Now, workflow.Id, task.Id, alert.Id, task.TownshipCode, workflow.TownshipName,
+            task.StageKey, task.Title, task.Role, AlertKind.DueSoon, task.DepartmentCode));
+    }
+
+    private static TaskAlert NewAlert(EngineChanges changes, WorkflowTask task, AlertKind kind) => new()
+    {
+        Id = changes.NewId(), TaskId = task.Id, WorkflowId = task.WorkflowId, TownshipCode = task.TownshipCode,
+        Kind = kind, RaisedAt = changes.Now, StageKey = task.StageKey, DueAt = task.DueAt,
+    };
 }

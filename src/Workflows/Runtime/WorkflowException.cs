@@ -14,6 +14,11 @@ public sealed class WorkflowException(
     /// <summary>Located reasons by field (<c>evidence.{key}</c>), in the order they were found; empty for most refusals.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; } = errors ?? new Dictionary<string, string>();
 
+    /// <summary>When the refused request may be repeated (<see cref="WorkflowErrorKind.TooSoon"/>); null otherwise.</summary>
+    public DateTimeOffset? RetryAt { get; private init; }
+
+    public static WorkflowException TooSoon(string message, DateTimeOffset retryAt) => new(WorkflowErrorKind.TooSoon, message) { RetryAt = retryAt };
+
     public static WorkflowException NotFound(string message) => new(WorkflowErrorKind.NotFound, message);
     public static WorkflowException Conflict(string message) => new(WorkflowErrorKind.Conflict, message);
     public static WorkflowException Forbidden(string message) => new(WorkflowErrorKind.Forbidden, message);

@@ -19,7 +19,18 @@ public sealed record TemplateDefinition(
     IReadOnlyDictionary<string, decimal>? Parameters = null,
     IReadOnlyList<SubProcessDefinition>? SubProcesses = null,
     IReadOnlyList<PhaseDefinition>? Phases = null,
-    IReadOnlyDictionary<string, TemplateParameterInfo>? ParameterInfo = null);
+    IReadOnlyDictionary<string, TemplateParameterInfo>? ParameterInfo = null,
+    int? WarningDays = null)
+{
+    /// <summary>The yellow warning's lead when a template names none: three working days (issue 13, ADR 0037).</summary>
+    public const int DefaultWarningDays = 3;
+
+    /// <summary>The most working days ahead a yellow warning may be set (two months of working days).</summary>
+    public const int MaxWarningDays = 40;
+
+    /// <summary>How many working days before a task's due time its yellow warning is raised (0: no yellow warning).</summary>
+    public int WarningLead => WarningDays ?? DefaultWarningDays;
+}
 
 /// <summary>A milestone users see (宣传发动, 县级调研, …), in the <see cref="Phase"/> of 实施步骤 it belongs to.</summary>
 public sealed record StageDefinition(string Key, string Name, string? Phase = null);

@@ -32,7 +32,7 @@ public sealed partial class NavMenu : IDisposable
         _isCountyAdmin = _user.IsInRole(Roles.CountyAdmin);
         // The same roles StatutoryCalendarAdmin lets change the calendar.
         _canEditCalendar = _isCountyAdmin || _user.IsInRole(Roles.TemplateAdmin);
-        _canSeeAlerts = _user.IsInRole(Roles.CountyAdmin) || _user.IsInRole(Roles.CountyLeader) || _user.IsInRole(Roles.TownshipLeader);
+        _canSeeAlerts = _user.IsInRole(Roles.CountyAdmin) || _user.IsInRole(Roles.CountyLeader) || _user.IsInRole(Roles.TownshipLeader) || _user.IsInRole(Roles.CountySupervisor);
         // The same roles TargetSheet, TitlesHeld and SubsidyLedger let read (a township its own titles and subsidies).
         var isFinance = _user.IsInRole(Roles.CountyFinance);
         var countyWide = Roles.CountyWide.Any(_user.IsInRole);

@@ -25,6 +25,7 @@ public static class UiText
         Roles.TemplateAdmin => "模板管理员",
         Roles.CountyDepartment => "县级部门",
         Roles.CountyFinance => "县财政",
+        Roles.CountySupervisor => "县政府督查办",
         _ => role,
     };
 

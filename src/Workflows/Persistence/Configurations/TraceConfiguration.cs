@@ -30,9 +30,14 @@ internal sealed class TaskAlertConfiguration : IEntityTypeConfiguration<TaskAler
         b.HasKey(a => a.Id);
         b.Property(a => a.TownshipCode).HasMaxLength(12);
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
-        // One alert per task and kind: a second firing of the same timer cannot add another.
-        b.HasIndex(a => new { a.TaskId, a.Kind }).IsUnique();
+        b.Property(a => a.StageKey).HasMaxLength(60);
+        b.Property(a => a.Resolution).HasConversion<string>().HasMaxLength(30);
+        b.Ignore(a => a.Level);
+        // One open alert per task and kind: a second firing of the same timer cannot add another, while a task whose
+        // deadline was extended can be warned again for its new due time (the old alert is resolved, ADR 0037).
+        b.HasIndex(a => new { a.TaskId, a.Kind }).IsUnique().HasFilter("resolved_at IS NULL");
         b.HasIndex(a => a.TownshipCode);
+        b.HasIndex(a => a.WorkflowId);
     }
 }
 

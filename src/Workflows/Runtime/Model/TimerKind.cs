@@ -8,4 +8,6 @@ public enum TimerKind
     TimerEvent,
     /// <summary>A boundary timer on a task: an alert, or (interrupting) the task is cancelled and the token moves on.</summary>
     Boundary,
+    /// <summary>The yellow warning point of a task: its template's <c>warningDays</c> working days before the due time (ADR 0037).</summary>
+    TaskWarning,
 }

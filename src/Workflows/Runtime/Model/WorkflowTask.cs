@@ -22,6 +22,11 @@ public sealed class WorkflowTask
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DueAt { get; set; }
     public bool Overdue { get; set; }
+    /// <summary>
+    /// Whether an alert was ever raised on this task: completing it looks for alerts to resolve only then, so the
+    /// engine's hot path pays no query for the many tasks that never had one (ADR 0037).
+    /// </summary>
+    public bool Alerted { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
     public string? Outcome { get; set; }

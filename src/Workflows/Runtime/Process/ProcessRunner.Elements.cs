@@ -1,3 +1,4 @@
+using Shizhu.Workflows.Supervision;
 using Shizhu.Workflows.Calendar;
 using System.Text.Json.Nodes;
 using Shizhu.Workflows.Events;
@@ -110,7 +111,12 @@ internal sealed partial class ProcessRunner
         _changes.Raise(id => new TaskCreated(id, _changes.Now, _workflow.Id, task.Id, _workflow.TownshipCode, _workflow.TownshipName,
             task.StageKey, task.Title, task.Role, dueAt, task.DepartmentCode));
         if (dueAt is { } due)
+        {
             _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskDue, DueAt = due });
+            // The yellow warning is a durable timer like the due time, so it fires once across replicas (ADR 0037).
+            if (WarningPoint.TimerAt(due, _graph.Template.WarningLead, _calendar, _changes.Now) is { } warnAt)
+                _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskWarning, DueAt = warnAt });
+        }
         foreach (var boundary in element.Boundary ?? [])
         {
             var at = DueRuleEvaluator.Evaluate(boundary.Due, _workflow.StartYear, CycleYear, _changes.Now, _calendar);

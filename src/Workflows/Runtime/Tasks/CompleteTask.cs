@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Alerts;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Evidence;
@@ -73,6 +74,8 @@ public sealed class TaskCompleter(
         var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
         journal.Before["task"] = before;
         journal.After["task"] = JournalState.Task(task);
+        // Only a task that was ever warned has alerts to close: the hot path reads nothing more for the others.
+        if (task.Alerted) journal.After["resolvedAlerts"] = await AlertResolver.ResolveTaskAsync(db, task.Id, AlertResolution.TaskCompleted, changes.Now, ct);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, actor.UserName, outcome, actor.Name));
 

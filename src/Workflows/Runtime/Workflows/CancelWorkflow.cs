@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Alerts;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Runtime.Idempotency;
@@ -49,6 +50,7 @@ public sealed partial class WorkflowControl
             journal.After["tasks"] = new JsonArray([.. open.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["key"] = t.ElementId, ["status"] = JournalState.Name(t.Status) })]);
             journal.After["tokens"] = new JsonArray();
             journal.After["cancelledTimers"] = pending.Count;
+            journal.After["resolvedAlerts"] = await AlertResolver.ResolveWorkflowAsync(db, workflow.Id, AlertResolution.WorkflowCancelled, changes.Now, ct);
             changes.Raise(id => new WorkflowCancelled(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName,
                 workflow.Track, actor.UserName, reason, actor.Name));
         }, ct);

@@ -30,6 +30,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -39,6 +43,20 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("raised_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("StageKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("stage_key");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid")
@@ -60,9 +78,13 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("TownshipCode")
                         .HasDatabaseName("ix_task_alerts_township_code");
 
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_task_alerts_workflow_id");
+
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_task_alerts_task_id_kind");
+                        .HasDatabaseName("ix_task_alerts_task_id_kind")
+                        .HasFilter("resolved_at IS NULL");
 
                     b.ToTable("task_alerts", "workflows");
                 });
@@ -660,6 +682,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("Alerted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("alerted");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -880,6 +906,116 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_workflow_tokens_workflow_id");
 
                     b.ToTable("workflow_tokens", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Supervision.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateTimeOffset>("RotatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rotated_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Supervision.DigestRun", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_soon");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("UserName", "Day")
+                        .HasName("pk_digest_runs");
+
+                    b.ToTable("digest_runs", "workflows");
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Supervision.Urge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("township_code");
+
+                    b.Property<DateTimeOffset>("UrgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("urged_at");
+
+                    b.Property<string>("UrgedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("urged_by");
+
+                    b.Property<string>("UrgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("urged_by_name");
+
+                    b.Property<Guid?>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_urges");
+
+                    b.HasIndex("TaskId", "UrgedAt")
+                        .HasDatabaseName("ix_urges_task_id_urged_at");
+
+                    b.HasIndex("TownshipCode", "UrgedAt")
+                        .HasDatabaseName("ix_urges_township_code_urged_at");
+
+                    b.ToTable("urges", "workflows");
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Targets.HeldTitle", b =>

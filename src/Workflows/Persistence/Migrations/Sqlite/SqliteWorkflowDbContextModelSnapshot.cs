@@ -24,6 +24,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -33,6 +37,20 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long>("RaisedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("raised_at");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("StageKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_key");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("TEXT")
@@ -54,9 +72,13 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("TownshipCode")
                         .HasDatabaseName("ix_task_alerts_township_code");
 
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_task_alerts_workflow_id");
+
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_task_alerts_task_id_kind");
+                        .HasDatabaseName("ix_task_alerts_task_id_kind")
+                        .HasFilter("resolved_at IS NULL");
 
                     b.ToTable("task_alerts", (string)null);
                 });
@@ -650,6 +672,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("Alerted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alerted");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -870,6 +896,116 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_workflow_tokens_workflow_id");
 
                     b.ToTable("workflow_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Supervision.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<long>("RotatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rotated_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserName")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Supervision.DigestRun", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_soon");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("UserName", "Day")
+                        .HasName("pk_digest_runs");
+
+                    b.ToTable("digest_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Supervision.Urge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<long>("UrgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urged_at");
+
+                    b.Property<string>("UrgedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urged_by");
+
+                    b.Property<string>("UrgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urged_by_name");
+
+                    b.Property<Guid?>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_urges");
+
+                    b.HasIndex("TaskId", "UrgedAt")
+                        .HasDatabaseName("ix_urges_task_id_urged_at");
+
+                    b.HasIndex("TownshipCode", "UrgedAt")
+                        .HasDatabaseName("ix_urges_township_code_urged_at");
+
+                    b.ToTable("urges", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Targets.HeldTitle", b =>
