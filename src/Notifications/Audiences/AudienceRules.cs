@@ -56,7 +56,23 @@ public static class AudienceRules
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)],
         MessageKind.Progress, new(e.TownshipName, Track(e.Track)));
 
-    public static AudienceMessage For(TaskAlertRaised e) => new(
+    /// <summary>催办 of a task (ADR 0037): the task's role holders in scope (its assignee among them) and the township leader.</summary>
+    public static AudienceMessage For(TaskUrged e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"督办催办：{e.Title}",
+        $"{Person(e.ActorName, e.Actor)}催办{e.TownshipName}的任务“{e.Title}”：{e.Message}{(e.DueAt is { } due ? $" 办理期限：{ChinaTime(due)}。" : "")}",
+        [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
+        MessageKind.Urge, new(e.TownshipName, e.Title, Person(e.ActorName, e.Actor), At: e.DueAt));
+
+    /// <summary>催办 of a township's creation work as a whole: its leader and staff.</summary>
+    public static AudienceMessage For(TownshipUrged e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"督办催办：{e.TownshipName}创建工作",
+        $"{Person(e.ActorName, e.Actor)}催办{e.TownshipName}的创建工作：{e.Message} 目前未办结任务 {e.OpenTasks} 项，其中逾期 {e.OverdueTasks} 项。",
+        [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)],
+        MessageKind.Urge, new(e.TownshipName, null, Person(e.ActorName, e.Actor)));
+
+    public static AudienceMessage For(TaskAlertRaised e) => e.Kind == AlertKind.DueSoon ? DueSoon(e) : new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         e.Kind == AlertKind.Escalation ? $"升级督办：{e.Title}" : $"催办提醒：{e.Title}",
         e.Kind == AlertKind.Escalation
@@ -67,6 +83,14 @@ public static class AudienceRules
             : [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
         e.Kind == AlertKind.Escalation ? MessageKind.Escalation : MessageKind.Reminder,
         new(e.TownshipName, e.Title, At: e.OccurredAt));
+
+    /// <summary>The yellow warning (黄色预警): the task's holders and the township leader, before the due time.</summary>
+    static AudienceMessage DueSoon(TaskAlertRaised e) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"黄色预警：{e.Title}",
+        $"{e.TownshipName}的任务“{e.Title}”即将到期，请在期限内办结，避免逾期。",
+        [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
+        MessageKind.Reminder, new(e.TownshipName, e.Title, At: e.OccurredAt));
 
     public static AudienceMessage For(IncidentRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,

@@ -57,6 +57,15 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         if (timer is null || timer.FiredAt is not null || timer.CancelledAt is not null || timer.DueAt > changes.Now) return false;
         // Deferred, not lost: the timer stays pending and resuming the workflow wakes it again.
         if (await db.Workflows.AnyAsync(w => w.Id == timer.WorkflowId && w.Status == WorkflowStatus.Suspended, ct)) return false;
+        // A yellow warning woken only after its task's due time (a sweep after a long pause, a resumed workflow) has
+        // nothing left to warn of: it is cancelled, not fired, so "fired" keeps meaning "had an effect" (ADR 0037).
+        if (timer.Kind == TimerKind.TaskWarning
+            && await db.Tasks.AnyAsync(t => t.Id == timer.TaskId && (t.Status != UserTaskStatus.Open || t.Overdue || t.DueAt == null || t.DueAt <= changes.Now), ct))
+        {
+            timer.CancelledAt = changes.Now;
+            timer.Revision++;
+            return false;
+        }
         timer.FiredAt = changes.Now;
         timer.Revision++;
 

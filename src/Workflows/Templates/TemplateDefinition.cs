@@ -29,6 +29,7 @@ public sealed record TemplateDefinition(
     public const int MaxWarningDays = 40;
 
     /// <summary>How many working days before a task's due time its yellow warning is raised (0: no yellow warning).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int WarningLead => WarningDays ?? DefaultWarningDays;
 }
 

@@ -203,7 +203,7 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
         using (var storedData = JsonDocument.Parse(stored.Data!))
             Assert.Equal("石家府〔2022〕1号", storedData.RootElement.GetProperty("documentNo").GetString());
         Assert.Equal(stored.CompletedAt, completed.CompletedAt);
-        var timer = Assert.Single(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == task.Id);
+        var timer = Assert.Single(await _harness.TimersAsync(_workflow.Id), t => t.TaskId == task.Id && t.Kind == TimerKind.TaskDue);
         Assert.Equal(now, timer.CancelledAt);
         var @event = Assert.Single(await _harness.EventsAsync<TaskCompleted>());
         Assert.Equal((task.Id, TestActors.ShijiaStaff.UserName, "publicity"), (@event.TaskId, @event.CompletedBy, @event.StageKey));

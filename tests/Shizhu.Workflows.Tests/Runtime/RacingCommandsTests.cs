@@ -26,7 +26,7 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
     public async Task TwoFiringsOfTheSameTimerRacingRaiseOneAlertAndOneEvent()
     {
         var workflow = await _harness.StartAsync(TownshipCodes.Shijia);
-        var timer = (await _harness.TimersAsync(workflow.Id))[0];
+        var timer = (await _harness.TimersAsync(workflow.Id)).First(t => t.Kind == TimerKind.TaskDue);
         _harness.Clock.Advance(TimeSpan.FromDays(30));
         var rivalFired = false;
         _harness.Rival.BeforeNextSave(async () => rivalFired = await _harness.FireAsync(timer.Id));
@@ -83,7 +83,8 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
         Assert.NotNull(rival);
         Assert.Equal(rival.Id, Assert.Single(_harness.Read(db => db.Workflows.ToList())).Id);
         Assert.Single(await _harness.EventsAsync<WorkflowStarted>());
-        Assert.Equal(2, _harness.Scheduler.Scheduled.Count);
+        // The winner's two tasks, each with its due timer and its yellow warning timer (ADR 0037).
+        Assert.Equal(4, _harness.Scheduler.Scheduled.Count);
     }
 }
 
