@@ -70,10 +70,12 @@ public sealed class NotificationQueries(NotificationDbContext db, TimeProvider c
         var roles = recipient.Roles.ToList();
         var township = recipient.TownshipCode;
         var department = recipient.DepartmentCode;
+        var userName = recipient.UserName;
         return db.Notifications.AsNoTracking()
             .Where(n => roles.Contains(n.AudienceRole)
                 && (n.AudienceTownshipCode == null || n.AudienceTownshipCode == township)
-                && (n.AudienceDepartmentCode == null || n.AudienceDepartmentCode == department));
+                && (n.AudienceDepartmentCode == null || n.AudienceDepartmentCode == department)
+                && (n.AudienceUserName == null || n.AudienceUserName == userName));
     }
 
     IQueryable<Guid> ReadEventIds(string userName) =>

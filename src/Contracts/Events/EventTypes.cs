@@ -13,7 +13,7 @@ public static class EventTypes
         typeof(IncidentRaised), typeof(TaskAlertRaised), typeof(MessageDelivered),
         typeof(TaskAssigned), typeof(WorkflowCancelled), typeof(WorkflowSuspended), typeof(WorkflowResumed),
         typeof(TaskCancelled), typeof(WorkflowMigrated),
-        typeof(TaskUrged), typeof(TownshipUrged),
+        typeof(TaskUrged), typeof(TownshipUrged), typeof(DailyDigestDue),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<Type> All => [.. ByName.Values];

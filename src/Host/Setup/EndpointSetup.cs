@@ -50,5 +50,6 @@ public static class EndpointSetup
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
+        app.UseDailyDigest();
     }
 }

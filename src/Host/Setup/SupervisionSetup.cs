@@ -1,3 +1,4 @@
+using Hangfire;
 using Shizhu.Workflows.Supervision;
 
 namespace Shizhu.Host.Setup;
@@ -9,5 +10,11 @@ public static class SupervisionSetup
     {
         var options = builder.Configuration.GetSection(SupervisionOptions.Section).Get<SupervisionOptions>() ?? new SupervisionOptions();
         builder.Services.AddSingleton(options);
+        builder.Services.AddScoped<Supervision.DigestJobs>();
     }
+
+    /// <summary>The daily digest's minutely check (ADR 0037), beside the timer sweep.</summary>
+    public static void UseDailyDigest(this WebApplication app) =>
+        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>()
+            .AddOrUpdate<Supervision.DigestJobs>(Supervision.DigestJobs.JobId, j => j.RunAsync(CancellationToken.None), Hangfire.Cron.Minutely());
 }

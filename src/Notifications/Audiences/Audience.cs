@@ -6,4 +6,5 @@ namespace Shizhu.Notifications.Audiences;
 /// keeps the in-app channel free of any user directory.
 /// </summary>
 /// <param name="DepartmentCode">Set for a county department's staff: only that department's holders of the role.</param>
-public sealed record Audience(string Role, string? TownshipCode, string? DepartmentCode = null);
+/// <param name="UserName">Set for a message to one person (the daily digest, ADR 0037): only they, among the holders, get it.</param>
+public sealed record Audience(string Role, string? TownshipCode, string? DepartmentCode = null, string? UserName = null);

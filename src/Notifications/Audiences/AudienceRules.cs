@@ -72,6 +72,16 @@ public static class AudienceRules
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)],
         MessageKind.Urge, new(e.TownshipName, null, Person(e.ActorName, e.Actor)));
 
+    /// <summary>The daily digest (每日督办提醒) of one person: their overdue and soon-due tasks, to them alone.</summary>
+    public static AudienceMessage For(DailyDigestDue e) => new(
+        e.EventId, e.OccurredAt, null,
+        $"每日督办提醒：逾期 {e.Overdue} 项，即将到期 {e.DueSoon} 项",
+        $"{e.DisplayName}，您好！截至今天 8:30，您负责的任务中逾期 {e.Overdue} 项、三个工作日内到期 {e.DueSoon} 项：\n"
+            + string.Join("\n", e.Lines.Select(l => $"· {(l.Overdue ? "【逾期】" : "【将到期】")}{l.TownshipName}：{l.Title}（期限 {ChinaTime(l.DueAt)}）"))
+            + (e.Overdue + e.DueSoon > e.Lines.Count ? $"\n……另有 {e.Overdue + e.DueSoon - e.Lines.Count} 项，请在我的待办中查看。" : ""),
+        [new(e.Role, e.TownshipCode, e.DepartmentCode, e.UserName)],
+        MessageKind.Digest, new("", $"逾期{e.Overdue}项、即将到期{e.DueSoon}项", e.DisplayName, At: e.OccurredAt));
+
     public static AudienceMessage For(TaskAlertRaised e) => e.Kind == AlertKind.DueSoon ? DueSoon(e) : new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         e.Kind == AlertKind.Escalation ? $"升级督办：{e.Title}" : $"催办提醒：{e.Title}",

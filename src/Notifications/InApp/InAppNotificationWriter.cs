@@ -27,6 +27,7 @@ public sealed class InAppNotificationWriter(NotificationDbContext db, TimeProvid
                 AudienceRole = audience.Role,
                 AudienceTownshipCode = audience.TownshipCode,
                 AudienceDepartmentCode = audience.DepartmentCode,
+                AudienceUserName = audience.UserName,
                 Title = message.Title,
                 Body = message.Body,
                 WorkflowId = message.WorkflowId,

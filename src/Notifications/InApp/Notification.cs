@@ -20,6 +20,9 @@ public sealed class Notification
     /// <summary>Set for a county department's staff: only that department's holders of the role see it.</summary>
     public string? AudienceDepartmentCode { get; init; }
 
+    /// <summary>Set for a message to one person (the daily digest): only that user sees it.</summary>
+    public string? AudienceUserName { get; init; }
+
     public required string Title { get; init; }
     public required string Body { get; init; }
     public Guid? WorkflowId { get; init; }

@@ -30,7 +30,8 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<TaskCancelled>,
     IConsumer<WorkflowMigrated>,
     IConsumer<TaskUrged>,
-    IConsumer<TownshipUrged>
+    IConsumer<TownshipUrged>,
+    IConsumer<DailyDigestDue>
     where TChannel : INotificationChannel
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
@@ -66,6 +67,8 @@ public sealed class NotificationConsumer<TChannel>(
     public Task Consume(ConsumeContext<TaskUrged> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<TownshipUrged> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<DailyDigestDue> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     async Task DeliverOnceAsync(AudienceMessage message, CancellationToken ct)
     {

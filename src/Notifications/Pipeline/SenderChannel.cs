@@ -103,6 +103,7 @@ public sealed class SenderChannel<TSender>(
         {
             foreach (var person in await directory.FindAsync(audience.Role, audience.TownshipCode, audience.DepartmentCode, ct))
             {
+                if (audience.UserName is { } only && person.UserName != only) continue;
                 var address = sender.AddressOf(person)?.Trim();
                 if (string.IsNullOrEmpty(address))
                     logger.LogDebug("{UserName} has no {Channel} address; not sent", person.UserName, Name);

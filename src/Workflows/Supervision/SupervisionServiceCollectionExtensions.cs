@@ -18,6 +18,7 @@ public static class SupervisionServiceCollectionExtensions
         services.AddScoped<SupervisionQueries>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DeadlineFeed>();
+        services.AddScoped<DailyDigest>();
         return services;
     }
 }

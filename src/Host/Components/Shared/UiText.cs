@@ -85,6 +85,7 @@ public static class UiText
         Workflows.Events.AlertKind.Overdue => "逾期",
         Workflows.Events.AlertKind.Reminder => "催办",
         Workflows.Events.AlertKind.Escalation => "升级督办",
+        Workflows.Events.AlertKind.DueSoon => "黄色预警",
         _ => kind.ToString(),
     };
 

@@ -13,6 +13,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.AudienceRole).HasMaxLength(40);
         b.Property(n => n.AudienceTownshipCode).HasMaxLength(12);
         b.Property(n => n.AudienceDepartmentCode).HasMaxLength(40);
+        b.Property(n => n.AudienceUserName).HasMaxLength(100);
         b.Property(n => n.Title).HasMaxLength(300);
         b.Property(n => n.Body).HasMaxLength(2000);
         // The inbox query: what a role sees, in its township or county-wide.

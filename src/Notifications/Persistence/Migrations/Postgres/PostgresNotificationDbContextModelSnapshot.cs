@@ -242,6 +242,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("audience_township_code");
 
+                    b.Property<string>("AudienceUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("audience_user_name");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -232,6 +232,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("audience_township_code");
 
+                    b.Property<string>("AudienceUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_user_name");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
