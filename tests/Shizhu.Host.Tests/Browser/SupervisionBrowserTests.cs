@@ -24,7 +24,7 @@ public sealed class SupervisionBrowserTests(HostFixture fixture, ITestOutputHelp
             await Expect(panel.GetByTestId("extend-open")).ToHaveCountAsync(0);
             var row = panel.GetByTestId("supervision-row").First;
             await row.GetByTestId("urge-open").ClickAsync();
-            await row.GetByTestId("urge-message").Locator("input").FillAsync("请本周内完成");
+            await row.GetByTestId("urge-message").FillAsync("请本周内完成");
             await row.GetByTestId("urge-send").ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已催办；下次可催办时间" })).ToBeVisibleAsync();
             await browser.ScreenshotAsync("supervision-panel");
@@ -49,7 +49,7 @@ public sealed class SupervisionBrowserTests(HostFixture fixture, ITestOutputHelp
             var card = page.GetByTestId("calendar-feed");
             await Expect(card).ToContainTextAsync("日历订阅");
             await card.GetByTestId("calendar-feed-rotate").ClickAsync();
-            await Expect(card.GetByTestId("calendar-feed-url").Locator("input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/feeds/calendar/[A-Za-z0-9_-]{40,}$"));
+            await Expect(card.GetByTestId("calendar-feed-url")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/feeds/calendar/[A-Za-z0-9_-]{40,}$"));
             await Expect(card.GetByTestId("calendar-feed-rotate")).ToContainTextAsync("更换订阅地址");
             await browser.ScreenshotAsync("calendar-feed");
         });
