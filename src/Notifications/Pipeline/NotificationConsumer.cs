@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Shizhu.Notifications.Audiences;
 using Shizhu.Notifications.Idempotency;
+using Shizhu.Notifications.Texts;
 using Shizhu.Workflows.Events;
 
 namespace Shizhu.Notifications.Pipeline;
@@ -28,7 +29,8 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<WorkflowSuspended>,
     IConsumer<WorkflowResumed>,
     IConsumer<TaskCancelled>,
-    IConsumer<WorkflowMigrated>
+    IConsumer<WorkflowMigrated>,
+    IConsumer<TaskHandedOver>
     where TChannel : INotificationChannel
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
@@ -60,6 +62,8 @@ public sealed class NotificationConsumer<TChannel>(
     public Task Consume(ConsumeContext<TaskCancelled> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<WorkflowMigrated> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskHandedOver> context) => DeliverOnceAsync(TaskOperationTexts.For(context.Message), context.CancellationToken);
 
     async Task DeliverOnceAsync(AudienceMessage message, CancellationToken ct)
     {
