@@ -70,13 +70,12 @@ public sealed partial class TaskOperations
 
     private static async Task<string> WhyNotWithdrawableAsync(WorkflowDbContext db, WorkflowTask task, WorkflowInstance workflow, CancellationToken ct)
     {
-        var next = await db.Tasks.AsNoTracking().Where(t => t.WorkflowId == workflow.Id && t.TokenId == task.TokenId && t.CreatedAt >= task.CompletedAt!.Value)
-            .OrderBy(t => t.CreatedAt).FirstOrDefaultAsync(ct);
-        if (next is null) return "此任务办结后流程已继续推进（或进入并行、自动处理步骤），不能撤回。";
-        if (next.Status == UserTaskStatus.Completed) return $"后续任务“{next.Title}”已办结，不能撤回。";
-        if (next.Status == UserTaskStatus.Cancelled || next.CreatedAt != task.CompletedAt) return "此任务办结后流程已继续推进，不能撤回。";
+        const string movedOn = "此任务办结后流程已继续推进，不能撤回。";
+        var next = await db.Tasks.AsNoTracking()
+            .Where(t => t.WorkflowId == workflow.Id && t.TokenId == task.TokenId && t.Status == UserTaskStatus.Open).FirstOrDefaultAsync(ct);
+        if (next is null || next.CreatedAt != task.CompletedAt) return movedOn;
         if (next.Assignee is not null) return $"后续任务“{next.Title}”已有人领办，不能撤回。";
-        if (next.Data is not null || next.Comment is not null) return $"后续任务“{next.Title}”已填写办理内容，不能撤回。";
+        if (next.Data is not null || next.Comment is not null || next.Delegation is not null) return $"后续任务“{next.Title}”已有人办理，不能撤回。";
         if (await db.EvidenceFiles.AnyAsync(e => e.TaskId == next.Id, ct)) return $"后续任务“{next.Title}”已上传佐证材料，不能撤回。";
         return "此任务与后续任务之间有并行分支或自动处理步骤，不能撤回。";
     }
