@@ -48,6 +48,14 @@ public static class People
         return recipients;
     }
 
+    /// <summary>Everyone as the engine sees them, for the operation dialogs' pickers (the county has a few hundred accounts at most).</summary>
+    public static async Task<IReadOnlyList<Actor>> EveryoneAsync(UserManager<AppUser> users)
+    {
+        var people = new List<Actor>();
+        foreach (var user in users.Users.OrderBy(u => u.UserName).ToList().Where(u => !UserSessions.IsDisabled(u))) people.Add(await ActorOf(users, user));
+        return people;
+    }
+
     private static async Task<Actor> ActorOf(UserManager<AppUser> users, AppUser user) =>
         new(user.UserName ?? "", (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal), user.TownshipCode, user.DepartmentCode,
             user.DisplayName);
