@@ -45,6 +45,8 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<WorkflowStarter>();
         services.AddScoped<TaskCompleter>();
         services.AddScoped<TaskAssignment>();
+        services.AddScoped<TaskOperations>();
+        services.AddScoped<Runtime.Copies.TaskCopies>();
         services.AddScoped<WorkflowControl>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<TimerFiring>();

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Shizhu.Notifications.Audiences;
 using Shizhu.Notifications.Idempotency;
+using Shizhu.Notifications.Texts;
 using Shizhu.Workflows.Events;
 
 namespace Shizhu.Notifications.Pipeline;
@@ -31,7 +32,8 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<WorkflowMigrated>,
     IConsumer<TaskUrged>,
     IConsumer<TownshipUrged>,
-    IConsumer<DailyDigestDue>
+    IConsumer<DailyDigestDue>,
+    IConsumer<TaskHandedOver>
     where TChannel : INotificationChannel
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
@@ -69,6 +71,8 @@ public sealed class NotificationConsumer<TChannel>(
     public Task Consume(ConsumeContext<TownshipUrged> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<DailyDigestDue> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<TaskHandedOver> context) => DeliverOnceAsync(TaskOperationTexts.For(context.Message), context.CancellationToken);
 
     async Task DeliverOnceAsync(AudienceMessage message, CancellationToken ct)
     {

@@ -39,4 +39,16 @@ public enum JournalKind
     /// <summary>催办: someone urged a task, or a township's workflow as a whole (ADR 0037).</summary>
     TaskUrged,
     TownshipUrged,
+    /// <summary>转办: the task went to another eligible user (ADR 0031).</summary>
+    TaskTransferred,
+    /// <summary>委派: the owner handed the task to a delegate, who works it and resolves it back.</summary>
+    TaskDelegated,
+    /// <summary>The delegate resolved a delegated task: it is back with its owner to confirm (complete).</summary>
+    DelegationResolved,
+    /// <summary>退回: the token went back to an earlier user task, reopened for whoever completed it.</summary>
+    TaskSentBack,
+    /// <summary>抄送: copies of a task went to people for information.</summary>
+    TaskCopied,
+    /// <summary>撤回: the completing user withdrew a completion whose next task was untouched.</summary>
+    TaskWithdrawn,
 }

@@ -23,11 +23,13 @@ internal static class WorkflowGuard
     /// Whether <paramref name="who"/> may work on the task: its role, within its scope — the task's township, the
     /// county office (county-wide), or the task's department.
     /// </summary>
-    public static bool CanWorkOn(Access.Actor who, WorkflowTask task) =>
-        who.IsInRole(task.Role) && task.Scope switch
+    public static bool CanWorkOn(Access.Actor who, WorkflowTask task) => CanWorkOn(who, task.Role, task.Scope, task.TownshipCode, task.DepartmentCode);
+
+    public static bool CanWorkOn(Access.Actor who, string role, TaskScope scope, string townshipCode, string? departmentCode) =>
+        who.IsInRole(role) && scope switch
         {
             TaskScope.County => who.IsCountyWide,
-            TaskScope.Department => who.DepartmentCode is not null && who.DepartmentCode == task.DepartmentCode,
-            _ => who.TownshipCode is not null && who.TownshipCode == task.TownshipCode,
+            TaskScope.Department => who.DepartmentCode is not null && who.DepartmentCode == departmentCode,
+            _ => who.TownshipCode is not null && who.TownshipCode == townshipCode,
         };
 }

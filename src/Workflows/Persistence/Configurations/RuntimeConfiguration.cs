@@ -57,6 +57,9 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.CompletedBy).HasMaxLength(100);
         b.Property(t => t.Outcome).HasMaxLength(60);
         b.Property(t => t.Comment).HasMaxLength(2000);
+        b.Property(t => t.Owner).HasMaxLength(100);
+        b.Property(t => t.Delegation).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.HandoverNote).HasMaxLength(500);
         b.Property(t => t.Revision).IsConcurrencyToken();
         // The inbox query: open tasks of a township (or the county office) for a role.
         b.HasIndex(t => new { t.Status, t.TownshipCode, t.Role });
@@ -142,5 +145,26 @@ internal sealed class SubsidyInstalmentConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.Revision).IsConcurrencyToken();
         b.HasIndex(s => new { s.WorkflowId, s.Instalment }).IsUnique();
         b.HasIndex(s => new { s.TownshipCode, s.DueOn });
+    }
+}
+
+internal sealed class TaskCopyConfiguration : IEntityTypeConfiguration<TaskCopy>
+{
+    public void Configure(EntityTypeBuilder<TaskCopy> b)
+    {
+        b.ToTable("task_copies");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.TownshipCode).HasMaxLength(12);
+        b.Property(c => c.TownshipName).HasMaxLength(60);
+        b.Property(c => c.TaskTitle).HasMaxLength(200);
+        b.Property(c => c.UserName).HasMaxLength(100);
+        b.Property(c => c.CopiedBy).HasMaxLength(100);
+        b.Property(c => c.CopiedByName).HasMaxLength(100);
+        b.Property(c => c.Comment).HasMaxLength(500);
+        b.Property(c => c.Revision).IsConcurrencyToken();
+        // One copy of a task per person: copying again to someone who has it adds nothing.
+        b.HasIndex(c => new { c.TaskId, c.UserName }).IsUnique();
+        // 抄送我的: a person's copies, newest first.
+        b.HasIndex(c => new { c.UserName, c.CreatedAt });
     }
 }

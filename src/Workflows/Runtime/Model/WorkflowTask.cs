@@ -34,6 +34,13 @@ public sealed class WorkflowTask
     public string? Data { get; set; }
     public string? Comment { get; set; }
 
+    /// <summary>委派: who delegated the task (委托人) and gets it back to confirm; null when it was never delegated.</summary>
+    public string? Owner { get; set; }
+    /// <summary>委派's state: pending while the delegate works on it, resolved once it is back with <see cref="Owner"/>.</summary>
+    public DelegationState? Delegation { get; set; }
+    /// <summary>Why the task is with its assignee now (退回/撤回/转办 reason), shown on the task; the journal keeps every one.</summary>
+    public string? HandoverNote { get; set; }
+
     /// <summary>Optimistic concurrency token: two users completing at once, exactly one wins.</summary>
     public int Revision { get; set; }
 }

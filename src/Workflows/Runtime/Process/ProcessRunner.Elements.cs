@@ -104,13 +104,20 @@ internal sealed partial class ProcessRunner
             DepartmentCode = scope == TaskScope.Department ? element.DepartmentCode : null,
         };
         _changes.AddTask(task);
+        _opened.Add(task);
         var journal = _changes.Journal(_workflow.Id, JournalKind.TaskCreated, $"生成任务：{task.Title}");
         journal.After["task"] = JournalState.Task(task).With("role", task.Role).With("scope", JournalState.Name(task.Scope))
             .With("departmentCode", task.DepartmentCode).With("dueAt", task.DueAt);
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
         _changes.Raise(id => new TaskCreated(id, _changes.Now, _workflow.Id, task.Id, _workflow.TownshipCode, _workflow.TownshipName,
             task.StageKey, task.Title, task.Role, dueAt, task.DepartmentCode));
-        if (dueAt is { } due)
+        AddTaskTimers(token, element, task);
+    }
+
+    /// <summary>The task's due timer (when it has a due time) and its boundary timers.</summary>
+    private void AddTaskTimers(WorkflowToken token, ElementDefinition element, WorkflowTask task)
+    {
+        if (task.DueAt is { } due)
         {
             _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskDue, DueAt = due });
             // The yellow warning is a durable timer like the due time, so it fires once across replicas (ADR 0037).

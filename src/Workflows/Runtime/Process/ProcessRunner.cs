@@ -29,6 +29,8 @@ internal sealed partial class ProcessRunner
     /// <summary>Journal rows of the command that moved a token, to be told where the token came to wait.</summary>
     private readonly List<(JournalRecord Journal, Guid TokenId)> _moves = [];
     private int _steps;
+    /// <summary>The tasks this run opened, in order (退回 assigns the one it reopened).</summary>
+    private readonly List<WorkflowTask> _opened = [];
 
     public ProcessRunner(TemplateDefinition template, WorkingCalendar calendar, EngineChanges changes,
         IReadOnlyDictionary<string, IServiceTaskAction> actions, WorkflowInstance workflow)

@@ -77,7 +77,17 @@ public sealed record TaskDetail(
     Guid Id, Guid WorkflowId, string StageKey, string Title, string? Description, string Role, TaskScope Scope,
     string TownshipCode, string? DepartmentCode, string? DepartmentName, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
-    IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence);
+    IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence,
+    TaskOperationsView? Operations = null);
+
+/// <summary>
+/// What the caller may do with a task (ADR 0031), computed by the engine's rules: <see cref="Allowed"/> lists operation
+/// names (<c>claim</c>, <c>release</c>, <c>assign</c>, <c>complete</c>, <c>transfer</c>, <c>delegate</c>, <c>resolve</c>,
+/// <c>sendBack</c>, <c>copy</c>, <c>withdraw</c>); <see cref="SendBackTargets"/> the earlier tasks it may go back to;
+/// owner and delegation state while 委派; <see cref="HandoverNote"/> the reason it is where it is (退回/撤回/转办).
+/// </summary>
+public sealed record TaskOperationsView(
+    IReadOnlyList<string> Allowed, IReadOnlyList<Tasks.SendBackTarget> SendBackTargets, string? Owner, DelegationState? Delegation, string? HandoverNote);
 
 public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options);
 

@@ -84,9 +84,9 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
     {
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null || !actor.CanSeeTask(task)) return null;
-        var workflow = await db.Workflows.AsNoTracking().Where(w => w.Id == task.WorkflowId)
-            .Select(w => new { w.TemplateKey, w.TemplateVersion }).SingleAsync(ct);
+        var workflow = await db.Workflows.AsNoTracking().Include(w => w.Tokens).SingleAsync(w => w.Id == task.WorkflowId, ct);
         var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
+        var operations = await Tasks.AllowedOperations.ForAsync(db, actor, task, workflow, ProcessGraph.For(template), ct);
         var element = template.Elements.SingleOrDefault(e => e.Id == task.ElementId);
         // A department's task names its department; a task of another scope may name the department that guides it.
         var departmentCode = task.DepartmentCode ?? element?.DepartmentCode;
@@ -97,7 +97,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
             task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
             [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options))],
             element?.Outcomes ?? [],
-            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)]);
+            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)], operations);
     }
 
     /// <summary>

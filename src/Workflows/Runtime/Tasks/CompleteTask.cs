@@ -45,6 +45,8 @@ public sealed class TaskCompleter(
         if (!WorkflowGuard.CanWorkOn(actor, task)) throw WorkflowException.Forbidden("您的角色不能办理此任务。");
         if (task.Status == UserTaskStatus.Cancelled) throw WorkflowException.Conflict("该任务已取消。");
         if (task.Status != UserTaskStatus.Open) throw WorkflowException.Conflict("该任务已办结，不能重复办理。");
+        if (task.Delegation == DelegationState.Pending)
+            throw WorkflowException.Conflict("该任务正在委派办理中：受托人办理后退回委托人，由委托人确认办结。");
         if (task.Assignee is { } assignee && assignee != actor.UserName) throw WorkflowException.Conflict($"该任务已由 {assignee} 领办。");
 
         WorkflowGuard.EnsureRunning(workflow, "办理任务");

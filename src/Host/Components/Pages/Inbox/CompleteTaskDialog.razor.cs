@@ -23,6 +23,7 @@ public sealed partial class CompleteTaskDialog
     private string? _error;
     private bool _busy;
     private TaskEvidence? _evidence;
+    private TaskDetail? _task;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private EngineGateway Engine { get; set; } = default!;
@@ -46,12 +47,16 @@ public sealed partial class CompleteTaskDialog
             return;
         }
         _evidence = new TaskEvidence(task.Evidence, files);
+        _task = task;
     }
 
     private static string? CheckComment(string? comment) =>
         comment is { Length: > MaxComment } ? $"办理意见不能超过 {MaxComment} 字。" : null;
 
     private void Cancel() => Dialog.Cancel();
+
+    /// <summary>A task operation (转办, 委派, 退回, …) done from the dialog: close it; the inbox reads the tasks again.</summary>
+    private void OperationDone(string operation) => Dialog.Close(DialogResult.Ok(operation));
 
     private async Task ConfirmAsync()
     {

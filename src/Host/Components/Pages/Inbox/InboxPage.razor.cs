@@ -28,7 +28,7 @@ public sealed partial class InboxPage
         var dialog = await Dialogs.ShowAsync<CompleteTaskDialog>("办理任务", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
-        if (result is { Canceled: false })
+        if (result is { Canceled: false, Data: Guid })
             Snackbar.Add($"已办结：{item.Title}", Severity.Success);
         // Completing may open follow-up tasks, and a refusal may mean someone else got there first: re-read either way.
         await ReloadAsync();

@@ -18,6 +18,7 @@ public static class JournalChange
         ["workflow"] = "工作流", ["stage"] = "阶段", ["task"] = "任务", ["tasks"] = "任务", ["token"] = "流转位置",
         ["tokens"] = "流转位置", ["variables"] = "变量", ["timer"] = "定时", ["cancelledTimers"] = "取消的定时",
         ["alert"] = "预警", ["incident"] = "流程异常", ["evidence"] = "佐证材料",
+        ["next"] = "后续任务", ["reopened"] = "重新打开的任务", ["copies"] = "抄送",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -28,6 +29,7 @@ public static class JournalChange
         ["role"] = "角色", ["scope"] = "范围", ["departmentCode"] = "部门", ["contentType"] = "文件类型", ["size"] = "字节数",
         ["sha256"] = "SHA-256", ["townshipCode"] = "乡镇代码", ["track"] = "创建类别", ["startYear"] = "开始年度",
         ["targetYear"] = "目标年度", ["templateKey"] = "模板", ["templateVersion"] = "模板版本",
+        ["owner"] = "委托人", ["delegation"] = "委派", ["note"] = "说明", ["users"] = "抄送人", ["comment"] = "说明",
     };
 
     /// <summary>The words for the two kinds of value the rest of the UI has no name for: a task's scope and a timer's kind.</summary>

@@ -537,6 +537,88 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("subsidy_instalments", "workflows");
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.TaskCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CopiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("copied_by");
+
+                    b.Property<string>("CopiedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("copied_by_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TaskTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("task_title");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("township_code");
+
+                    b.Property<string>("TownshipName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("township_name");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_copies");
+
+                    b.HasIndex("TaskId", "UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_task_copies_task_id_user_name");
+
+                    b.HasIndex("UserName", "CreatedAt")
+                        .HasDatabaseName("ix_task_copies_user_name_created_at");
+
+                    b.ToTable("task_copies", "workflows");
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -713,6 +795,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("data");
 
+                    b.Property<string>("Delegation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delegation");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -728,6 +815,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(60)")
                         .HasColumnName("element_id");
 
+                    b.Property<string>("HandoverNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("handover_note");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -736,6 +828,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.Property<bool>("Overdue")
                         .HasColumnType("boolean")
                         .HasColumnName("overdue");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

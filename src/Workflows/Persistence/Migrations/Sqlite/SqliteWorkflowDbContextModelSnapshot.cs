@@ -527,6 +527,88 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("subsidy_instalments", (string)null);
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.TaskCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CopiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("copied_by");
+
+                    b.Property<string>("CopiedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("copied_by_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TaskTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_title");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<string>("TownshipName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_name");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_copies");
+
+                    b.HasIndex("TaskId", "UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_task_copies_task_id_user_name");
+
+                    b.HasIndex("UserName", "CreatedAt")
+                        .HasDatabaseName("ix_task_copies_user_name_created_at");
+
+                    b.ToTable("task_copies", (string)null);
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +785,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("data");
 
+                    b.Property<string>("Delegation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delegation");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -718,6 +805,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("element_id");
 
+                    b.Property<string>("HandoverNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_note");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
@@ -726,6 +818,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.Property<bool>("Overdue")
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
