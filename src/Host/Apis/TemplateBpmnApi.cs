@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Shizhu.Host.Identity;
-using Shizhu.Workflows.Templates;
 using Shizhu.Workflows.Templates.Bpmn;
 using Shizhu.Workflows.Templates.Validation;
 using Shizhu.Workflows.Templates.Versions;
@@ -24,13 +23,10 @@ public static class TemplateBpmnApi
     public const int MaxBytes = BpmnImporter.MaxCharacters;
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string key, int version, TemplateVersions templates, CancellationToken ct)
-    {
-        if (await templates.GetAsync(key, version, ct) is not { } detail)
-            return Errors.Problems.NotFound($"模板 {key} 没有第 {version} 版。");
-        var xml = BpmnExporter.Export(TemplateCatalog.ParseDocument(detail.Definition.GetRawText()));
-        return TypedResults.Content(xml, BpmnNames.MediaType + "; charset=utf-8", Encoding.UTF8);
-    }
+        string key, int version, BpmnTemplates templates, CancellationToken ct) =>
+        await templates.ExportAsync(key, version, ct) is { } xml
+            ? TypedResults.Content(xml, BpmnNames.MediaType + "; charset=utf-8", Encoding.UTF8)
+            : Errors.Problems.NotFound($"模板 {key} 没有第 {version} 版。");
 
     /// <summary>Saves a BPMN file as the next draft of <paramref name="key"/> (the route names the template, whatever the file's process id).</summary>
     public static async Task<Results<Created<TemplateVersionDetail>, ProblemHttpResult>> ImportAsync(
