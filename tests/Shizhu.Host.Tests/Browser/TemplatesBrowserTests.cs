@@ -20,6 +20,13 @@ public sealed class TemplatesBrowserTests(HostFixture fixture, ITestOutputHelper
     private static ILocator Shape(IPage page, string diagram, string id, string marker = "") =>
         page.Locator($"[data-testid={diagram}] .djs-element{marker}[data-element-id='{id}']");
 
+    /// <summary>The diagram alone at its size on the page, beside the full-page screenshots, to look at its drawing.</summary>
+    private static async Task DiagramShotAsync(IPage page, string diagram, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SHIZHU_TEST_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        await page.GetByTestId(diagram).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
     [Fact]
     public async Task AnAdministratorEditsTheMunicipalTemplateInTheBrowserPublishesItAndMigratesTwoRunningWorkflows()
     {
@@ -47,6 +54,7 @@ public sealed class TemplatesBrowserTests(HostFixture fixture, ITestOutputHelper
             await Expect(Shape(page, "template-diagram", "county-survey")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId($"outline-due-{Task}")).ToContainTextAsync("目标年1月月末");
             await browser.ScreenshotAsync("template-version-diagram");
+            await DiagramShotAsync(page, "template-diagram", "template-diagram-only");
 
             // Editing: a deadline in month 13 is a problem placed on the task in the outline and on the diagram.
             await page.GetByTestId("edit").ClickAsync();
@@ -59,6 +67,7 @@ public sealed class TemplatesBrowserTests(HostFixture fixture, ITestOutputHelper
             await Expect(Shape(page, "template-diagram", Task, ".shizhu-problem")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("save-draft")).ToBeDisabledAsync();
             await browser.ScreenshotAsync("template-editor-problem");
+            await DiagramShotAsync(page, "template-diagram", "template-diagram-problem");
 
             // Fixed: February; and a second evidence requirement.
             await page.GetByTestId("edit-due-month").FillAsync("2");
@@ -102,6 +111,7 @@ public sealed class TemplatesBrowserTests(HostFixture fixture, ITestOutputHelper
             await Expect(Shape(page, "workflow-diagram", Task, ".shizhu-active")).ToHaveCountAsync(1);
             await Expect(page.Locator("[data-testid=workflow-diagram] .djs-element.shizhu-completed")).ToHaveCountAsync(0);
             await browser.ScreenshotAsync("workflow-diagram");
+            await DiagramShotAsync(page, "workflow-diagram", "workflow-diagram-only");
             await page.SetViewportSizeAsync(390, 844);
             await Expect(Shape(page, "workflow-diagram", Task)).ToHaveCountAsync(1);
             await browser.ScreenshotAsync("workflow-diagram-phone");

@@ -36,7 +36,7 @@ export async function show(container, xml, marks, dotnet) {
   }
   await viewer.importXML(xml);
   mark(container, marks);
-  viewer.get('canvas').zoom('fit-viewport', 'auto');
+  focus(viewer, marks);
   container.dataset.rendered = String(Number(container.dataset.rendered || 0) + 1);
 }
 
@@ -63,6 +63,19 @@ export function mark(container, marks) {
   }
   if (marks?.selected) add(marks.selected, 'selected');
   container.dataset.marked = String(Number(container.dataset.marked || 0) + 1);
+}
+
+// A whole template fitted into the box is too small to read: below 60 % the diagram opens at 60 % on its start, or on
+// the first shape the workflow waits at; people pan and zoom from there.
+function focus(viewer, marks) {
+  const canvas = viewer.get('canvas');
+  canvas.zoom('fit-viewport', 'auto');
+  if (canvas.zoom() >= 0.6) return;
+  const box = canvas.viewbox();
+  canvas.viewbox({ x: box.inner.x - 20, y: box.inner.y - 20, width: box.outer.width / 0.6, height: box.outer.height / 0.6 });
+  const target = [...(marks?.active ?? []), ...(marks?.waiting ?? []), ...(marks?.problem ?? []).map(p => p.id)]
+    .map(id => viewer.get('elementRegistry').get(id)).find(Boolean);
+  if (target) canvas.scrollToElement(target, { top: 80, left: 120, right: 120, bottom: 80 });
 }
 
 export function dispose(container) {

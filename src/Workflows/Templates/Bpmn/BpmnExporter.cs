@@ -20,12 +20,13 @@ public static class BpmnExporter
             .Select(e => e.Message).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var subProcessIds = (template.SubProcesses ?? []).ToDictionary(s => s.Key, s => SubProcessPrefix + Encode(s.Key), StringComparer.Ordinal);
 
-        var main = Process(processId, template.Name, "", template.Elements, template.Flows, subProcessIds, true);
+        var names = (template.SubProcesses ?? []).ToDictionary(s => s.Key, s => s.Name, StringComparer.Ordinal);
+        var main = Process(processId, template.Name, "", template.Elements, template.Flows, subProcessIds, true, names);
         main.Element(Model + "extensionElements")!.Add(TemplateExtension(template));
         var processes = new List<(XElement Process, Diagram Diagram)> { (main, Diagram.Of(main)) };
         foreach (var sub in template.SubProcesses ?? [])
         {
-            var process = Process(subProcessIds[sub.Key], sub.Name, Encode(sub.Key) + ".", sub.Elements, sub.Flows, subProcessIds, false);
+            var process = Process(subProcessIds[sub.Key], sub.Name, Encode(sub.Key) + ".", sub.Elements, sub.Flows, subProcessIds, false, names);
             process.Element(Model + "extensionElements")!.Add(new XElement(Ext + "subProcess",
                 new XAttribute("key", sub.Key), new XAttribute("entry", sub.Entry), new XAttribute("exit", sub.Exit),
                 (sub.Parameters ?? []).Select(p => new XElement(Ext + "parameter",
@@ -57,12 +58,13 @@ public static class BpmnExporter
             Optional("description", p.Value.Description))));
 
     private static XElement Process(string id, string name, string prefix, IReadOnlyList<ElementDefinition> elements,
-        IReadOnlyList<FlowDefinition> flows, IReadOnlyDictionary<string, string> subProcessIds, bool executable)
+        IReadOnlyList<FlowDefinition> flows, IReadOnlyDictionary<string, string> subProcessIds, bool executable,
+        IReadOnlyDictionary<string, string> names)
     {
         var flowIds = FlowIds(prefix, flows);
         var process = new XElement(Model + "process", new XAttribute("id", id), new XAttribute("name", name),
             new XAttribute("isExecutable", executable ? "true" : "false"), new XElement(Model + "extensionElements"));
-        foreach (var element in elements) process.Add(Element(element, prefix, flows, flowIds, subProcessIds));
+        foreach (var element in elements) process.Add(Element(element, prefix, flows, flowIds, subProcessIds, names));
         foreach (var element in elements)
             foreach (var timer in element.Boundary ?? [])
                 process.Add(Boundary(element, timer, prefix));
@@ -90,7 +92,7 @@ public static class BpmnExporter
         $"{prefix}{Encode(owner.Id)}.{Encode(timer.Id)}";
 
     private static XElement Element(ElementDefinition e, string prefix, IReadOnlyList<FlowDefinition> flows,
-        IReadOnlyList<string> flowIds, IReadOnlyDictionary<string, string> subProcessIds)
+        IReadOnlyList<string> flowIds, IReadOnlyDictionary<string, string> subProcessIds, IReadOnlyDictionary<string, string> names)
     {
         var name = e.Type switch
         {
@@ -115,7 +117,12 @@ public static class BpmnExporter
         }
         else if (e.Default is not null) x.Add(new XAttribute(Ext + "default", e.Default));
         if (e.Type == ElementType.SubProcess && e.Calls is { } calls)
+        {
             x.Add(new XAttribute("calledElement", subProcessIds.TryGetValue(calls, out var called) ? called : Encode(calls)));
+            // A call has no title of its own: the diagram shows the sub-process's name, marked so the import keeps none.
+            if (e.Title is null && names.TryGetValue(calls, out var callName))
+                x.Add(new XAttribute("name", callName), new XAttribute(Ext + "nameOfCalled", "true"));
+        }
         if (e.Description is not null) x.Add(new XElement(Model + "documentation", e.Description));
         var extension = new XElement(Model + "extensionElements",
             Due(e.Due),

@@ -157,7 +157,7 @@ public static class BpmnImporter
                 var ext = x.Element(Model + "extensionElements");
                 elements.Add(new ElementDefinition(id, type.Value,
                     Stage: (string?)x.Attribute(Ext + "stage"),
-                    Title: (string?)x.Attribute("name"),
+                    Title: (string?)x.Attribute(Ext + "nameOfCalled") == "true" ? null : (string?)x.Attribute("name"),
                     Description: x.Element(Model + "documentation")?.Value,
                     Role: (string?)x.Attribute(Ext + "role"),
                     Scope: Scope(x, id),
