@@ -91,4 +91,31 @@ public sealed class TemplateBpmnApiTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal("application/problem+json", oversize.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await MunicipalVersionCountAsync(admin));
     }
+
+    [Fact]
+    public async Task AWorkflowsDiagramStateShowsItsOpenTasksToItsTownshipAndToNoOtherTownship()
+    {
+        var scenario = await Scenario.StartAsync(fixture);
+        var other = await Scenario.StartAsync(fixture);
+        using var admin = await fixture.LoginAsAdminAsync();
+        using var staff = await fixture.LoginAsync(scenario.StaffUser, HostFixture.UserPassword);
+        using var otherStaff = await fixture.LoginAsync(other.StaffUser, HostFixture.UserPassword);
+        try
+        {
+            var state = await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/diagram-state");
+            using var foreign = await otherStaff.GetAsync($"/api/workflows/{scenario.WorkflowId}/diagram-state");
+
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+            Assert.Contains("leading-group", state["active"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.Empty(state["completed"]!.AsArray());
+            // Every highlighted shape is one the version's BPMN export draws.
+            var xml = await (await staff.GetAsync($"/api/templates/municipal/versions/{state["templateVersion"]!.GetValue<int>()}/bpmn")).Content.ReadAsStringAsync();
+            Assert.All(state["active"]!.AsArray(), id => Assert.Contains($"id=\"{id!.GetValue<string>()}\"", xml, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await admin.PostJsonAsync($"/api/workflows/{scenario.WorkflowId}/cancel", new { reason = "测试结束" });
+            await admin.PostJsonAsync($"/api/workflows/{other.WorkflowId}/cancel", new { reason = "测试结束" });
+        }
+    }
 }
