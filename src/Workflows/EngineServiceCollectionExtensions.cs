@@ -60,6 +60,8 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<StatutoryCalendarAdmin>();
         services.AddSingleton<TemplateValidator>();
         services.AddScoped<TemplateVersions>();
+        services.AddScoped<Templates.Bpmn.WorkflowDiagramQuery>();
+        services.AddScoped<Templates.Bpmn.BpmnTemplates>();
         services.AddScoped<Runtime.InstanceMigration.WorkflowMigration>();
 
         services.AddScoped<TitlesHeld>();

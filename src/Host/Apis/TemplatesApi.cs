@@ -28,6 +28,8 @@ public static class TemplatesApi
         api.MapPost("/{key}/drafts", CreateDraftAsync).RequireAuthorization(p => p.RequireRole(Roles.TemplateAdmin));
         api.MapPost("/{key}/versions/{version:int}/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.TemplateAdmin));
         api.MapPost("/{key}/versions/{version:int}/retire", RetireAsync).RequireAuthorization(p => p.RequireRole(Roles.TemplateAdmin));
+        api.MapGet("/{key}/versions/{version:int}/bpmn", TemplateBpmnApi.ExportAsync);
+        api.MapPost("/{key}/drafts/bpmn", TemplateBpmnApi.ImportAsync).RequireAuthorization(p => p.RequireRole(Roles.TemplateAdmin));
         return app;
     }
 
@@ -90,7 +92,7 @@ public static class TemplatesApi
     }
 
     /// <summary>RFC 9457 with status 422: <c>errors</c> for generic clients, <c>problems</c> (code included) for the UI.</summary>
-    private static ProblemHttpResult Unprocessable(InvalidTemplateException e)
+    internal static ProblemHttpResult Unprocessable(InvalidTemplateException e)
     {
         var errors = e.Problems.GroupBy(p => p.Location).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
         return TypedResults.Problem(new HttpValidationProblemDetails(errors)

@@ -40,6 +40,7 @@ public static class EndpointSetup
         app.MapIncidentsApi();
         app.MapCalendarApi();
         app.MapTemplatesApi();
+        app.MapWorkflowDiagramApi();
         app.MapPlansApi();
         app.MapDeliveriesApi();
         app.MapNotificationPreferencesApi();

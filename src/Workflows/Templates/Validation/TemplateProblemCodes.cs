@@ -48,4 +48,6 @@ public static class TemplateProblemCodes
     public const string UnknownArgument = "unknownArgument";
     public const string InvalidArgument = "invalidArgument";
     public const string UnknownPlaceholder = "unknownPlaceholder";
+    /// <summary>A BPMN file holds an element, event or attribute the engine cannot run (import, ADR 0044).</summary>
+    public const string UnsupportedBpmn = "unsupportedBpmn";
 }

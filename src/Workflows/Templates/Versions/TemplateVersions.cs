@@ -25,14 +25,14 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
     {
         var rows = await db.Templates.AsNoTracking()
-            .Select(t => new { t.Key, t.Version, t.Name, t.Track, t.Status, t.CreatedAt, t.PublishedAt })
+            .Select(t => new { t.Key, t.Version, t.Name, t.Track, t.Status, t.CreatedAt, t.PublishedAt, t.CreatedBy })
             .ToListAsync(ct);
         return [.. rows.GroupBy(r => r.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var versions = g.OrderByDescending(v => v.Version).ToList();
             return new TemplateSummary(g.Key, versions[0].Name, versions[0].Track,
                 versions.FirstOrDefault(v => v.Status == TemplateStatus.Published)?.Version,
-                [.. versions.Select(v => new TemplateVersionSummary(v.Version, v.Name, v.Status, v.CreatedAt, v.PublishedAt))]);
+                [.. versions.Select(v => new TemplateVersionSummary(v.Version, v.Name, v.Status, v.CreatedAt, v.PublishedAt, v.CreatedBy))]);
         })];
     }
 
