@@ -64,6 +64,9 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<TargetSheet>();
         services.AddScoped<SubsidyLedger>();
         services.AddScoped<SubsidyPaymentConfirmation>();
+        services.TryAddSingleton(Supervision.SupervisionThresholds.Default);
+        services.TryAddScoped<Supervision.ISupervisionFacts, Supervision.CurrentSupervisionFacts>();
+        services.AddScoped<Cockpit.CockpitQuery>();
         return services;
     }
 }

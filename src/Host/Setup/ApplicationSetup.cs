@@ -14,6 +14,7 @@ public static class ApplicationSetup
         builder.AddDatabases();
         builder.Services.AddWorkflowEngine();
         builder.AddEvidence();
+        builder.AddCockpit();
         builder.AddMessaging();
         builder.AddScheduler();
         builder.AddSecurity();

@@ -46,6 +46,7 @@ public static class EndpointSetup
         app.MapTitlesApi();
         app.MapTargetsApi();
         app.MapSubsidiesApi();
+        app.MapDashboardApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
