@@ -67,6 +67,11 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(Supervision.SupervisionThresholds.Default);
         services.TryAddScoped<Supervision.ISupervisionFacts, Supervision.CurrentSupervisionFacts>();
         services.AddScoped<Cockpit.CockpitQuery>();
+        services.TryAddSingleton(Bulletins.BulletinNumbering.Default);
+        services.AddScoped<Bulletins.BulletinGenerator>();
+        services.AddScoped<Bulletins.BulletinOffice>();
+        services.AddScoped<Bulletins.BulletinArchive>();
+        services.AddScoped<Bulletins.AnnualAssessment>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Scalar.AspNetCore;
 using Shizhu.Host.Apis;
+using Shizhu.Host.Bulletins;
 using Shizhu.Host.Components;
 
 namespace Shizhu.Host.Setup;
@@ -47,8 +48,10 @@ public static class EndpointSetup
         app.MapTargetsApi();
         app.MapSubsidiesApi();
         app.MapDashboardApi();
+        app.MapBulletinsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
+        app.UseMonthlyBulletin();
     }
 }

@@ -28,7 +28,8 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<WorkflowSuspended>,
     IConsumer<WorkflowResumed>,
     IConsumer<TaskCancelled>,
-    IConsumer<WorkflowMigrated>
+    IConsumer<WorkflowMigrated>,
+    IConsumer<BulletinPublished>
     where TChannel : INotificationChannel
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
@@ -60,6 +61,8 @@ public sealed class NotificationConsumer<TChannel>(
     public Task Consume(ConsumeContext<TaskCancelled> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<WorkflowMigrated> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<BulletinPublished> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     async Task DeliverOnceAsync(AudienceMessage message, CancellationToken ct)
     {
