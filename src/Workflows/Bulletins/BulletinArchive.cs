@@ -16,9 +16,9 @@ public sealed class BulletinArchive(WorkflowDbContext db)
         var drafts = SeesDrafts(actor);
         var rows = await db.Bulletins.AsNoTracking()
             .Where(b => (drafts || b.Status == BulletinStatus.Published) && (year == null || b.PeriodYear == year))
-            .Select(b => new { b.Id, b.PeriodYear, b.PeriodMonth, b.Status, b.Title, b.Number, b.CreatedAt, b.PublishedAt }).ToListAsync(ct);
+            .Select(b => new { b.Id, b.PeriodYear, b.PeriodMonth, b.Scheduled, b.Status, b.Title, b.Number, b.CreatedAt, b.PublishedAt }).ToListAsync(ct);
         return [.. rows.OrderByDescending(b => b.PeriodYear).ThenByDescending(b => b.PeriodMonth).ThenByDescending(b => b.CreatedAt)
-            .Select(b => new BulletinSummary(b.Id, b.PeriodYear, b.PeriodMonth, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(b.Status.ToString()),
+            .Select(b => new BulletinSummary(b.Id, b.PeriodYear, b.PeriodMonth, b.Scheduled, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(b.Status.ToString()),
                 BulletinText.StatusName(b.Status), b.Title, b.Number, b.CreatedAt, b.PublishedAt))];
     }
 

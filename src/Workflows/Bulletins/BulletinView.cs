@@ -19,4 +19,5 @@ public sealed record BulletinView(
 
 /// <summary>A line of the archive (通报归档).</summary>
 public sealed record BulletinSummary(
-    Guid Id, int PeriodYear, int PeriodMonth, string Status, string StatusName, string Title, string? Number, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);
+    Guid Id, int PeriodYear, int PeriodMonth, bool Scheduled, string Status, string StatusName, string Title, string? Number,
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt);

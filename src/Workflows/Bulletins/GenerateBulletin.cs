@@ -26,13 +26,17 @@ public sealed partial class BulletinOffice
 
     /// <summary>
     /// The monthly schedule: once the clock is in a new month, last month's bulletin as a draft, once — the key is the
-    /// month, so a second run or a second replica answers the first draft. Answers null in the plan's first month.
+    /// month, so a second run or a second replica answers the first draft. Answers null when it is drafted already or no
+    /// workflow had started by the end of last month (nothing to report).
     /// </summary>
     public async Task<BulletinView?> GenerateMonthlyAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock.GetUtcNow());
         var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         if (await db.Bulletins.AnyAsync(b => b.Scheduled && b.PeriodYear == last.Year && b.PeriodMonth == last.Month, ct)) return null;
+        // Compared in memory: SQLite keeps instants as text; a county has a dozen workflows.
+        var starts = await db.Workflows.Select(w => w.StartedAt).ToListAsync(ct);
+        if (!starts.Any(s => s <= ChinaTime.EndOfDay(last.AddMonths(1).AddDays(-1)))) return null;
         var command = new GenerateBulletin(last.Year, last.Month);
         return await ledger.RunAsync(Actor.System, CommandRequest.For(GenerateCommand, Guid.Empty, $"monthly-bulletin-{last:yyyy-MM}", command),
             changes => CreateAsync(last.Year, last.Month, scheduled: true, changes.Now, ScheduleUser, ct), ct);

@@ -57,5 +57,29 @@ public sealed class CockpitBrowserTests(HostFixture fixture, ITestOutputHelper o
         });
     }
 
+    [Fact]
+    public async Task TheCountyOfficeGeneratesEditsApprovesAndPublishesABulletinOnItsPage()
+    {
+        await CockpitPlan.StartAndMoveClockAsync(fixture, CockpitPlan.In2024);
+
+        await using var browser = await BrowserSession.StartAsync(fixture, output);
+        await browser.RunAsync(nameof(TheCountyOfficeGeneratesEditsApprovesAndPublishesABulletinOnItsPage), async page =>
+        {
+            await browser.SignInAsync("/bulletins", HostFixture.AdminUser, HostFixture.AdminPassword);
+            await page.GetByTestId("bulletin-generate").ClickAsync();
+            await Expect(page.GetByTestId("bulletin-status")).ToHaveTextAsync("草稿");
+            await Expect(page.GetByTestId("bulletin-township")).ToHaveCountAsync(12);
+            await page.GetByTestId("bulletin-foreword").Locator("textarea").FillAsync("五月，县爱卫办对十二个乡镇的创建工作进行了督查，现将有关情况通报如下。");
+            await page.GetByTestId("bulletin-save").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
+            await page.GetByTestId("bulletin-approve").ClickAsync();
+            await Expect(page.GetByTestId("bulletin-status")).ToHaveTextAsync("已审核");
+            await page.GetByTestId("bulletin-publish").ClickAsync();
+            await Expect(page.GetByTestId("bulletin-status")).ToHaveTextAsync("已发布");
+            await Expect(page.GetByTestId("bulletin-number")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"石柱爱卫督〔2024〕\d+号"));
+            await browser.ScreenshotAsync("bulletin-published");
+        });
+    }
+
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
