@@ -9,7 +9,7 @@ public sealed record BulletinContent(
     DateTimeOffset AsOf, DateOnly From, DateOnly To, bool UrgesRecorded,
     IReadOnlyList<BulletinTownship> Townships, IReadOnlyList<BulletinOverdueItem> Overdue, IReadOnlyList<BulletinCompletedStage> Completed);
 
-/// <summary>One township's line, <see cref="Rank"/> 1 the furthest ahead (progress, then fewer overdue tasks).</summary>
+/// <summary>One township's line, <see cref="Rank"/> 1 the furthest ahead (progress, then fewer overdue tasks; townships whose plan has not begun last).</summary>
 public sealed record BulletinTownship(
     int Rank, string TownshipCode, string TownshipName, string Track, int StartYear, int TargetYear,
     string PlannedPhase, string CurrentStages, int CompletedStages, int TotalStages, decimal Progress,

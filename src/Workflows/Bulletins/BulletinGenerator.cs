@@ -27,7 +27,9 @@ public sealed class BulletinGenerator(CockpitQuery cockpit, ISupervisionFacts fa
         var day = ChinaTime.Today(asOf);
 
         var lines = view.Rows
-            .OrderByDescending(r => r.Progress.Share).ThenBy(r => Overdue(r)).ThenBy(r => r.TownshipCode)
+            // Townships whose plan has not begun come last: there is nothing of theirs to rank yet.
+            .OrderBy(r => day < new DateOnly(r.StartYear, 1, 1))
+            .ThenByDescending(r => r.Progress.Share).ThenBy(r => Overdue(r)).ThenBy(r => r.TownshipCode)
             .Select((r, i) => new BulletinTownship(i + 1, r.TownshipCode, r.TownshipName, r.Track, r.StartYear, r.TargetYear,
                 PlanCalendar.Windows(r.Track, r.StartYear, r.TargetYear).FirstOrDefault(w => w.From <= day && day <= w.To)?.Name
                     ?? (day < new DateOnly(r.StartYear, 1, 1) ? "未开始" : "计划已结束"),

@@ -69,7 +69,7 @@ public sealed class CockpitBrowserTests(HostFixture fixture, ITestOutputHelper o
             await page.GetByTestId("bulletin-generate").ClickAsync();
             await Expect(page.GetByTestId("bulletin-status")).ToHaveTextAsync("草稿");
             await Expect(page.GetByTestId("bulletin-township")).ToHaveCountAsync(12);
-            await page.GetByTestId("bulletin-foreword").Locator("textarea").FillAsync("五月，县爱卫办对十二个乡镇的创建工作进行了督查，现将有关情况通报如下。");
+            await page.GetByTestId("bulletin-foreword").FillAsync("五月，县爱卫办对十二个乡镇的创建工作进行了督查，现将有关情况通报如下。");
             await page.GetByTestId("bulletin-save").ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
             await page.GetByTestId("bulletin-approve").ClickAsync();
