@@ -23,10 +23,10 @@ function overdue(data) {
         textStyle: font,
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { type: 'scroll', top: 0 },
-        grid: { left: 40, right: 16, top: 40, bottom: 60 },
+        grid: { left: 36, right: 16, top: 44, bottom: 60 },
         dataZoom: [{ type: 'slider', height: 18, bottom: 8 }],
         xAxis: { type: 'category', data: data.months },
-        yAxis: { type: 'value', minInterval: 1, name: '逾期任务' },
+        yAxis: { type: 'value', minInterval: 1 },
         series: data.series.map(s => ({ name: s.townshipName, type: 'bar', stack: 'overdue', data: s.counts, townshipCode: s.townshipCode })),
     };
 }
@@ -37,7 +37,7 @@ function onTime(data) {
         tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '—' : v + '%') },
         grid: { left: 40, right: 16, top: 24, bottom: 60 },
         xAxis: { type: 'category', data: data.map(r => r.townshipName), axisLabel: { rotate: 40 } },
-        yAxis: { type: 'value', max: 100, name: '按时办结率 %' },
+        yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
         series: [{ type: 'bar', data: data.map(r => (r.rate == null ? null : Math.round(r.rate * 1000) / 10)), itemStyle: { color: '#43a047' },
             label: { show: true, position: 'top', formatter: p => (p.value == null ? '' : p.value + '%') } }],
     };
@@ -49,7 +49,7 @@ function stageDays(data) {
         tooltip: { trigger: 'axis' },
         grid: { left: 40, right: 16, top: 24, bottom: 80 },
         xAxis: { type: 'category', data: data.map(r => r.name), axisLabel: { rotate: 40, interval: 0 } },
-        yAxis: { type: 'value', name: '平均天数' },
+        yAxis: { type: 'value' },
         series: [{ type: 'bar', data: data.map(r => r.averageDays), itemStyle: { color: '#1e88e5' }, label: { show: true, position: 'top' } }],
     };
 }
