@@ -7,7 +7,8 @@ namespace Shizhu.Workflows.Supervision;
 
 /// <summary>
 /// The supervision facts today's data allows: due soon within a number of calendar days, no urges recorded (null), and
-/// cards from the overdue alerts whose task was still open at the time asked about (alerts themselves never close yet).
+/// cards from the overdue alerts whose task was due and still open at the time asked about (alerts themselves never close
+/// yet), aged from the task's due time.
 /// </summary>
 public sealed class CurrentSupervisionFacts(WorkflowDbContext db, SupervisionThresholds thresholds) : ISupervisionFacts
 {
@@ -24,14 +25,17 @@ public sealed class CurrentSupervisionFacts(WorkflowDbContext db, SupervisionThr
 
     public async Task<IReadOnlyDictionary<string, CardStatus>> CardsAsync(DateTimeOffset asOf, CancellationToken ct)
     {
-        // Compared in memory: a county's alerts are a few hundred rows, and SQLite stores instants as text.
+        // Compared in memory: a county's alerts are a few hundred rows, and SQLite stores instants as text. A warning's age
+        // runs from the task's due time, not from when the alert row was written (a jump of the simulated clock raises
+        // them all at once), and counts at a past moment once the task was due and still open then.
         var rows = await (
             from alert in db.Alerts.AsNoTracking()
             join task in db.Tasks.AsNoTracking() on alert.TaskId equals task.Id
-            where alert.Kind == AlertKind.Overdue && task.Status != UserTaskStatus.Cancelled
-            select new { alert.TownshipCode, alert.RaisedAt, task.CompletedAt }).ToListAsync(ct);
-        var open = rows.Where(a => a.RaisedAt <= asOf && (a.CompletedAt == null || a.CompletedAt > asOf)).ToList();
-        return open.GroupBy(a => a.TownshipCode).ToDictionary(g => g.Key, g => Card(g.Count(), (asOf - g.Min(a => a.RaisedAt)).TotalDays));
+            where alert.Kind == AlertKind.Overdue && task.Status != UserTaskStatus.Cancelled && task.DueAt != null
+            select new { alert.TownshipCode, task.DueAt, task.CompletedAt }).ToListAsync(ct);
+        var open = rows.Where(a => a.DueAt <= asOf && (a.CompletedAt == null || a.CompletedAt > asOf))
+            .Select(a => new { a.TownshipCode, Since = a.DueAt!.Value }).ToList();
+        return open.GroupBy(a => a.TownshipCode).ToDictionary(g => g.Key, g => Card(g.Count(), (asOf - g.Min(a => a.Since)).TotalDays));
     }
 
     private CardStatus Card(int alerts, double oldestDays) =>

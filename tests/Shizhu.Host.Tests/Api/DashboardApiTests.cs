@@ -26,7 +26,11 @@ public sealed class DashboardApiTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(12, rows.Count);
         Assert.Equal(rows.Sum(r => r["progress"]!["completedStages"]!.GetValue<int>()), dashboard["county"]!["completedStages"]!.GetValue<int>());
         // 石家乡 (municipal 2022) never did its publicity tasks: by 2024 they are red, and no later stage was entered.
-        var shijia = rows.Single(r => r.Str("townshipCode") == TownshipCodes.Shijia)["cells"]!.Items().ToList();
+        var shijiaRow = rows.Single(r => r.Str("townshipCode") == TownshipCodes.Shijia);
+        var shijia = shijiaRow["cells"]!.Items().ToList();
+        // Its two overdue tasks were due on 31 January 2022: far past the red card's 30 days, whenever the alerts were written.
+        Assert.Equal("red", shijiaRow.Str("card"));
+        Assert.Null(shijiaRow["urges"]);
         Assert.Equal("overdue", shijia.Single(c => c.Str("stageKey") == "publicity").Str("state"));
         Assert.Equal("none", shijia.Single(c => c.Str("stageKey") == "routine-creation").Str("state"));
         Assert.All(shijia.Where(c => c.Str("stageKey") is not ("publicity" or "routine-creation")), c => Assert.Equal("pending", c.Str("state")));
@@ -89,6 +93,7 @@ public sealed class DashboardApiTests(HostFixture fixture) : IClassFixture<HostF
         // In the first week only the 2022 entries had started (the later ones wait for 1 January of their year).
         var shijia = early["rows"]!.Items().Single(r => r.Str("townshipCode") == TownshipCodes.Shijia);
         Assert.Equal("current", shijia["cells"]!.Items().Single(c => c.Str("stageKey") == "publicity").Str("state"));
+        Assert.Equal("none", shijia.Str("card"));
         Assert.Equal(["2022-01"], early["charts"]!["months"]!.Items().Select(m => m.GetValue<string>()));
     }
 }
