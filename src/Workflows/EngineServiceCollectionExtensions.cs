@@ -70,6 +70,14 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<SubsidyLedger>();
         services.AddScoped<SubsidyPaymentConfirmation>();
         services.AddSupervision();
+        services.TryAddSingleton(Supervision.SupervisionThresholds.Default);
+        services.TryAddScoped<Supervision.ISupervisionFacts, Supervision.CurrentSupervisionFacts>();
+        services.AddScoped<Cockpit.CockpitQuery>();
+        services.TryAddSingleton(Bulletins.BulletinNumbering.Default);
+        services.AddScoped<Bulletins.BulletinGenerator>();
+        services.AddScoped<Bulletins.BulletinOffice>();
+        services.AddScoped<Bulletins.BulletinArchive>();
+        services.AddScoped<Bulletins.AnnualAssessment>();
         return services;
     }
 }

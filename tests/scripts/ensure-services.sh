@@ -10,7 +10,8 @@
 #                trust auth, fsync=off (tests only; never for durable-commit benchmarks).
 #   RabbitMQ   : Debian's rabbitmq-server, loopback only, management API on 127.0.0.1:15672,
 #                user shizhu / shizhu-test (administrator, full permissions on vhost /).
-#   Chromium   : /usr/bin/chromium plus a CJK font (fonts-wqy-microhei) for the browser tests.
+#   Chromium   : /usr/bin/chromium plus a CJK font (fonts-wqy-microhei) for the browser tests and the bulletins' PDFs;
+#                poppler-utils (pdftoppm) to render those PDFs in the tests.
 #
 # With SHIZHU_USE_TESTCONTAINERS=1 and a reachable Docker engine, PostgreSQL and RabbitMQ are not
 # started here and their variables are left unset, so the fixtures fall back to Testcontainers.
@@ -79,6 +80,8 @@ if [ "$USE_LOCAL_SERVERS" = "1" ]; then
 fi
 if [ ! -x "$CHROMIUM" ]; then missing+=(chromium); fi
 if ! pkg_installed "$CJK_FONT_PKG"; then missing+=("$CJK_FONT_PKG"); fi
+# pdftoppm renders the bulletins' PDFs to images in the Host tests.
+if ! command -v pdftoppm >/dev/null 2>&1; then missing+=(poppler-utils); fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
     log "installing missing packages: ${missing[*]}"

@@ -12,7 +12,7 @@ public static class EventTypes
         typeof(TaskCompleted), typeof(TaskOverdue), typeof(WorkflowCompleted),
         typeof(IncidentRaised), typeof(TaskAlertRaised), typeof(MessageDelivered),
         typeof(TaskAssigned), typeof(WorkflowCancelled), typeof(WorkflowSuspended), typeof(WorkflowResumed),
-        typeof(TaskCancelled), typeof(WorkflowMigrated), typeof(TaskHandedOver),
+        typeof(TaskCancelled), typeof(WorkflowMigrated), typeof(TaskHandedOver), typeof(BulletinPublished),
         typeof(TaskUrged), typeof(TownshipUrged), typeof(DailyDigestDue),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vendors the browser libraries the Host serves (no CDN; ADR 0044): installs exactly the versions in package-lock.json
+# Vendors the browser libraries the Host serves (no CDN; ADRs 0039 and 0044): installs exactly the versions in package-lock.json
 # and copies their distribution files and licences into src/Host/wwwroot/lib/<package>/. The copies are committed, so a
 # machine with only the .NET SDK runs the service; run this after changing package.json (then commit the lock and the copies).
 #   bash src/Host/ClientLibs/vendor.sh          # install and copy
@@ -26,7 +26,9 @@ copy() { # package, files relative to the package folder
 }
 
 copy bpmn-js LICENSE dist/bpmn-navigated-viewer.production.min.js dist/assets/diagram-js.css dist/assets/bpmn-js.css
+copy echarts LICENSE dist/echarts.min.js
 
 if [[ "$mode" == "--check" ]]; then
-  diff -r "$lib/bpmn-js" "$here/../wwwroot/lib/bpmn-js" && echo "wwwroot/lib matches package-lock.json"
+  for package in bpmn-js echarts; do diff -r "$lib/$package" "$here/../wwwroot/lib/$package"; done
+  echo "wwwroot/lib matches package-lock.json"
 fi

@@ -15,6 +15,7 @@ public static class ApplicationSetup
         builder.AddSupervisionSettings();
         builder.Services.AddWorkflowEngine();
         builder.AddEvidence();
+        builder.AddCockpit();
         builder.AddMessaging();
         builder.AddScheduler();
         builder.AddSecurity();

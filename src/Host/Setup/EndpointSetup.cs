@@ -1,6 +1,7 @@
 using Hangfire;
 using Scalar.AspNetCore;
 using Shizhu.Host.Apis;
+using Shizhu.Host.Bulletins;
 using Shizhu.Host.Components;
 
 namespace Shizhu.Host.Setup;
@@ -49,9 +50,12 @@ public static class EndpointSetup
         app.MapTargetsApi();
         app.MapSubsidiesApi();
         app.MapSupervisionApi();
+        app.MapDashboardApi();
+        app.MapBulletinsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseTimerSweep();
         app.UseDailyDigest();
+        app.UseMonthlyBulletin();
     }
 }

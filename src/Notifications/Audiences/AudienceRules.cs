@@ -146,6 +146,14 @@ public static class AudienceRules
         $"{e.TownshipName}创建工作流已由{e.Actor}从模板第 {e.FromVersion} 版迁移到第 {e.ToVersion} 版，请在待办中查看调整后的任务和期限。",
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)]);
 
+    /// <summary>A published supervision bulletin goes to every township's leaders and staff, and to the county leaders.</summary>
+    public static AudienceMessage For(BulletinPublished e) => new(
+        e.EventId, e.OccurredAt, null,
+        $"督查通报：{e.Number}",
+        $"县爱卫办印发了{e.Title}（{e.Number}），请在“督查通报”中查看，对照通报的问题抓好整改。",
+        [new(Roles.TownshipLeader, null), new(Roles.TownshipStaff, null), new(Roles.CountyLeader, null)],
+        MessageKind.Bulletin, new("全县", e.Number, Person(e.ActorName, e.Actor)));
+
     static AudienceMessage WorkflowControl(Guid eventId, DateTimeOffset at, Guid workflowId, string townshipCode, string townshipName, string title, string body) =>
         new(eventId, at, workflowId, title, body,
             [new(Roles.TownshipLeader, townshipCode), new(Roles.TownshipStaff, townshipCode), new(Roles.CountyLeader, null)],

@@ -33,7 +33,8 @@ public sealed class NotificationConsumer<TChannel>(
     IConsumer<TaskUrged>,
     IConsumer<TownshipUrged>,
     IConsumer<DailyDigestDue>,
-    IConsumer<TaskHandedOver>
+    IConsumer<TaskHandedOver>,
+    IConsumer<BulletinPublished>
     where TChannel : INotificationChannel
 {
     public Task Consume(ConsumeContext<WorkflowStarted> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
@@ -73,6 +74,8 @@ public sealed class NotificationConsumer<TChannel>(
     public Task Consume(ConsumeContext<DailyDigestDue> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<TaskHandedOver> context) => DeliverOnceAsync(TaskOperationTexts.For(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<BulletinPublished> context) => DeliverOnceAsync(AudienceRules.For(context.Message), context.CancellationToken);
 
     async Task DeliverOnceAsync(AudienceMessage message, CancellationToken ct)
     {

@@ -38,6 +38,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<TaskCopy> TaskCopies => Set<TaskCopy>();
+    public DbSet<global::Shizhu.Workflows.Bulletins.Bulletin> Bulletins => Set<global::Shizhu.Workflows.Bulletins.Bulletin>();
 
     /// <summary>True on PostgreSQL, where the relay can lock outbox rows with SKIP LOCKED.</summary>
     public abstract bool SupportsRowLocking { get; }

@@ -19,6 +19,8 @@ public sealed partial class NavMenu : IDisposable
     private bool _canSeeTargets;
     private bool _canSeeTitles;
     private bool _canSeeSubsidies;
+    private bool _canSeeCockpit;
+    private bool _canSeeBulletins;
     private int _unread;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -40,6 +42,9 @@ public sealed partial class NavMenu : IDisposable
         _canSeeTargets = countyWide || isFinance;
         _canSeeTitles = countyWide || isFinance || inTownship;
         _canSeeSubsidies = _isCountyAdmin || _user.IsInRole(Roles.CountyLeader) || isFinance || inTownship;
+        _canSeeCockpit = Shizhu.Workflows.Cockpit.CockpitQuery.Readers.Any(_user.IsInRole);
+        // The same roles BulletinArchive lets read (townships: the published bulletins).
+        _canSeeBulletins = _isCountyAdmin || _user.IsInRole(Roles.CountyLeader) || inTownship;
         Navigation.LocationChanged += OnLocationChanged;
         await RefreshAsync();
         _ = PollAsync(_disposed.Token);

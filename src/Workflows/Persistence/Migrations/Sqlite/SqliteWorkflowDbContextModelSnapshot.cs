@@ -83,6 +83,120 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("task_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.Bulletins.Bulletin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Conclusions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusions");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_by");
+
+                    b.Property<string>("Foreword")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("foreword");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number_year");
+
+                    b.Property<int>("PeriodMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_month");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_year");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bulletins");
+
+                    b.HasIndex("NumberYear", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bulletins_number_year_sequence");
+
+                    b.HasIndex("PeriodYear", "PeriodMonth")
+                        .HasDatabaseName("ix_bulletins_period_year_period_month");
+
+                    b.ToTable("bulletins", (string)null);
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")

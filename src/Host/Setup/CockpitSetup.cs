@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shizhu.Host.Bulletins;
+using Shizhu.Workflows.Bulletins;
+using Shizhu.Workflows.Supervision;
+
+namespace Shizhu.Host.Setup;
+
+public static class CockpitSetup
+{
+    public const string Section = "Cockpit";
+
+    /// <summary>
+    /// The cockpit's thresholds from <c>Cockpit:*</c> (due soon, yellow and red cards) and the bulletins' number pattern and
+    /// PDF font from <c>Bulletins:*</c>, checked at start.
+    /// </summary>
+    public static void AddCockpit(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(Section).Get<CockpitOptions>() ?? new CockpitOptions();
+        if (new[] { options.DueSoonDays, options.YellowCardAlerts, options.YellowCardDays, options.RedCardAlerts, options.RedCardDays }.Any(v => v <= 0))
+            throw new InvalidOperationException("Cockpit:DueSoonDays, YellowCardAlerts, YellowCardDays, RedCardAlerts and RedCardDays must be positive.");
+        // Replace: the engine registers the defaults.
+        builder.Services.Replace(ServiceDescriptor.Singleton(new SupervisionThresholds(
+            options.DueSoonDays, options.YellowCardAlerts, options.YellowCardDays, options.RedCardAlerts, options.RedCardDays)));
+
+        var bulletins = builder.Configuration.GetSection(BulletinFileOptions.Section).Get<BulletinFileOptions>() ?? new BulletinFileOptions();
+        if (BulletinNumbering.Problem(bulletins.NumberPattern) is { } problem) throw new InvalidOperationException(problem);
+        builder.Services.Replace(ServiceDescriptor.Singleton(new BulletinNumbering(bulletins.NumberPattern)));
+        builder.Services.AddSingleton(new BulletinFiles(bulletins));
+        builder.Services.AddScoped<BulletinJobs>();
+    }
+
+    /// <summary>Configuration shape of <see cref="SupervisionThresholds"/>.</summary>
+    public sealed class CockpitOptions
+    {
+        public int DueSoonDays { get; set; } = SupervisionThresholds.Default.DueSoonDays;
+        public int YellowCardAlerts { get; set; } = SupervisionThresholds.Default.YellowCardAlerts;
+        public int YellowCardDays { get; set; } = SupervisionThresholds.Default.YellowCardDays;
+        public int RedCardAlerts { get; set; } = SupervisionThresholds.Default.RedCardAlerts;
+        public int RedCardDays { get; set; } = SupervisionThresholds.Default.RedCardDays;
+    }
+}

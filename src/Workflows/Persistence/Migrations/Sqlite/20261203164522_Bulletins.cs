@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Bulletins : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "bulletins",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    period_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    period_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    scheduled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    foreword = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    conclusions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    number_year = table.Column<int>(type: "INTEGER", nullable: true),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    edited_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    edited_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approved_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bulletins", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bulletins_number_year_sequence",
+                table: "bulletins",
+                columns: new[] { "number_year", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bulletins_period_year_period_month",
+                table: "bulletins",
+                columns: new[] { "period_year", "period_month" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "bulletins");
+        }
+    }
+}
