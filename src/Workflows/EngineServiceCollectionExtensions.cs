@@ -71,7 +71,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<SubsidyPaymentConfirmation>();
         services.AddSupervision();
         services.TryAddSingleton(Supervision.SupervisionThresholds.Default);
-        services.TryAddScoped<Supervision.ISupervisionFacts, Supervision.CurrentSupervisionFacts>();
+        services.TryAddScoped<Supervision.ISupervisionFacts, Supervision.SupervisionFacts>();
         services.AddScoped<Cockpit.CockpitQuery>();
         services.TryAddSingleton(Bulletins.BulletinNumbering.Default);
         services.AddScoped<Bulletins.BulletinGenerator>();

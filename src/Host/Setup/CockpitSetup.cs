@@ -10,17 +10,15 @@ public static class CockpitSetup
     public const string Section = "Cockpit";
 
     /// <summary>
-    /// The cockpit's thresholds from <c>Cockpit:*</c> (due soon, yellow and red cards) and the bulletins' number pattern and
+    /// The cockpit's due-soon threshold from <c>Cockpit:DueSoonDays</c> and the bulletins' number pattern and
     /// PDF font from <c>Bulletins:*</c>, checked at start.
     /// </summary>
     public static void AddCockpit(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(Section).Get<CockpitOptions>() ?? new CockpitOptions();
-        if (new[] { options.DueSoonDays, options.YellowCardAlerts, options.YellowCardDays, options.RedCardAlerts, options.RedCardDays }.Any(v => v <= 0))
-            throw new InvalidOperationException("Cockpit:DueSoonDays, YellowCardAlerts, YellowCardDays, RedCardAlerts and RedCardDays must be positive.");
-        // Replace: the engine registers the defaults.
-        builder.Services.Replace(ServiceDescriptor.Singleton(new SupervisionThresholds(
-            options.DueSoonDays, options.YellowCardAlerts, options.YellowCardDays, options.RedCardAlerts, options.RedCardDays)));
+        if (options.DueSoonDays <= 0) throw new InvalidOperationException("Cockpit:DueSoonDays must be positive.");
+        // Replace: the engine registers the defaults. The cards' thresholds are the section Supervision's (ADR 0037).
+        builder.Services.Replace(ServiceDescriptor.Singleton(new SupervisionThresholds(options.DueSoonDays)));
 
         var bulletins = builder.Configuration.GetSection(BulletinFileOptions.Section).Get<BulletinFileOptions>() ?? new BulletinFileOptions();
         if (BulletinNumbering.Problem(bulletins.NumberPattern) is { } problem) throw new InvalidOperationException(problem);
@@ -33,9 +31,5 @@ public static class CockpitSetup
     public sealed class CockpitOptions
     {
         public int DueSoonDays { get; set; } = SupervisionThresholds.Default.DueSoonDays;
-        public int YellowCardAlerts { get; set; } = SupervisionThresholds.Default.YellowCardAlerts;
-        public int YellowCardDays { get; set; } = SupervisionThresholds.Default.YellowCardDays;
-        public int RedCardAlerts { get; set; } = SupervisionThresholds.Default.RedCardAlerts;
-        public int RedCardDays { get; set; } = SupervisionThresholds.Default.RedCardDays;
     }
 }

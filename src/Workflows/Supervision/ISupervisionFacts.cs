@@ -3,8 +3,8 @@ namespace Shizhu.Workflows.Supervision;
 /// <summary>
 /// What the cockpit and the bulletins need to know about supervision (督办) that the supervision work owns: how urgent an
 /// open task is, how often a township was urged (催办), and its 黄牌 / 红牌 status. One port, so the supervision feature's
-/// own data (warning levels per template, urges, the alert lifecycle) replaces <see cref="CurrentSupervisionFacts"/>
-/// behind it without touching the pages, the API or the bulletins.
+/// own data (urges, the alert lifecycle, the cards' rule) stays behind it (<see cref="SupervisionFacts"/>), apart from the
+/// pages, the API and the bulletins.
 /// </summary>
 public interface ISupervisionFacts
 {
