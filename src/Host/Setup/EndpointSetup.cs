@@ -2,6 +2,7 @@ using Hangfire;
 using Scalar.AspNetCore;
 using Shizhu.Host.Apis;
 using Shizhu.Host.Components;
+using Shizhu.Host.Telemetry;
 
 namespace Shizhu.Host.Setup;
 
@@ -20,6 +21,7 @@ public static class EndpointSetup
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapMetrics();
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi();
         // Everything the reference page loads comes from this Host: Scalar's script is embedded in its package and

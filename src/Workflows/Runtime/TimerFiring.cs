@@ -7,6 +7,7 @@ using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
+using Shizhu.Workflows.Telemetry;
 
 namespace Shizhu.Workflows.Runtime;
 
@@ -29,8 +30,10 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     {
         try
         {
-            return await runner.RunInTransactionAsync(Actor.System.UserName, async changes =>
+            var fired = await runner.RunInTransactionAsync(Actor.System.UserName, async changes =>
                 await DueTimerClaim.TakeOneAsync(db, timerId, ct) is { } timer && await FireOnceAsync(timer, changes, ct), ct);
+            if (fired) EngineMetrics.TimersFired(1);
+            return fired;
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -78,6 +81,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
                     return (Claimed: timers.Count, Fired: count, Deferred: deferred);
                 }, ct);
                 if (batch.Claimed == 0 || batch.Fired + batch.Deferred == 0) return fired;
+                EngineMetrics.TimersFired(batch.Fired);
                 fired += batch.Fired;
             }
             catch (Exception ex) when (ex is not OperationCanceledException && claimed.Count > 0)
