@@ -100,6 +100,12 @@ timeout -k 5 300 dotnet build "$SCRIPT_DIR/Shizhu.Benchmarks.csproj" -c Release 
 
 # ---- 2b. a scale benchmark instead, on the same durable cluster -------------------------------
 if [ "${#MODE_ARGS[@]}" -gt 0 ]; then
+    if [ "${MODE_ARGS[0]}" = "--startup" ]; then
+        log "building the Host and the empty app (Release) for the start-up benchmark"
+        for project in "$REPO_ROOT/src/Host/Shizhu.Host.csproj" "$REPO_ROOT/tests/Shizhu.Benchmarks.EmptyApp/Shizhu.Benchmarks.EmptyApp.csproj"; do
+            timeout -k 5 600 dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2 || die "dotnet build $project failed"
+        done
+    fi
     export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
     log "scale benchmark ${MODE_ARGS[*]}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     timeout -k 5 3600 dotnet "$SCRIPT_DIR/bin/Release/net10.0/Shizhu.Benchmarks.dll" "${MODE_ARGS[@]}" \

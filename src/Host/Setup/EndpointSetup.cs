@@ -50,6 +50,5 @@ public static class EndpointSetup
         app.MapSubsidiesApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.UseTimerSweep();
     }
 }
