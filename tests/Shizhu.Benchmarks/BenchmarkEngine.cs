@@ -24,10 +24,16 @@ internal sealed class BenchmarkEngine : IAsyncDisposable
     }
 
     /// <summary>With another clock than the real one: the timer benchmark moves it past the deadlines it made.</summary>
-    public BenchmarkEngine(string connectionString, TimeProvider clock, params IInterceptor[] interceptors)
+    public BenchmarkEngine(string connectionString, TimeProvider clock, params IInterceptor[] interceptors) : this(connectionString, clock, null, interceptors)
+    {
+    }
+
+    /// <summary>With services of the caller's before the engine's (the replay's evidence store).</summary>
+    public BenchmarkEngine(string connectionString, TimeProvider clock, Action<IServiceCollection>? configure, params IInterceptor[] interceptors)
     {
         ConnectionString = connectionString;
         var services = new ServiceCollection();
+        configure?.Invoke(services);
         services.AddSingleton(clock);
         services.AddSingleton<NoOpWakeUps>();
         services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<NoOpWakeUps>());
