@@ -13,12 +13,24 @@ internal sealed class SettableClock(DateTimeOffset start) : TimeProvider
     }
 }
 
-/// <summary>An evidence store that keeps nothing: the replay measures the engine's records, not file writes.</summary>
+/// <summary>Evidence kept in memory (the uploader reads each file back): the replay measures the engine's records, not disks.</summary>
 internal sealed class DiscardingEvidenceStore : Shizhu.Workflows.Evidence.IEvidenceStore
 {
-    public async Task SaveAsync(string storagePath, Stream content, CancellationToken ct) => await content.CopyToAsync(Stream.Null, ct);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _files = new();
 
-    public Task<Stream?> OpenReadAsync(string storagePath, CancellationToken ct) => Task.FromResult<Stream?>(null);
+    public async Task SaveAsync(string storagePath, Stream content, CancellationToken ct)
+    {
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, ct);
+        _files[storagePath] = copy.ToArray();
+    }
 
-    public Task DeleteAsync(string storagePath, CancellationToken ct) => Task.CompletedTask;
+    public Task<Stream?> OpenReadAsync(string storagePath, CancellationToken ct) =>
+        Task.FromResult<Stream?>(_files.TryGetValue(storagePath, out var bytes) ? new MemoryStream(bytes, writable: false) : null);
+
+    public Task DeleteAsync(string storagePath, CancellationToken ct)
+    {
+        _files.TryRemove(storagePath, out _);
+        return Task.CompletedTask;
+    }
 }
