@@ -1,13 +1,23 @@
 using Shizhu.Host.Setup;
 
+StartupTimeline.Mark("runtime and Main");
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
+StartupTimeline.Mark("services registered");
 
 var app = builder.Build();
+StartupTimeline.Attach(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Shizhu.Host.Startup"));
+StartupTimeline.Mark("host built");
 if (!StartupChecks.SettingsAreValid(app)) return 1;
+StartupTimeline.Mark("settings checked");
 await DatabaseInitializer.RunAsync(app.Services);
 app.MapApplication();
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+StartupTimeline.Mark("endpoints mapped");
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    StartupTimeline.Mark("hosted services started and listening (Hangfire, MassTransit, Kestrel)");
+    StartupBanner.Print(app);
+});
 await app.RunAsync();
 return 0;
 

@@ -19,11 +19,22 @@ internal sealed class BenchmarkEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BenchmarkEngine(string connectionString, params IInterceptor[] interceptors)
+    public BenchmarkEngine(string connectionString, params IInterceptor[] interceptors) : this(connectionString, TimeProvider.System, interceptors)
+    {
+    }
+
+    /// <summary>With another clock than the real one: the timer benchmark moves it past the deadlines it made.</summary>
+    public BenchmarkEngine(string connectionString, TimeProvider clock, params IInterceptor[] interceptors) : this(connectionString, clock, null, interceptors)
+    {
+    }
+
+    /// <summary>With services of the caller's before the engine's (the replay's evidence store).</summary>
+    public BenchmarkEngine(string connectionString, TimeProvider clock, Action<IServiceCollection>? configure, params IInterceptor[] interceptors)
     {
         ConnectionString = connectionString;
         var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
+        configure?.Invoke(services);
+        services.AddSingleton(clock);
         services.AddSingleton<NoOpWakeUps>();
         services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<NoOpWakeUps>());
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<NoOpWakeUps>());

@@ -24,8 +24,10 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 PG_BIN="${SHIZHU_PG_BIN:-/usr/lib/postgresql/15/bin}"
-PG_PORT=55433
-PG_DIR=/tmp/shizhu-bench-pg
+PG_PORT="${SHIZHU_BENCH_PORT:-55433}"
+PG_DIR="${SHIZHU_BENCH_DIR:-/tmp/shizhu-bench-pg}"
+# A scale benchmark instead of the completions (issue 16): --timers [1000,10000,100000], --startup [runs], --replay [units].
+MODE_ARGS=("$@")
 PG_DATA="$PG_DIR/data"
 PG_LOG="$PG_DIR/postgres.log"
 PGBENCH_SECONDS="${SHIZHU_BENCH_PGBENCH_SECONDS:-15}"
@@ -95,6 +97,21 @@ case "$settings" in *"fsync=on"*"synchronous_commit=on"*) ;; *) die "commits are
 log "building the benchmark (Release)"
 timeout -k 5 300 dotnet build "$SCRIPT_DIR/Shizhu.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2 \
     || die "dotnet build failed"
+
+# ---- 2b. a scale benchmark instead, on the same durable cluster -------------------------------
+if [ "${#MODE_ARGS[@]}" -gt 0 ]; then
+    if [ "${MODE_ARGS[0]}" = "--startup" ]; then
+        log "building the Host and the empty app (Release) for the start-up benchmark"
+        for project in "$REPO_ROOT/src/Host/Shizhu.Host.csproj" "$REPO_ROOT/tests/Shizhu.Benchmarks.EmptyApp/Shizhu.Benchmarks.EmptyApp.csproj"; do
+            timeout -k 5 600 dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2 || die "dotnet build $project failed"
+        done
+    fi
+    export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
+    log "scale benchmark ${MODE_ARGS[*]}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    timeout -k 5 3600 dotnet "$SCRIPT_DIR/bin/Release/net10.0/Shizhu.Benchmarks.dll" "${MODE_ARGS[@]}" \
+        --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+    exit $?
+fi
 
 # ---- 3. pgbench's database -------------------------------------------------------------------
 # The .NET benchmark runs pgbench -N itself: before its engine runs (1 and 4 clients) and after them (4 clients), so a

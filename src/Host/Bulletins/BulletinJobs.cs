@@ -22,7 +22,8 @@ public sealed class BulletinJobs(BulletinOffice office, ILogger<BulletinJobs> lo
 
 public static class BulletinSchedule
 {
-    public static void UseMonthlyBulletin(this WebApplication app) =>
-        app.Services.GetRequiredService<IRecurringJobManager>()
+    /// <summary>Registered by the background start-up work beside the timer sweep (ADR 0042).</summary>
+    public static void RegisterMonthlyBulletin(IServiceProvider services) =>
+        services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<BulletinJobs>(BulletinJobs.MonthlyJobId, j => j.MonthlyAsync(CancellationToken.None), Cron.Minutely());
 }

@@ -10,6 +10,11 @@ public sealed class SchedulerOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Run the Hangfire server in this process (every replica may; jobs are taken once).</summary>
     public bool RunServer { get; set; } = true;
+    /// <summary>
+    /// Firing loops one sweep runs side by side (each its own scope and connection, taking disjoint batches with
+    /// SKIP LOCKED on PostgreSQL; ADR 0041). Two keep a two-core Host busy while the other loop waits on the database.
+    /// </summary>
+    public int SweepParallelism { get; set; } = 2;
 }
 
 public enum SchedulerStorage

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using Shizhu.Host.Configuration;
+using Shizhu.Host.Telemetry;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Outbox;
 using Shizhu.Workflows.Persistence;
@@ -53,6 +54,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, OutboxSignal signal
         {
             try
             {
+                using var trace = OutboxTrace.StartPublish(message);
                 await PublishAsync(message, ct);
                 message.PublishedAt = clock.GetUtcNow();
                 published++;

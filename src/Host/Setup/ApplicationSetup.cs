@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Shizhu.Host.Errors;
+using Shizhu.Host.Telemetry;
 using Shizhu.Workflows;
 
 namespace Shizhu.Host.Setup;
@@ -10,6 +11,7 @@ public static class ApplicationSetup
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTelemetry();
         builder.AddClock();
         builder.AddDatabases();
         builder.AddSupervisionSettings();

@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using Shizhu.Host.Apis;
 using Shizhu.Host.Bulletins;
 using Shizhu.Host.Components;
+using Shizhu.Host.Telemetry;
 
 namespace Shizhu.Host.Setup;
 
@@ -21,6 +22,7 @@ public static class EndpointSetup
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapMetrics();
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi();
         // Everything the reference page loads comes from this Host: Scalar's script is embedded in its package and
@@ -54,8 +56,5 @@ public static class EndpointSetup
         app.MapBulletinsApi();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.UseTimerSweep();
-        app.UseDailyDigest();
-        app.UseMonthlyBulletin();
     }
 }

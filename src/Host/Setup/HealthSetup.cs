@@ -18,7 +18,10 @@ public static class HealthSetup
     public static void AddHealthChecks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BrokerProbe>();
+        builder.Services.AddSingleton<StartupWork>();
+        builder.Services.AddHostedService<BackgroundStartup>();
         builder.Services.AddHealthChecks()
+            .AddCheck<StartupWorkHealthCheck>("startup", tags: [Ready])
             .AddDbContextCheck<WorkflowDbContext>("database", tags: [Ready])
             .AddCheck<BrokerHealthCheck>("broker", tags: [Ready])
             .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready]);
@@ -29,7 +32,7 @@ public static class HealthSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = c => c.Tags.Contains(Ready) && c.Name is "database" or "broker" or "outbox",
+            Predicate = c => c.Tags.Contains(Ready) && c.Name is "startup" or "database" or "broker" or "outbox",
             // A probe reads the status code only: anything short of Healthy must not look ready.
             ResultStatusCodes =
             {

@@ -37,10 +37,13 @@ public static class SchedulerSetup
         builder.Services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
     }
 
-    /// <summary>The minutely sweep: fires timers whose own wake-up was lost (storage reset, restart).</summary>
-    public static void UseTimerSweep(this WebApplication app)
+    /// <summary>
+    /// The minutely sweep: fires timers whose own wake-up was lost (storage reset, restart). Registered by the background
+    /// start-up work (<see cref="BackgroundStartup"/>): the first touch of Hangfire's storage need not hold up listening.
+    /// </summary>
+    public static void RegisterTimerSweep(IServiceProvider services)
     {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<TimerJobs>(TimerJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -13,8 +13,8 @@ public static class SupervisionSetup
         builder.Services.AddScoped<Supervision.DigestJobs>();
     }
 
-    /// <summary>The daily digest's minutely check (ADR 0037), beside the timer sweep.</summary>
-    public static void UseDailyDigest(this WebApplication app) =>
-        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>()
+    /// <summary>The daily digest's minutely check (ADR 0037), registered by the background start-up work beside the timer sweep.</summary>
+    public static void RegisterDailyDigest(IServiceProvider services) =>
+        services.GetRequiredService<Hangfire.IRecurringJobManager>()
             .AddOrUpdate<Supervision.DigestJobs>(Supervision.DigestJobs.JobId, j => j.RunAsync(CancellationToken.None), Hangfire.Cron.Minutely());
 }

@@ -1,4 +1,7 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
+using Shizhu.Host.Configuration;
+using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime;
 
 namespace Shizhu.Host.Timers;
@@ -7,7 +10,8 @@ namespace Shizhu.Host.Timers;
 /// Hangfire's entry points into the engine. Both are idempotent: a timer fires once however often it is
 /// woken, so a job that runs twice (restart, two replicas) changes nothing the second time.
 /// </summary>
-public sealed class TimerJobs(TimerFiring firing, ILogger<TimerJobs> logger)
+public sealed class TimerJobs(TimerFiring firing, IServiceScopeFactory scopes, WorkflowDbContext db, IOptions<SchedulerOptions> options,
+    ILogger<TimerJobs> logger)
 {
     public const string SweepJobId = "timer-sweep";
 
@@ -21,8 +25,18 @@ public sealed class TimerJobs(TimerFiring firing, ILogger<TimerJobs> logger)
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        var fired = await firing.FireDueAsync(ct);
+        // On SQLite one writer holds the database: a second loop would only wait for it.
+        var loops = db.SupportsRowLocking ? Math.Max(1, options.Value.SweepParallelism) : 1;
+        var fired = loops == 1
+            ? await firing.FireDueAsync(ct)
+            : (await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => FireDueInOwnScopeAsync(ct)))).Sum();
         if (fired > 0) logger.LogInformation("Timer sweep fired {Count} timers", fired);
         return fired;
+    }
+
+    private async Task<int> FireDueInOwnScopeAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TimerFiring>().FireDueAsync(ct);
     }
 }

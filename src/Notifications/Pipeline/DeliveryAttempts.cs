@@ -1,3 +1,4 @@
+using Shizhu.Notifications.Telemetry;
 using Microsoft.Extensions.Logging;
 using Shizhu.Notifications.Audiences;
 using Shizhu.Notifications.Deliveries;
@@ -82,6 +83,7 @@ public sealed class DeliveryAttempts(
         await db.SaveChangesAsync(ct);
 
         var first = batch[0];
+        NotificationMetrics.DeliveryAttempted(first.Channel, first.Status.ToString(), batch.Count);
         logger.Log(result.Outcome == SendOutcome.Sent ? LogLevel.Information : LogLevel.Warning,
             "{Channel} delivery of {Count} message(s) to {UserName}: {Outcome} ({Answer}); now {Status}",
             first.Channel, batch.Count, first.UserName, result.Outcome, result.ProviderAnswer, first.Status);

@@ -1,3 +1,4 @@
+using Shizhu.Notifications.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Shizhu.Notifications.Audiences;
@@ -89,7 +90,10 @@ public sealed class NotificationConsumer<TChannel>(
 
         processed.Mark(channel.Name, message.EventId);
         if (await processed.CommitAsync(channel.Name, message.EventId, ct))
+        {
+            NotificationMetrics.EventDelivered(channel.Name);
             logger.LogInformation("Delivered event {EventId} through {Channel} to {Audiences} audiences",
                 message.EventId, channel.Name, message.Audiences.Count);
+        }
     }
 }

@@ -14,4 +14,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? PublishedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity that raised the event (the HTTP request, the timer sweep), so the relay
+    /// publishes it as that trace's child and the consumers' logs carry the request's trace id (ADR 0043); null outside a trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

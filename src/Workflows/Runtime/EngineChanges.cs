@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Outbox;
@@ -51,6 +52,7 @@ internal sealed class EngineChanges(WorkflowDbContext db, IWorkflowStore store, 
             Type = typeof(TEvent).Name,
             Payload = JsonSerializer.Serialize(@event, Json),
             OccurredAt = Now,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null,
         });
         RaisedEvents = true;
     }

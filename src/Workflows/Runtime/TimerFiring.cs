@@ -7,6 +7,7 @@ using Shizhu.Workflows.Journal;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
+using Shizhu.Workflows.Telemetry;
 
 namespace Shizhu.Workflows.Runtime;
 
@@ -18,12 +19,21 @@ namespace Shizhu.Workflows.Runtime;
 /// </summary>
 public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, WorkflowStateLoader process, TimeProvider clock)
 {
-    /// <summary>Fires one timer if it is due; answers whether it fired now.</summary>
+    /// <summary>Timers fired in one transaction by <see cref="FireDueAsync"/>: one write of a few thousand statements (ADR 0041).</summary>
+    public const int DefaultBatchSize = 200;
+
+    /// <summary>
+    /// Fires one timer if it is due; answers whether it fired now. A timer another firing holds locked (a sweep's batch,
+    /// on PostgreSQL) is left to it: that firing commits it or, if it fails, leaves it pending for the next sweep.
+    /// </summary>
     public async Task<bool> FireAsync(Guid timerId, CancellationToken ct)
     {
         try
         {
-            return await runner.RunAsync(Actor.System.UserName, changes => FireOnceAsync(timerId, changes, ct), ct);
+            var fired = await runner.RunInTransactionAsync(Actor.System.UserName, async changes =>
+                await DueTimerClaim.TakeOneAsync(db, timerId, ct) is { } timer && await FireOnceAsync(timer, changes, ct), ct);
+            if (fired) EngineMetrics.TimersFired(1);
+            return fired;
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -35,32 +45,95 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     }
 
     /// <summary>
-    /// Fires every timer due by the clock's now, oldest first; answers how many fired. Timers of suspended
-    /// workflows are left for after their resumption.
+    /// Fires every timer due by the clock's now, oldest first, <paramref name="batchSize"/> to a transaction; answers how
+    /// many fired. Timers of suspended workflows are left for after their resumption. A batch that fails for another
+    /// reason than a lost race is fired again one timer at a time, so one broken timer holds up only itself.
     /// </summary>
-    public async Task<int> FireDueAsync(CancellationToken ct)
+    public async Task<int> FireDueAsync(CancellationToken ct, int batchSize = DefaultBatchSize)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Timers.AsNoTracking()
-            .Where(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now)
-            .Where(t => !db.Workflows.Any(w => w.Id == t.WorkflowId && w.Status == WorkflowStatus.Suspended))
-            .OrderBy(t => t.DueAt).Select(t => t.Id).ToListAsync(ct);
+        var failed = new HashSet<Guid>();
         var fired = 0;
-        foreach (var id in due)
-            if (await FireAsync(id, ct)) fired++;
+        while (true)
+        {
+            List<Guid> claimed = [];
+            try
+            {
+                var batch = await runner.RunInTransactionAsync(Actor.System.UserName, async changes =>
+                {
+                    var timers = await DueTimerClaim.TakeAsync(db, now, batchSize, failed, ct);
+                    claimed = [.. timers.Select(t => t.Id)];
+                    await PreloadAsync(timers, ct);
+                    var count = 0;
+                    var deferred = 0;
+                    var settled = 0;
+                    var moved = new HashSet<Guid>();
+                    foreach (var timer in timers)
+                    {
+                        // A timer that moves tokens (timer event, boundary) runs the interpreter on its workflow; a second
+                        // one in the same workflow waits for the next batch, so it reads what the first one wrote.
+                        if (timer.Kind is not (TimerKind.TaskDue or TimerKind.TaskWarning) && !moved.Add(timer.WorkflowId))
+                        {
+                            deferred++;
+                            continue;
+                        }
+                        if (await FireOnceAsync(timer, changes, ct)) count++;
+                        // A stale yellow warning is cancelled instead (ADR 0037): progress too, so the loop goes on.
+                        else if (timer.CancelledAt is not null) settled++;
+                    }
+                    return (Claimed: timers.Count, Fired: count, Deferred: deferred, Settled: settled);
+                }, ct);
+                if (batch.Claimed == 0 || batch.Fired + batch.Deferred + batch.Settled == 0) return fired;
+                EngineMetrics.TimersFired(batch.Fired);
+                fired += batch.Fired;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && claimed.Count > 0)
+            {
+                fired += await FireOneByOneAsync(claimed, failed, ct);
+            }
+        }
+    }
+
+    private async Task<int> FireOneByOneAsync(IEnumerable<Guid> timerIds, HashSet<Guid> failed, CancellationToken ct)
+    {
+        var fired = 0;
+        foreach (var id in timerIds)
+        {
+            try
+            {
+                if (await FireAsync(id, ct)) fired++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left pending: the next sweep tries it again (and the caller's loop does not).
+                failed.Add(id);
+            }
+        }
         return fired;
     }
 
-    private async Task<bool> FireOnceAsync(Guid timerId, EngineChanges changes, CancellationToken ct)
+    /// <summary>
+    /// Reads the batch's tasks and workflows in two queries: the firing then finds them tracked (<c>FindAsync</c>)
+    /// instead of asking the database twice for every timer.
+    /// </summary>
+    private async Task PreloadAsync(List<WorkflowTimer> timers, CancellationToken ct)
     {
-        var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
-        if (timer is null || timer.FiredAt is not null || timer.CancelledAt is not null || timer.DueAt > changes.Now) return false;
+        if (timers.Count <= 1) return;
+        var taskIds = timers.Where(t => t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
+        var workflowIds = timers.Select(t => t.WorkflowId).Distinct().ToList();
+        await db.Tasks.Where(t => taskIds.Contains(t.Id)).LoadAsync(ct);
+        await db.Workflows.Where(w => workflowIds.Contains(w.Id)).LoadAsync(ct);
+    }
+
+    private async Task<bool> FireOnceAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
+    {
+        if (timer.FiredAt is not null || timer.CancelledAt is not null || timer.DueAt > changes.Now) return false;
         // Deferred, not lost: the timer stays pending and resuming the workflow wakes it again.
-        if (await db.Workflows.AnyAsync(w => w.Id == timer.WorkflowId && w.Status == WorkflowStatus.Suspended, ct)) return false;
+        if (await db.Workflows.FindAsync([timer.WorkflowId], ct) is not { Status: not WorkflowStatus.Suspended }) return false;
         // A yellow warning woken only after its task's due time (a sweep after a long pause, a resumed workflow) has
         // nothing left to warn of: it is cancelled, not fired, so "fired" keeps meaning "had an effect" (ADR 0037).
         if (timer.Kind == TimerKind.TaskWarning
-            && await db.Tasks.AnyAsync(t => t.Id == timer.TaskId && (t.Status != UserTaskStatus.Open || t.Overdue || t.DueAt == null || t.DueAt <= changes.Now), ct))
+            && (timer.TaskId is not { } warnedTask || await db.Tasks.FindAsync([warnedTask], ct) is not { Status: UserTaskStatus.Open, Overdue: false, DueAt: { } taskDue } || taskDue <= changes.Now))
         {
             timer.CancelledAt = changes.Now;
             timer.Revision++;
@@ -98,7 +171,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
 
     private async Task FireBoundaryAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        var task = await db.Tasks.FindAsync([timer.TaskId], ct) ?? throw new InvalidOperationException($"Timer {timer.Id} has no task.");
         if (task.Status != UserTaskStatus.Open) return;
         var workflow = await process.LoadAsync(task.WorkflowId, ct);
         if (workflow is not { Status: WorkflowStatus.Running }) return;
@@ -112,7 +185,9 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             task.Status = UserTaskStatus.Cancelled;
             task.Revision++;
             journal.After["task"] = JournalState.Task(task);
-            var pending = await db.Timers.Where(t => t.TaskId == task.Id && t.Id != timer.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct);
+            var pending = (await db.Timers.Where(t => t.TaskId == task.Id && t.Id != timer.Id && t.FiredAt == null && t.CancelledAt == null).ToListAsync(ct))
+                // In a batch, a timer of this task fired earlier in the same transaction is tracked as fired but not written yet.
+                .Where(t => t.FiredAt == null && t.CancelledAt == null).ToList();
             pending.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
             if (task.Alerted) journal.After["resolvedAlerts"] = await AlertResolver.ResolveTaskAsync(db, task.Id, AlertResolution.TaskCancelled, changes.Now, ct);
             (await process.RunnerAsync(workflow, changes, ct)).Interrupt(task.TokenId!.Value, to, journal);
@@ -149,9 +224,9 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
 
     private async Task MarkOverdueAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        var task = await db.Tasks.FindAsync([timer.TaskId], ct) ?? throw new InvalidOperationException($"Timer {timer.Id} has no task.");
         if (task.Status != UserTaskStatus.Open || task.Overdue) return;
-        var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        var workflow = await db.Workflows.FindAsync([task.WorkflowId], ct) ?? throw new InvalidOperationException($"Task {task.Id} has no workflow.");
         var journal = Fired(changes, timer, JournalKind.TaskOverdue, $"任务逾期：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(timer.DueAt):yyyy-MM-dd HH:mm}）");
         journal.Before["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["overdue"] = task.Overdue };
         task.Overdue = true;

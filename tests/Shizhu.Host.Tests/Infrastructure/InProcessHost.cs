@@ -36,6 +36,14 @@ public static class InProcessHost
             foreach (var (key, value) in previous) Environment.SetEnvironmentVariable(key, value);
             Gate.Release();
         }
+        // Seeding runs once the Host listens (ADR 0042); a test starts when the Host would be ready for traffic.
+        var work = factory.Services.GetRequiredService<Shizhu.Host.Setup.StartupWork>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!work.IsDone)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Host's start-up work did not finish within 2 minutes.");
+            await Task.Delay(20);
+        }
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
     }

@@ -49,6 +49,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasKey(m => m.Id);
         b.Property(m => m.Type).HasMaxLength(100);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.TraceParent).HasMaxLength(55);
         b.HasIndex(m => m.EventId).IsUnique();
         b.HasIndex(m => new { m.PublishedAt, m.Id });
     }

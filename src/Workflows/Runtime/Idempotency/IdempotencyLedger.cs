@@ -4,6 +4,8 @@ using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 
+using Shizhu.Workflows.Telemetry;
+
 namespace Shizhu.Workflows.Runtime.Idempotency;
 
 /// <summary>
@@ -30,7 +32,8 @@ public sealed class IdempotencyLedger(WorkflowDbContext db, EngineCommandRunner 
     /// </summary>
     internal Task<T> RunAsync<T>(Actor actor, CommandRequest request, Func<EngineChanges, Task<T>> body, CancellationToken ct)
         where T : class =>
-        request.Key is null ? runner.RunAsync(actor.UserName, body, ct) : RunKeyedAsync(actor, request, body, reread: null, ct);
+        EngineMetrics.MeasureAsync(request.Command,
+            request.Key is null ? runner.RunAsync(actor.UserName, body, ct) : RunKeyedAsync(actor, request, body, reread: null, ct));
 
     /// <summary>
     /// As <see cref="RunAsync{T}(Actor, CommandRequest, Func{EngineChanges, Task{T}}, CancellationToken)"/> for a command
@@ -39,7 +42,8 @@ public sealed class IdempotencyLedger(WorkflowDbContext db, EngineCommandRunner 
     /// </summary>
     internal Task<T> RunAsync<T>(Actor actor, CommandRequest request, Func<EngineChanges, Task<T>> body, Func<Task<T>> reread,
         CancellationToken ct) where T : class =>
-        request.Key is null ? runner.RunAsync(actor.UserName, body, ct) : RunKeyedAsync(actor, request, body, reread, ct);
+        EngineMetrics.MeasureAsync(request.Command,
+            request.Key is null ? runner.RunAsync(actor.UserName, body, ct) : RunKeyedAsync(actor, request, body, reread, ct));
 
     /// <summary>
     /// For a command made of several engine transactions (a plan import starts one workflow per entry): a repeat
