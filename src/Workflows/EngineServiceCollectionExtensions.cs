@@ -1,3 +1,4 @@
+using Shizhu.Workflows.Runtime.Queries.Lists;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shizhu.Workflows.Calendar;
@@ -52,6 +53,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<EvidenceUploader>();
         services.AddScoped<RequiredEvidence>();
         services.AddScoped<WorkflowQueries>();
+        services.AddListQueries();
         services.AddScoped<EvidenceQueries>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<StatutoryCalendarAdmin>();

@@ -15,8 +15,11 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.AudienceDepartmentCode).HasMaxLength(40);
         b.Property(n => n.Title).HasMaxLength(300);
         b.Property(n => n.Body).HasMaxLength(2000);
-        // The inbox query: what a role sees, in its township or county-wide.
-        b.HasIndex(n => new { n.AudienceRole, n.AudienceTownshipCode });
+        // The paged list (ADR 0035): one audience (role, township or none, department or none) newest first, a walk
+        // bounded by the page size; the query reads each of a person's audiences this way and merges them.
+        b.HasIndex(n => new { n.AudienceRole, n.AudienceTownshipCode, n.AudienceDepartmentCode, n.At, n.EventId }, "ix_notifications_audience_list");
+        // 已读 for one workflow's group.
+        b.HasIndex(n => n.WorkflowId);
         b.HasIndex(n => n.EventId);
     }
 }

@@ -32,7 +32,9 @@ internal sealed class TaskAlertConfiguration : IEntityTypeConfiguration<TaskAler
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         // One alert per task and kind: a second firing of the same timer cannot add another.
         b.HasIndex(a => new { a.TaskId, a.Kind }).IsUnique();
-        b.HasIndex(a => a.TownshipCode);
+        // The paged alert list (ADR 0035), newest first: county-wide, and per township.
+        b.HasIndex(a => new { a.RaisedAt, a.Id }, "ix_task_alerts_raised_list");
+        b.HasIndex(a => new { a.TownshipCode, a.RaisedAt, a.Id }, "ix_task_alerts_township_raised_list");
     }
 }
 

@@ -268,8 +268,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_notifications_event_id");
 
-                    b.HasIndex("AudienceRole", "AudienceTownshipCode")
-                        .HasDatabaseName("ix_notifications_audience_role_audience_township_code");
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_notifications_workflow_id");
+
+                    b.HasIndex(new[] { "AudienceRole", "AudienceTownshipCode", "AudienceDepartmentCode", "At", "EventId" }, "ix_notifications_audience_list")
+                        .HasDatabaseName("ix_notifications_audience_role_audience_township_code_audience");
 
                     b.ToTable("notifications", "notifications");
                 });

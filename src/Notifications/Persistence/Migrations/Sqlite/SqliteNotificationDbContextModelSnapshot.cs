@@ -258,8 +258,11 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_notifications_event_id");
 
-                    b.HasIndex("AudienceRole", "AudienceTownshipCode")
-                        .HasDatabaseName("ix_notifications_audience_role_audience_township_code");
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_notifications_workflow_id");
+
+                    b.HasIndex(new[] { "AudienceRole", "AudienceTownshipCode", "AudienceDepartmentCode", "At", "EventId" }, "ix_notifications_audience_list")
+                        .HasDatabaseName("ix_notifications_audience_role_audience_township_code_audience_department_code_at_event_id");
 
                     b.ToTable("notifications", (string)null);
                 });

@@ -51,12 +51,15 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_task_alerts");
 
-                    b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_task_alerts_township_code");
-
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_task_alerts_task_id_kind");
+
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "ix_task_alerts_raised_list")
+                        .HasDatabaseName("ix_task_alerts_raised_at_id");
+
+                    b.HasIndex(new[] { "TownshipCode", "RaisedAt", "Id" }, "ix_task_alerts_township_raised_list")
+                        .HasDatabaseName("ix_task_alerts_township_code_raised_at_id");
 
                     b.ToTable("task_alerts", (string)null);
                 });
@@ -426,6 +429,9 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("ResolvedAt", "WorkflowId")
                         .HasDatabaseName("ix_incidents_resolved_at_workflow_id");
 
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_incidents_created_list")
+                        .HasDatabaseName("ix_incidents_created_at_id");
+
                     b.ToTable("incidents", (string)null);
                 });
 
@@ -599,6 +605,15 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_workflows_township_code_track")
                         .HasFilter("status IN ('Running', 'Suspended')");
 
+                    b.HasIndex(new[] { "StartedAt", "Id" }, "ix_workflows_started_list")
+                        .HasDatabaseName("ix_workflows_started_at_id");
+
+                    b.HasIndex(new[] { "Status", "TownshipCode", "StartYear", "Id" }, "ix_workflows_status_township_list")
+                        .HasDatabaseName("ix_workflows_status_township_code_start_year_id");
+
+                    b.HasIndex(new[] { "TownshipCode", "StartYear", "Id" }, "ix_workflows_township_list")
+                        .HasDatabaseName("ix_workflows_township_code_start_year_id");
+
                     b.ToTable("workflows", (string)null);
                 });
 
@@ -762,6 +777,22 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "TownshipCode", "Role")
                         .HasDatabaseName("ix_workflow_tasks_status_township_code_role");
+
+                    b.HasIndex(new[] { "DepartmentCode", "DueAt", "Id" }, "ix_workflow_tasks_open_department_due")
+                        .HasDatabaseName("ix_workflow_tasks_department_code_due_at_id")
+                        .HasFilter("status = 'Open' AND department_code IS NOT NULL");
+
+                    b.HasIndex(new[] { "Scope", "CreatedAt", "Id" }, "ix_workflow_tasks_open_scope_created")
+                        .HasDatabaseName("ix_workflow_tasks_scope_created_at_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex(new[] { "Scope", "DueAt", "Id" }, "ix_workflow_tasks_open_scope_due")
+                        .HasDatabaseName("ix_workflow_tasks_scope_due_at_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex(new[] { "TownshipCode", "Scope", "DueAt", "Id" }, "ix_workflow_tasks_open_township_due")
+                        .HasDatabaseName("ix_workflow_tasks_township_code_scope_due_at_id")
+                        .HasFilter("status = 'Open'");
 
                     b.ToTable("workflow_tasks", (string)null);
                 });
