@@ -8,10 +8,12 @@ using Shizhu.Workflows.Runtime.Workflows;
 // Durable task completions per second through the engine on PostgreSQL, against pgbench -N on the same cluster. Run it
 // with `bash tests/Shizhu.Benchmarks/run.sh`, which starts the durable cluster, initialises pgbench's database and
 // says where pgbench is.
-var options = BenchmarkOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var ct = cancel.Token;
+// `run.sh --reads`: the lists at 1,000,000 tasks (Reads/ReadBenchmark.cs) instead of the completions.
+if (args is ["reads", .. var readArgs]) return await Shizhu.Benchmarks.Reads.ReadBenchmark.RunAsync(readArgs, ct);
+var options = BenchmarkOptions.Parse(args);
 void Say(string text) => Console.Error.WriteLine($"[bench] {text}");
 
 // pgbench first, on an idle machine, then again after the engine's runs: the ratio is taken against the higher figure.
