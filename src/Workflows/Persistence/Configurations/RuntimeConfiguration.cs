@@ -74,6 +74,8 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.HasIndex(t => new { t.DepartmentCode, t.DueAt, t.Id }, "ix_workflow_tasks_open_department_due")
             .HasFilter(OpenTask + " AND department_code IS NOT NULL");
         b.HasIndex(t => new { t.Scope, t.CreatedAt, t.Id }, "ix_workflow_tasks_open_scope_created").HasFilter(OpenTask);
+        // Which workflows a department may read (it has tasks in them), probed per workflow by the paged workflow list.
+        b.HasIndex(t => new { t.WorkflowId, t.DepartmentCode }, "ix_workflow_tasks_workflow_department").HasFilter("department_code IS NOT NULL");
     }
 
     private const string OpenTask = "status = 'Open'";

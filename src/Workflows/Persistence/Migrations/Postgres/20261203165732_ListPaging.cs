@@ -11,6 +11,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_workflow_tasks_workflow_id",
+                schema: "workflows",
+                table: "workflow_tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_task_alerts_township_code",
                 schema: "workflows",
                 table: "task_alerts");
@@ -60,6 +65,13 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "workflow_tasks",
                 columns: new[] { "township_code", "scope", "due_at", "id" },
                 filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_workflow_id_department_code",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "workflow_id", "department_code" },
+                filter: "department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_raised_at_id",
@@ -119,6 +131,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "workflow_tasks");
 
             migrationBuilder.DropIndex(
+                name: "ix_workflow_tasks_workflow_id_department_code",
+                schema: "workflows",
+                table: "workflow_tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_task_alerts_raised_at_id",
                 schema: "workflows",
                 table: "task_alerts");
@@ -132,6 +149,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 name: "ix_incidents_created_at_id",
                 schema: "workflows",
                 table: "incidents");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_workflow_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                column: "workflow_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_township_code",

@@ -11,6 +11,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_workflow_tasks_workflow_id",
+                table: "workflow_tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_task_alerts_township_code",
                 table: "task_alerts");
 
@@ -52,6 +56,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 table: "workflow_tasks",
                 columns: new[] { "township_code", "scope", "due_at", "id" },
                 filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_workflow_id_department_code",
+                table: "workflow_tasks",
+                columns: new[] { "workflow_id", "department_code" },
+                filter: "department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_raised_at_id",
@@ -101,6 +111,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 table: "workflow_tasks");
 
             migrationBuilder.DropIndex(
+                name: "ix_workflow_tasks_workflow_id_department_code",
+                table: "workflow_tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_task_alerts_raised_at_id",
                 table: "task_alerts");
 
@@ -111,6 +125,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "ix_incidents_created_at_id",
                 table: "incidents");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_workflow_id",
+                table: "workflow_tasks",
+                column: "workflow_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_township_code",
