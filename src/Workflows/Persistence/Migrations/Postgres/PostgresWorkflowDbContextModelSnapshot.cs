@@ -778,12 +778,19 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_workflow_tasks");
 
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_workflow_tasks_workflow_id");
+
                     b.HasIndex("DepartmentCode", "Status")
                         .HasDatabaseName("ix_workflow_tasks_department_code_status")
                         .HasFilter("department_code IS NOT NULL");
 
                     b.HasIndex("Status", "TownshipCode", "Role")
                         .HasDatabaseName("ix_workflow_tasks_status_township_code_role");
+
+                    b.HasIndex(new[] { "DepartmentCode", "WorkflowId" }, "ix_workflow_tasks_department_workflow")
+                        .HasDatabaseName("ix_workflow_tasks_department_code_workflow_id")
+                        .HasFilter("department_code IS NOT NULL");
 
                     b.HasIndex(new[] { "DepartmentCode", "DueAt", "Id" }, "ix_workflow_tasks_open_department_due")
                         .HasDatabaseName("ix_workflow_tasks_department_code_due_at_id")
@@ -800,10 +807,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex(new[] { "TownshipCode", "Scope", "DueAt", "Id" }, "ix_workflow_tasks_open_township_due")
                         .HasDatabaseName("ix_workflow_tasks_township_code_scope_due_at_id")
                         .HasFilter("status = 'Open'");
-
-                    b.HasIndex(new[] { "WorkflowId", "DepartmentCode" }, "ix_workflow_tasks_workflow_department")
-                        .HasDatabaseName("ix_workflow_tasks_workflow_id_department_code")
-                        .HasFilter("department_code IS NOT NULL");
 
                     b.ToTable("workflow_tasks", "workflows");
                 });

@@ -11,11 +11,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "ix_workflow_tasks_workflow_id",
-                schema: "workflows",
-                table: "workflow_tasks");
-
-            migrationBuilder.DropIndex(
                 name: "ix_task_alerts_township_code",
                 schema: "workflows",
                 table: "task_alerts");
@@ -46,6 +41,13 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 filter: "status = 'Open' AND department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_workflow_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "workflow_id" },
+                filter: "department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_scope_created_at_id",
                 schema: "workflows",
                 table: "workflow_tasks",
@@ -65,13 +67,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "workflow_tasks",
                 columns: new[] { "township_code", "scope", "due_at", "id" },
                 filter: "status = 'Open'");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workflow_tasks_workflow_id_department_code",
-                schema: "workflows",
-                table: "workflow_tasks",
-                columns: new[] { "workflow_id", "department_code" },
-                filter: "department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_raised_at_id",
@@ -116,6 +111,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "workflow_tasks");
 
             migrationBuilder.DropIndex(
+                name: "ix_workflow_tasks_department_code_workflow_id",
+                schema: "workflows",
+                table: "workflow_tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_workflow_tasks_scope_created_at_id",
                 schema: "workflows",
                 table: "workflow_tasks");
@@ -127,11 +127,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "ix_workflow_tasks_township_code_scope_due_at_id",
-                schema: "workflows",
-                table: "workflow_tasks");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workflow_tasks_workflow_id_department_code",
                 schema: "workflows",
                 table: "workflow_tasks");
 
@@ -149,12 +144,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 name: "ix_incidents_created_at_id",
                 schema: "workflows",
                 table: "incidents");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workflow_tasks_workflow_id",
-                schema: "workflows",
-                table: "workflow_tasks",
-                column: "workflow_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_township_code",

@@ -11,10 +11,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "ix_workflow_tasks_workflow_id",
-                table: "workflow_tasks");
-
-            migrationBuilder.DropIndex(
                 name: "ix_task_alerts_township_code",
                 table: "task_alerts");
 
@@ -40,6 +36,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 filter: "status = 'Open' AND department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_workflow_id",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "workflow_id" },
+                filter: "department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_scope_created_at_id",
                 table: "workflow_tasks",
                 columns: new[] { "scope", "created_at", "id" },
@@ -56,12 +58,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 table: "workflow_tasks",
                 columns: new[] { "township_code", "scope", "due_at", "id" },
                 filter: "status = 'Open'");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workflow_tasks_workflow_id_department_code",
-                table: "workflow_tasks",
-                columns: new[] { "workflow_id", "department_code" },
-                filter: "department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_raised_at_id",
@@ -99,6 +95,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 table: "workflow_tasks");
 
             migrationBuilder.DropIndex(
+                name: "ix_workflow_tasks_department_code_workflow_id",
+                table: "workflow_tasks");
+
+            migrationBuilder.DropIndex(
                 name: "ix_workflow_tasks_scope_created_at_id",
                 table: "workflow_tasks");
 
@@ -108,10 +108,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "ix_workflow_tasks_township_code_scope_due_at_id",
-                table: "workflow_tasks");
-
-            migrationBuilder.DropIndex(
-                name: "ix_workflow_tasks_workflow_id_department_code",
                 table: "workflow_tasks");
 
             migrationBuilder.DropIndex(
@@ -125,11 +121,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "ix_incidents_created_at_id",
                 table: "incidents");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workflow_tasks_workflow_id",
-                table: "workflow_tasks",
-                column: "workflow_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_township_code",
