@@ -41,7 +41,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 120 \
     || { tail -n 30 "$PG_DIR/postgres.log" >&2; die "PostgreSQL did not start"; }
 
 log "building the benchmark (Release)"
-timeout -k 5 600 dotnet build "$SCRIPT_DIR/Shizhu.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2 || die "dotnet build failed"
+timeout -k 5 1800 dotnet build "$SCRIPT_DIR/Shizhu.Benchmarks.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2 || die "dotnet build failed"
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 dotnet "$SCRIPT_DIR/bin/Release/net10.0/Shizhu.Benchmarks.dll" reads \
     --connection "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres" \
