@@ -62,6 +62,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<ProcessedEventLog>();
         services.AddScoped<InAppNotificationWriter>();
         services.AddScoped<NotificationQueries>();
+        services.AddScoped<Lists.NotificationListQuery>();
+        services.AddScoped<Lists.NotificationGroupRead>();
 
         // The delivery pipeline of the external channels (ADR 0030).
         services.AddSingleton<DeliveryPolicy>();

@@ -1,4 +1,5 @@
 using Shizhu.Workflows.Supervision;
+using Shizhu.Workflows.Runtime.Queries.Lists;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shizhu.Workflows.Calendar;
@@ -55,6 +56,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<EvidenceUploader>();
         services.AddScoped<RequiredEvidence>();
         services.AddScoped<WorkflowQueries>();
+        services.AddListQueries();
         services.AddScoped<EvidenceQueries>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<StatutoryCalendarAdmin>();

@@ -12,6 +12,8 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var ct = cancel.Token;
 if (args.Length > 0 && Shizhu.Benchmarks.Scale.ScaleCommands.Modes.Contains(args[0])) return await Shizhu.Benchmarks.Scale.ScaleCommands.RunAsync(args, ct);
+// `run.sh --reads`: the lists at 1,000,000 tasks (Reads/ReadBenchmark.cs) instead of the completions.
+if (args is ["reads", .. var readArgs]) return await Shizhu.Benchmarks.Reads.ReadBenchmark.RunAsync(readArgs, ct);
 var options = BenchmarkOptions.Parse(args);
 void Say(string text) => Console.Error.WriteLine($"[bench] {text}");
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The engine's throughput benchmark:   bash tests/Shizhu.Benchmarks/run.sh
+# (The read benchmark, lists at 1,000,000 tasks:   bash tests/Shizhu.Benchmarks/run.sh --reads — see run-reads.sh.)
 #
 # 1. starts its own throw-away PostgreSQL 15 cluster on 127.0.0.1:55433 in /tmp/shizhu-bench-pg with
 #    DURABLE commits (fsync=on, synchronous_commit=on: the defaults, unlike the test cluster on 55432);
@@ -22,6 +23,8 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The lists at a million tasks instead (run-reads.sh says how).
+if [ "${1:-}" = "--reads" ]; then exec bash "$SCRIPT_DIR/run-reads.sh" "${@:2}"; fi
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 PG_BIN="${SHIZHU_PG_BIN:-/usr/lib/postgresql/15/bin}"
 PG_PORT="${SHIZHU_BENCH_PORT:-55433}"

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shizhu.Host.Identity;
 using Shizhu.Notifications;
-using Shizhu.Workflows.Runtime.Queries;
 
 namespace Shizhu.Host.Apis;
 
@@ -11,20 +10,16 @@ public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/alerts", AlertsAsync).RequireAuthorization(Policies.Leaders).WithTags("Alerts");
+        app.MapGet("/api/alerts", AlertListApi.ListAsync).RequireAuthorization(Policies.Leaders).WithTags("Alerts");
+        app.MapGet("/api/alerts/count", AlertListApi.CountAsync).RequireAuthorization(Policies.Leaders).WithTags("Alerts");
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications");
-        notifications.MapGet("/", NotificationsAsync);
+        notifications.MapGet("/", NotificationListApi.ListAsync);
+        notifications.MapGet("/unread-count", NotificationListApi.UnreadCountAsync);
+        notifications.MapPost("/read", NotificationListApi.MarkWorkflowReadAsync);
         notifications.MapPost("/{id:guid}/read", MarkReadAsync);
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<AlertView>>> AlertsAsync(
-        string? townshipCode, ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.AlertsAsync(user.ToActor(), townshipCode, ct));
-
-    public static async Task<Ok<IReadOnlyList<NotificationView>>> NotificationsAsync(
-        ClaimsPrincipal user, NotificationQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(user.ToRecipient(), ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
         Guid id, ClaimsPrincipal user, NotificationQueries queries, CancellationToken ct) =>

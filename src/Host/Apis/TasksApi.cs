@@ -28,7 +28,7 @@ public static class TasksApi
 
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/inbox", InboxAsync).WithTags("Tasks");
+        app.MapInboxApi();
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks");
         tasks.MapGet("/{id:guid}", GetAsync);
         // 422 when required evidence is missing: one error per requirement (evidence.{key}).
@@ -53,9 +53,6 @@ public static class TasksApi
         evidence.MapGet("/{evidenceId:guid}", DownloadEvidenceAsync);
         return app;
     }
-
-    public static async Task<Ok<IReadOnlyList<InboxItem>>> InboxAsync(ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.InboxAsync(user.ToActor(), ct));
 
     public static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
         await queries.GetTaskAsync(user.ToActor(), id, ct) is { } task ? TypedResults.Ok(task) : Errors.Problems.NotFound("任务不存在。");

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Shizhu.Host.Apis.Lists;
 using Shizhu.Host.Identity;
+using Shizhu.Persistence.Paging;
 using Shizhu.Workflows.Runtime.Messages;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Queries;
+using Shizhu.Workflows.Runtime.Queries.Lists;
 using Shizhu.Workflows.Runtime.Workflows;
 
 namespace Shizhu.Host.Apis;
@@ -40,17 +43,21 @@ public static class WorkflowsApi
         return TypedResults.Created($"/api/workflows/{workflow.Id}", detail);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<WorkflowSummary>>, ValidationProblem>> ListAsync(
-        string? townshipCode, string? status, ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct)
+    /// <summary>
+    /// A page of the workflows the caller may read (ADR 0035): <c>limit</c>, <c>cursor</c>, <c>sort=township|started</c>,
+    /// filters <c>townshipCode</c>, <c>status</c>, <c>stageKey</c>, <c>track</c>, <c>q</c> (township name); <c>{items, nextCursor}</c>.
+    /// </summary>
+    public static async Task<Results<Ok<Page<WorkflowSummary>>, ValidationProblem>> ListAsync(
+        string? limit, string? cursor, string? sort, string? townshipCode, string? status, string? stageKey, string? track, string? q,
+        ClaimsPrincipal user, WorkflowListQuery query, CancellationToken ct)
     {
-        WorkflowStatus? parsed = null;
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var value) || int.TryParse(status, out _))
-                return Errors.Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["状态必须是 running、suspended、completed 或 cancelled。"] });
-            parsed = value;
-        }
-        return TypedResults.Ok(await queries.ListAsync(user.ToActor(), townshipCode, parsed, ct));
+        var p = new ListParameters();
+        var page = p.Page(limit, cursor, sort, WorkflowListQuery.Sorts);
+        var filter = new WorkflowListFilter(p.Text("townshipCode", townshipCode, 12, "乡镇代码"),
+            p.Member<WorkflowStatus>("status", status, "状态", ["running", "suspended", "completed", "cancelled"]),
+            p.Text("stageKey", stageKey, 60, "阶段"), p.Text("track", track, 20, "创建类别"), p.Text("q", q, 50, "搜索词"));
+        if (p.Errors.Count > 0) return Errors.Problems.Invalid(p.Errors);
+        return TypedResults.Ok(await query.PageAsync(user.ToActor(), filter, page, ct));
     }
 
     public static async Task<Results<Ok<WorkflowDetail>, ProblemHttpResult>> GetAsync(
@@ -59,11 +66,17 @@ public static class WorkflowsApi
             ? TypedResults.Ok(detail)
             : Errors.Problems.NotFound("创建工作流不存在。");
 
-    public static async Task<Results<Ok<IReadOnlyList<JournalView>>, ProblemHttpResult>> JournalAsync(
-        Guid id, ClaimsPrincipal user, WorkflowQueries queries, CancellationToken ct) =>
-        await queries.JournalAsync(user.ToActor(), id, ct) is { } journal
+    /// <summary>A page of the workflow's journal in the order it was written (ADR 0035): <c>limit</c>, <c>cursor</c>; <c>{items, nextCursor}</c>.</summary>
+    public static async Task<Results<Ok<Page<JournalView>>, ValidationProblem, ProblemHttpResult>> JournalAsync(
+        Guid id, string? limit, string? cursor, string? sort, ClaimsPrincipal user, JournalPageQuery query, CancellationToken ct)
+    {
+        var p = new ListParameters();
+        var page = p.Page(limit, cursor, sort, JournalPageQuery.Sorts);
+        if (p.Errors.Count > 0) return Errors.Problems.Invalid(p.Errors);
+        return await query.PageAsync(user.ToActor(), id, page, ct) is { } journal
             ? TypedResults.Ok(journal)
             : Errors.Problems.NotFound("创建工作流不存在。");
+    }
 
     /// <summary>Cancels a running or suspended workflow: open tasks cancelled, pending timers stopped. Body: <c>{reason?}</c>.</summary>
     public static async Task<Ok<WorkflowSummary>> CancelAsync(

@@ -19,6 +19,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             WorkflowException { Kind: WorkflowErrorKind.Invalid, Field: { } field } e => Problems.Validation(field, e.Message),
             WorkflowException { Kind: WorkflowErrorKind.Unprocessable } e => Problems.Unprocessable(e),
             WorkflowException e => Problems.For(e),
+            Persistence.Paging.PagingException e => Problems.Validation(e.Field, e.Message),
             BadHttpRequestException e => Problems.Validation(FieldOf(e), "请求内容无法解析：" + ReasonOf(e)),
             // A form the antiforgery check cannot read (a broken multipart body, a missing token) is the sender's
             // mistake, not ours: 400 naming the token, as a missing token already answers.

@@ -21,7 +21,7 @@ public sealed class ConcurrentCompletionTests(HostFixture fixture) : IClassFixtu
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        var journal = (await clients[0].GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items();
+        var journal = (await clients[0].GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items();
         Assert.Single(journal, j => j.Str("kind") == "TaskCompleted");
         foreach (var response in responses) response.Dispose();
         foreach (var client in clients) client.Dispose();

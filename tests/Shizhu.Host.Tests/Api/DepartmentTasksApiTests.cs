@@ -84,7 +84,7 @@ public sealed class DepartmentTasksApiTests(HostFixture fixture) : IClassFixture
         var school = await scenario.TaskIdAsync(admin, DepartmentScenario.SchoolCheck);
         var market = await scenario.TaskIdAsync(admin, DepartmentScenario.MarketCheck);
 
-        var inbox = (await education.GetJsonAsync("/api/inbox")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList();
+        var inbox = (await education.GetJsonAsync($"/api/inbox?townshipCode={scenario.TownshipCode}")).Items().Where(i => i.Str("workflowId") == scenario.WorkflowId).ToList();
         var item = Assert.Single(inbox);
         Assert.Equal((school, "department", "education", "县教委"),
             (item.Str("id"), item.Str("scope"), item.Str("departmentCode"), item.Str("departmentName")));
@@ -113,12 +113,12 @@ public sealed class DepartmentTasksApiTests(HostFixture fixture) : IClassFixture
             (completed.Str("status"), completed.Str("completedBy"), completed.Str("departmentCode")));
 
         using var police = await fixture.LoginAsync(scenario.PoliceUser, HostFixture.UserPassword);
-        Assert.Contains((await police.GetJsonAsync("/api/inbox")).Items(), i => i.Str("id") == market);
+        Assert.Contains((await police.GetJsonAsync($"/api/inbox?townshipCode={scenario.TownshipCode}")).Items(), i => i.Str("id") == market);
         // A department with no task in the workflow does not see it at all.
         using var transport = await fixture.LoginAsync("dept-transport", HostFixture.UserPassword);
         using (var hidden = await transport.GetAsync($"/api/workflows/{scenario.WorkflowId}"))
             Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
-        Assert.DoesNotContain((await transport.GetJsonAsync("/api/workflows")).Items(), w => w.Str("id") == scenario.WorkflowId);
+        Assert.DoesNotContain((await transport.GetJsonAsync($"/api/workflows?townshipCode={scenario.TownshipCode}")).Items(), w => w.Str("id") == scenario.WorkflowId);
 
         using var cancel = await admin.PostAsJsonAsync($"/api/workflows/{scenario.WorkflowId}/cancel", new { reason = "测试结束" });
         cancel.EnsureSuccessStatusCode();

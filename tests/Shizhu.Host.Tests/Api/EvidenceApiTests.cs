@@ -55,7 +55,7 @@ public sealed class EvidenceApiTests(HostFixture fixture) : IClassFixture<HostFi
             Assert.Equal("实施方案（定稿）.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
             Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
-            var journal = (await leader.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items();
+            var journal = (await leader.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items();
             Assert.Contains(journal, j => j.Str("kind") == "EvidenceUploaded" && j.Str("actor") == scenario.StaffUser);
         }
         finally

@@ -94,7 +94,7 @@ public sealed class IdempotencyApiTests(HostFixture fixture) : IClassFixture<Hos
         var completed = await RepeatAnswersTheSameAsync(staff, HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { comment = "已办" }, $"done-{suffix}");
         Assert.Equal("completed", completed!.Str("status"));
         await AssertKeyReusedAsync(staff, HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { comment = "另一份意见" }, $"done-{suffix}");
-        var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items();
+        var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items();
         Assert.Single(journal, j => j.Str("kind") == "TaskCompleted");
         await admin.PostJsonAsync($"/api/workflows/{scenario.WorkflowId}/cancel", new { reason = "测试结束" });
     }
@@ -114,7 +114,7 @@ public sealed class IdempotencyApiTests(HostFixture fixture) : IClassFixture<Hos
         await AssertKeyReusedAsync(admin, HttpMethod.Post, $"{url}/cancel", new { reason = "另一个原因" }, $"cancel-{suffix}");
 
         Assert.Equal("cancelled", cancelled!.Str("status"));
-        var kinds = (await admin.GetJsonAsync($"{url}/journal")).Items().Select(j => j.Str("kind")).ToList();
+        var kinds = (await admin.GetJsonAsync($"{url}/journal?limit=200")).Items().Select(j => j.Str("kind")).ToList();
         Assert.Equal((1, 1, 1), (kinds.Count(k => k == "WorkflowSuspended"), kinds.Count(k => k == "WorkflowResumed"), kinds.Count(k => k == "WorkflowCancelled")));
     }
 

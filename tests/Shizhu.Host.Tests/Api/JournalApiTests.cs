@@ -19,7 +19,7 @@ public sealed class JournalApiTests(HostFixture fixture) : IClassFixture<HostFix
         var task = (await staff.GetJsonAsync("/api/inbox")).Items().First(i => i.Str("workflowId") == scenario.WorkflowId);
         await staff.CompleteWithEvidenceAsync(task.Str("id"), new { comment = "已组建" });
 
-        var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items().ToList();
+        var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items().ToList();
 
         var completed = Assert.Single(journal, j => j.Str("kind") == "TaskCompleted");
         Assert.Equal(("open", "completed"), (completed["before"]!["task"]!.Str("status"), completed["after"]!["task"]!.Str("status")));

@@ -62,7 +62,7 @@ public sealed class MigrationsApiTests(HostFixture fixture) : IClassFixture<Host
             Assert.Equal(("migrated", target), (migrated.Str("status"), migrated["toVersion"]!.GetValue<int>()));
             var workflow = await scenario.WorkflowAsync(staff);
             Assert.Equal(target, workflow["templateVersion"]!.GetValue<int>());
-            var journal = (await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items();
+            var journal = (await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items();
             var row = Assert.Single(journal, j => j.Str("kind") == "WorkflowMigrated");
             Assert.Equal((templateAdminUser, target), (row.Str("actor"), row["after"]!["workflow"]!["templateVersion"]!.GetValue<int>()));
 

@@ -13,14 +13,14 @@ public sealed class ProcessApiTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var scenario = await Scenario.StartAsync(fixture);
         using var admin = await fixture.LoginAsAdminAsync();
-        var before = await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal");
+        var before = await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200");
 
         using var response = await admin.PostAsJsonAsync($"/api/workflows/{scenario.WorkflowId}/messages",
             new { name = "municipal-verdict", payload = new { result = "passed" } });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("municipal-verdict", (await response.ReadJsonAsync()).Str("detail"), StringComparison.Ordinal);
-        var after = await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal");
+        var after = await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200");
         Assert.Equal(before.AsArray().Count, after.AsArray().Count);
     }
 

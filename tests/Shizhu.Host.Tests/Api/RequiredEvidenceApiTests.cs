@@ -31,14 +31,14 @@ public sealed class RequiredEvidenceApiTests(HostFixture fixture) : IClassFixtur
             Assert.Equal("请上传佐证材料“创建工作实施方案”后再办结。", problem["errors"]!["evidence.work-plan"]![0]!.GetValue<string>());
             Assert.Single(problem["errors"]!.AsObject());
             Assert.Equal("open", (await staff.GetJsonAsync($"/api/tasks/{taskId}")).Str("status"));
-            Assert.DoesNotContain((await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items(),
+            Assert.DoesNotContain((await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items(),
                 j => j.Str("kind") == "TaskCompleted");
 
             Assert.Equal(["work-plan"], await staff.UploadRequiredEvidenceAsync(taskId));
             var completed = await staff.PostJsonAsync($"/api/tasks/{taskId}/complete", new { comment = "方案已印发" });
 
             Assert.Equal("completed", completed.Str("status"));
-            Assert.Single((await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items(), j => j.Str("kind") == "TaskCompleted");
+            Assert.Single((await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items(), j => j.Str("kind") == "TaskCompleted");
         }
         finally
         {

@@ -37,7 +37,7 @@ public sealed class TaskAssignmentApiTests(HostFixture fixture) : IClassFixture<
             Assert.Equal(colleague, reassigned.Str("assignee"));
             await other.CompleteWithEvidenceAsync(taskId, new { comment = "已办结" });
 
-            var journal = (await leader.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items().ToList();
+            var journal = (await leader.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items().ToList();
             Assert.Contains(journal, j => j.Str("kind") == "TaskClaimed" && j.Str("actor") == scenario.StaffUser);
             Assert.Contains(journal, j => j.Str("kind") == "TaskAssigned" && j.Str("actor") == scenario.LeaderUser
                                           && j.Str("detail").EndsWith($"（办理人：{scenario.StaffUser} → {colleague}）", StringComparison.Ordinal));

@@ -51,7 +51,7 @@ public sealed class TaskCompletionTests(HostFixture fixture) : IClassFixture<Hos
         // The key with another body is a different request: refused, naming the header (ADR 0024).
         Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
         Assert.NotNull((await otherBody.ReadJsonAsync())["errors"]!["Idempotency-Key"]);
-        var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items();
+        var journal = (await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items();
         Assert.Single(journal, j => j.Str("kind") == "TaskCompleted");
     }
 

@@ -35,7 +35,7 @@ public sealed class EvidenceRightsTests(HostFixture fixture) : IClassFixture<Hos
             using var completion = await staff.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { comment = "方案已印发" });
             Assert.Equal(HttpStatusCode.UnprocessableEntity, completion.StatusCode);
             Assert.NotNull((await completion.ReadJsonAsync())["errors"]!["evidence.work-plan"]);
-            Assert.DoesNotContain((await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal")).Items(),
+            Assert.DoesNotContain((await staff.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200")).Items(),
                 j => j.Str("kind") == "EvidenceUploaded");
         }
         finally

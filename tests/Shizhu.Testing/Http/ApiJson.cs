@@ -30,7 +30,9 @@ public static class ApiJson
 
     public static string Str(this JsonNode node, string name) => node[name]!.GetValue<string>();
 
-    public static IEnumerable<JsonNode> Items(this JsonNode node) => node.AsArray().Select(n => n!);
+    /// <summary>The rows of an array, or of a page (<c>{items, nextCursor}</c>, ADR 0035).</summary>
+    public static IEnumerable<JsonNode> Items(this JsonNode node) =>
+        (node is JsonObject page && page["items"] is JsonArray items ? items : node.AsArray()).Select(n => n!);
 
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 }

@@ -78,7 +78,8 @@ public sealed class EngineGateway(IServiceScopeFactory scopes)
         With<NotificationQueries, IReadOnlyList<NotificationView>>(q => q.ListAsync(user.ToRecipient(), ct));
 
     public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken ct) =>
-        With<NotificationQueries, int>(q => q.UnreadCountAsync(user.ToRecipient(), ct));
+        // Capped (ADR 0035): the menu's badge shows 99+ beyond 99, so the count never walks everything a county office has.
+        With<Shizhu.Notifications.Lists.NotificationListQuery, int>(q => q.UnreadCountAsync(user.ToRecipient(), 100, ct));
 
     public Task<bool> MarkReadAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
         With<NotificationQueries, bool>(q => q.MarkReadAsync(id, user.ToRecipient(), ct));

@@ -16,8 +16,17 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.AudienceUserName).HasMaxLength(100);
         b.Property(n => n.Title).HasMaxLength(300);
         b.Property(n => n.Body).HasMaxLength(2000);
-        // The inbox query: what a role sees, in its township or county-wide.
-        b.HasIndex(n => new { n.AudienceRole, n.AudienceTownshipCode });
+        // The paged list (ADR 0035): one audience newest first, a walk bounded by the page size; the query reads each of
+        // a person's audiences this way and merges them. Partial per kind of audience, because PostgreSQL orders an
+        // index walk only after equalities: "township IS NULL" on an index column would leave it sorting every row.
+        b.HasIndex(n => new { n.AudienceRole, n.At, n.EventId }, "ix_notifications_county_list")
+            .HasFilter("audience_township_code IS NULL AND audience_department_code IS NULL");
+        b.HasIndex(n => new { n.AudienceRole, n.AudienceTownshipCode, n.At, n.EventId }, "ix_notifications_township_list")
+            .HasFilter("audience_township_code IS NOT NULL");
+        b.HasIndex(n => new { n.AudienceRole, n.AudienceDepartmentCode, n.At, n.EventId }, "ix_notifications_department_list")
+            .HasFilter("audience_department_code IS NOT NULL");
+        // 已读 for one workflow's group.
+        b.HasIndex(n => n.WorkflowId);
         b.HasIndex(n => n.EventId);
     }
 }

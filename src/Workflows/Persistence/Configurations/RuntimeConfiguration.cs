@@ -21,6 +21,10 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.Property(w => w.Revision).IsConcurrencyToken();
         // At most one live (running or suspended) creation per township and track, whatever races the callers run.
         b.HasIndex(w => new { w.TownshipCode, w.Track }).IsUnique().HasFilter("status IN ('Running', 'Suspended')");
+        // The paged workflow list (ADR 0035): by township (all, or of one status) and by start.
+        b.HasIndex(w => new { w.TownshipCode, w.StartYear, w.Id }, "ix_workflows_township_list");
+        b.HasIndex(w => new { w.Status, w.TownshipCode, w.StartYear, w.Id }, "ix_workflows_status_township_list");
+        b.HasIndex(w => new { w.StartedAt, w.Id }, "ix_workflows_started_list");
         b.HasMany(w => w.Stages).WithOne().HasForeignKey(s => s.WorkflowId);
         b.HasMany(w => w.Tasks).WithOne().HasForeignKey(t => t.WorkflowId);
         b.HasMany(w => w.Tokens).WithOne().HasForeignKey(t => t.WorkflowId);
@@ -66,7 +70,20 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         // A department's inbox and the workflows it may read. Partial, so the other tasks never enter it and
         // creating or completing them pays nothing for it.
         b.HasIndex(t => new { t.DepartmentCode, t.Status }).HasFilter("department_code IS NOT NULL");
+        // The paged inbox (ADR 0035): one ordered walk per kind of user, bounded by the page size. Partial on open
+        // tasks, so completed ones (most of a million) never enter them; each column after the equalities is the sort.
+        b.HasIndex(t => new { t.Scope, t.DueAt, t.Id }, "ix_workflow_tasks_open_scope_due").HasFilter(OpenTask);
+        b.HasIndex(t => new { t.TownshipCode, t.Scope, t.DueAt, t.Id }, "ix_workflow_tasks_open_township_due").HasFilter(OpenTask);
+        b.HasIndex(t => new { t.DepartmentCode, t.DueAt, t.Id }, "ix_workflow_tasks_open_department_due")
+            .HasFilter(OpenTask + " AND department_code IS NOT NULL");
+        b.HasIndex(t => new { t.Scope, t.CreatedAt, t.Id }, "ix_workflow_tasks_open_scope_created").HasFilter(OpenTask);
+        // Which workflows a department may read (it has tasks in them), probed per workflow by the paged workflow list.
+        // Department first: an index led by workflow_id would make EF drop the foreign key's own index on it, which
+        // every read of a workflow's tasks needs (seen: a sequential scan of a million tasks for the workflow page).
+        b.HasIndex(t => new { t.DepartmentCode, t.WorkflowId }, "ix_workflow_tasks_department_workflow").HasFilter("department_code IS NOT NULL");
     }
+
+    private const string OpenTask = "status = 'Open'";
 }
 
 internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimer>
@@ -128,6 +145,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(i => i.Error).HasMaxLength(2000);
         b.Property(i => i.ResolvedBy).HasMaxLength(100);
         b.HasIndex(i => new { i.ResolvedAt, i.WorkflowId });
+        b.HasIndex(i => new { i.CreatedAt, i.Id }, "ix_incidents_created_list");
     }
 }
 

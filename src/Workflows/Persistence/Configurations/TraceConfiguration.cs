@@ -36,8 +36,10 @@ internal sealed class TaskAlertConfiguration : IEntityTypeConfiguration<TaskAler
         // One open alert per task and kind: a second firing of the same timer cannot add another, while a task whose
         // deadline was extended can be warned again for its new due time (the old alert is resolved, ADR 0037).
         b.HasIndex(a => new { a.TaskId, a.Kind }).IsUnique().HasFilter("resolved_at IS NULL");
-        b.HasIndex(a => a.TownshipCode);
         b.HasIndex(a => a.WorkflowId);
+        // The paged alert list (ADR 0035), newest first: county-wide, and per township.
+        b.HasIndex(a => new { a.RaisedAt, a.Id }, "ix_task_alerts_raised_list");
+        b.HasIndex(a => new { a.TownshipCode, a.RaisedAt, a.Id }, "ix_task_alerts_township_raised_list");
     }
 }
 

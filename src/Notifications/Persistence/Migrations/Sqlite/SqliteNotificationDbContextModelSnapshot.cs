@@ -263,8 +263,20 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .HasDatabaseName("ix_notifications_event_id");
 
-                    b.HasIndex("AudienceRole", "AudienceTownshipCode")
-                        .HasDatabaseName("ix_notifications_audience_role_audience_township_code");
+                    b.HasIndex("WorkflowId")
+                        .HasDatabaseName("ix_notifications_workflow_id");
+
+                    b.HasIndex(new[] { "AudienceRole", "At", "EventId" }, "ix_notifications_county_list")
+                        .HasDatabaseName("ix_notifications_audience_role_at_event_id")
+                        .HasFilter("audience_township_code IS NULL AND audience_department_code IS NULL");
+
+                    b.HasIndex(new[] { "AudienceRole", "AudienceDepartmentCode", "At", "EventId" }, "ix_notifications_department_list")
+                        .HasDatabaseName("ix_notifications_audience_role_audience_department_code_at_event_id")
+                        .HasFilter("audience_department_code IS NOT NULL");
+
+                    b.HasIndex(new[] { "AudienceRole", "AudienceTownshipCode", "At", "EventId" }, "ix_notifications_township_list")
+                        .HasDatabaseName("ix_notifications_audience_role_audience_township_code_at_event_id")
+                        .HasFilter("audience_township_code IS NOT NULL");
 
                     b.ToTable("notifications", (string)null);
                 });

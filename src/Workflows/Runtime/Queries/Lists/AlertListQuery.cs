@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Alerts;
+using Shizhu.Persistence.Paging;
+using Shizhu.Workflows.Persistence;
+
+namespace Shizhu.Workflows.Runtime.Queries.Lists;
+
+/// <summary>Alerts one page at a time, newest first (<c>raised</c>), keyset-paged on (raised_at, id) (ADR 0035).</summary>
+public sealed class AlertListQuery(WorkflowDbContext db)
+{
+    public const string Raised = "raised";
+    public static readonly IReadOnlyList<string> Sorts = [Raised];
+
+    public async Task<Page<AlertView>> PageAsync(Actor actor, AlertListFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var scope = $"alerts|{Raised}|{filter.Fingerprint}";
+        var query = db.Alerts.AsNoTracking();
+        if (!actor.IsCountyWide) query = query.Where(a => a.TownshipCode == actor.TownshipCode);
+        if (filter.TownshipCode is { } township) query = query.Where(a => a.TownshipCode == township);
+        if (filter.Kind is { } kind) query = query.Where(a => a.Kind == kind);
+        if (page.Cursor is { } cursor)
+        {
+            var key = CursorCodec.Decode(cursor, scope, 2);
+            var at = CursorValues.Instant(key[0]) ?? throw CursorCodec.Invalid();
+            var id = CursorValues.Id(key[1]);
+            query = query.Where(a => a.RaisedAt <= at && (a.RaisedAt < at || a.Id.CompareTo(id) < 0));
+        }
+        var rows = await query.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(page.Limit + 1).ToListAsync(ct);
+        return Page<AlertView>.From(rows, page.Limit, View,
+            last => CursorCodec.Encode(scope, CursorValues.Of(last.RaisedAt), CursorValues.Of(last.Id)));
+    }
+
+    /// <summary>Up to <paramref name="cap"/> alerts the actor sees: a badge's figure, bounded by an index walk (ADR 0035).</summary>
+    public Task<int> CountAsync(Actor actor, int cap, CancellationToken ct)
+    {
+        var query = db.Alerts.AsNoTracking();
+        if (!actor.IsCountyWide) query = query.Where(a => a.TownshipCode == actor.TownshipCode);
+        return query.Take(cap).CountAsync(ct);
+    }
+
+    private static AlertView View(TaskAlert a) => new(a.Id, a.TaskId, a.WorkflowId, a.TownshipCode, a.Kind, a.RaisedAt);
+}
