@@ -34,6 +34,7 @@ public static class EndpointSetup
         app.MapContactsApi();
         app.MapWorkflowsApi();
         app.MapTasksApi();
+        app.MapEvidenceApi();
         app.MapAlertsApi();
         app.MapClockApi();
         app.MapIncidentsApi();

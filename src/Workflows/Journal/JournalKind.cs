@@ -34,4 +34,6 @@ public enum JournalKind
     TokenMigrated,
     /// <summary>County finance confirmed an instalment's payment (ADR 0027).</summary>
     SubsidyPaid,
+    /// <summary>The uploader took back an evidence file of an open task (ADR 0033).</summary>
+    EvidenceRemoved,
 }

@@ -79,7 +79,9 @@ public sealed record TaskDetail(
     DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
     IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence);
 
-public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options);
+/// <summary>A form field as the task page renders it: its type and the bounds the engine checks (<c>FormValidator</c>).</summary>
+public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options,
+    decimal? Min = null, decimal? Max = null, int? MaxLength = null);
 
 /// <summary>An evidence requirement of a task: <see cref="RequiredFor"/> null means required with any outcome (when <see cref="Required"/>).</summary>
 public sealed record EvidenceRequirementView(string Key, string Label, bool Required, IReadOnlyList<string>? RequiredFor)

@@ -95,7 +95,7 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         return new TaskDetail(task.Id, task.WorkflowId, task.StageKey, task.Title, element?.Description, task.Role, task.Scope,
             task.TownshipCode, departmentCode, departmentName, task.Status, task.Assignee, task.CreatedAt, task.DueAt, task.Overdue,
             task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
-            [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options))],
+            [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options, f.Min, f.Max, f.MaxLength))],
             element?.Outcomes ?? [],
             [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)]);
     }
