@@ -13,6 +13,12 @@ public static class EndpointSetup
         app.UseWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Pages answer a person with a Chinese page (ADR 0033); the API keeps its problem documents above.
+        app.UseWhen(context => PagePaths.IsPage(context.Request.Path), page =>
+        {
+            page.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+            page.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        });
         app.UseMiddleware<Errors.JsonBodyGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
