@@ -14,11 +14,7 @@ public static class EndpointSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Pages answer a person with a Chinese page (ADR 0033); the API keeps its problem documents above.
-        app.UseWhen(context => PagePaths.IsPage(context.Request.Path), page =>
-        {
-            page.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
-            page.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-        });
+        app.UseWhen(context => PagePaths.IsPage(context.Request.Path), page => page.UseChineseStatusPages());
         app.UseMiddleware<Errors.JsonBodyGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();

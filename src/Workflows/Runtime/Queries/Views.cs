@@ -77,7 +77,8 @@ public sealed record TaskDetail(
     Guid Id, Guid WorkflowId, string StageKey, string Title, string? Description, string Role, TaskScope Scope,
     string TownshipCode, string? DepartmentCode, string? DepartmentName, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
-    IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence);
+    IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence,
+    JsonObject? Data = null);
 
 /// <summary>A form field as the task page renders it: its type and the bounds the engine checks (<c>FormValidator</c>).</summary>
 public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options,

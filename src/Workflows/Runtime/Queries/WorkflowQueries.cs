@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
@@ -97,7 +98,8 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
             task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
             [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options, f.Min, f.Max, f.MaxLength))],
             element?.Outcomes ?? [],
-            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)]);
+            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)],
+            task.Data is null ? null : JsonNode.Parse(task.Data)?.AsObject());
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public sealed class TaskCompleter(
             timer.Revision++;
         }
 
-        var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{OutcomeNames.Chinese(outcome)}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{OutcomeNames.Chinese(outcome)}）") + (task.Comment is null ? "" : $"；意见：{JournalText.Clip(task.Comment, JournalText.CommentInDetail)}"));
         journal.Before["task"] = before;
         journal.After["task"] = JournalState.Task(task);
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,

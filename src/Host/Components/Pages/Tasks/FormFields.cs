@@ -46,6 +46,15 @@ public static class FormFields
         return data;
     }
 
+    /// <summary>A stored value as people read it: 是/否 for a flag, the text or number as entered.</summary>
+    public static string Show(FormFieldView field, JsonNode? value) => value switch
+    {
+        null => "—",
+        JsonValue v when field.Type == "boolean" && v.TryGetValue<bool>(out var flag) => flag ? "是" : "否",
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => value.ToJsonString(),
+    };
+
     /// <summary>The date input answers yyyy-MM-dd already; anything else goes as typed, for the engine to refuse by name.</summary>
     private static string Date(string text) =>
         DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : text;
