@@ -251,7 +251,9 @@ public sealed class TaskPageBrowserTests(HostFixture fixture, ITestOutputHelper 
 
                 // The workflow page on the phone: a 2,000-character comment is three lines until 展开.
                 await page.GotoAsync($"/workflows/{scenario.WorkflowId}");
-                var row = page.GetByTestId("task-row").Filter(new() { HasText = "制定创建工作实施方案" });
+                // Tasks are cards on a phone: the seven-column table is not shown.
+                await Expect(page.GetByTestId("task-table")).Not.ToBeVisibleAsync();
+                var row = page.GetByTestId("task-card").Filter(new() { HasText = "制定创建工作实施方案" });
                 var body = row.GetByTestId("clamped-body");
                 var clamped = await body.BoundingBoxAsync();
                 Assert.True(clamped!.Height < 80, $"The clamped comment is {clamped.Height}px tall.");

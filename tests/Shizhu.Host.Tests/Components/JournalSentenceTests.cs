@@ -90,4 +90,14 @@ public sealed class JournalSentenceTests
 
         Assert.Equal("石家乡工作人员 张三 领办了‘制定创建工作实施方案’", JournalSentence.Of(row, Context));
     }
+
+    [Fact]
+    public void TimersAndOutsideMessagesAreToldWithoutElementIdsOrKeys()
+    {
+        var elapsed = Row(JournalKind.TimerElapsed, "system", "时间已到：start");
+        var waiting = Row(JournalKind.WaitingForMessage, "system", "等待外部消息：municipal-verdict");
+
+        Assert.Equal("约定的时间已到，流程继续", JournalSentence.Of(elapsed, Context));
+        Assert.Equal("等待市爱卫办（会）技术评估验收结论", JournalSentence.Of(waiting, Context));
+    }
 }

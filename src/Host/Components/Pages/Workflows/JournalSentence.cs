@@ -57,6 +57,13 @@ public static partial class JournalSentence
             JournalKind.EvidenceUploaded => $"{who} 为{title}上传了佐证材料《{Text(row.After?["evidence"]?["fileName"])}》",
             JournalKind.EvidenceRemoved => $"{who} 删除了{title}的佐证材料《{Text(row.Before?["evidence"]?["fileName"])}》",
             JournalKind.SubsidyPaid => $"{who} 确认{Plain(row.Detail)}",
+            // What the engine did on its own, whoever's command set it going: no person, no element id.
+            JournalKind.TimerElapsed => "约定的时间已到，流程继续",
+            JournalKind.WaitingForTime or JournalKind.ServiceTaskCompleted => Plain(row.Detail),
+            JournalKind.WaitingForMessage => $"等待{Message(After(row.Detail))}",
+            JournalKind.MessageDelivered => $"{who} 登记了{Message(After(row.Detail).Split(' ')[0])}",
+            JournalKind.TaskAlertRaised => $"对{title}发出{Before(row.Detail)}",
+            JournalKind.IncidentRaised => $"流程出现异常，待县爱卫办处理：{After(row.Detail[(row.Detail.IndexOf('）') + 1)..])}",
             _ => row.Actor == "system" ? Plain(row.Detail) : $"{who}：{Plain(row.Detail)}",
         };
     }
@@ -101,6 +108,19 @@ public static partial class JournalSentence
         var at = detail.IndexOf("；意见：", StringComparison.Ordinal);
         return at < 0 ? null : detail[(at + "；意见：".Length)..];
     }
+
+    private static string Before(string detail)
+    {
+        var at = detail.IndexOf('：', StringComparison.Ordinal);
+        return at < 0 ? detail : detail[..at];
+    }
+
+    /// <summary>An outside message by its Chinese name (the one the workflow page's waiting panel uses).</summary>
+    private static string Message(string name) => name switch
+    {
+        "municipal-verdict" => "市爱卫办（会）技术评估验收结论",
+        _ => $"外部消息“{name}”",
+    };
 
     private static string After(string detail)
     {
