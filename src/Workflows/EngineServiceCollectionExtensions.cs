@@ -54,6 +54,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<MessageDelivery>();
         services.AddScoped<IncidentRetry>();
         services.AddScoped<EvidenceUploader>();
+        services.AddScoped<EvidenceRemover>();
         services.AddScoped<RequiredEvidence>();
         services.AddScoped<WorkflowQueries>();
         services.AddListQueries();

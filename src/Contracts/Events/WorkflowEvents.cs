@@ -81,4 +81,4 @@ public sealed record TaskCancelled(
 /// <summary>A running workflow was moved from one version of its template to another (instance migration).</summary>
 public sealed record WorkflowMigrated(
     Guid EventId, DateTimeOffset OccurredAt, Guid WorkflowId, string TownshipCode, string TownshipName, string TemplateKey,
-    int FromVersion, int ToVersion, string Actor);
+    int FromVersion, int ToVersion, string Actor, string? ActorName = null);

@@ -90,11 +90,11 @@ public static class WorkflowsApi
         ClaimsPrincipal user, WorkflowControl control, CancellationToken ct) =>
         TypedResults.Ok(await control.SuspendAsync(id, command ?? new SuspendWorkflow(null), user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct));
 
-    /// <summary>Resumes a suspended workflow; deadlines that passed meanwhile take effect at once.</summary>
+    /// <summary>Resumes a suspended workflow; deadlines that passed meanwhile take effect at once. Body: <c>{reason?}</c>.</summary>
     public static async Task<Ok<WorkflowSummary>> ResumeAsync(
-        Guid id, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        Guid id, [FromBody] ResumeWorkflow? command, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         ClaimsPrincipal user, WorkflowControl control, CancellationToken ct) =>
-        TypedResults.Ok(await control.ResumeAsync(id, user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct));
+        TypedResults.Ok(await control.ResumeAsync(id, command ?? new ResumeWorkflow(null), user.ToActor(), IdempotencyKeys.Normalise(idempotencyKey), ct));
 
     /// <summary>Delivers a message (e.g. <c>municipal-verdict</c> with <c>{result: "passed"}</c>); 409 if the workflow is not waiting for it.</summary>
     public static async Task<Results<Ok<WorkflowDetail>, ProblemHttpResult>> DeliverAsync(

@@ -15,6 +15,8 @@ public static class EndpointSetup
         app.UseWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Pages answer a person with a Chinese page (ADR 0033); the API keeps its problem documents above.
+        app.UseWhen(context => PagePaths.IsPage(context.Request.Path), page => page.UseChineseStatusPages());
         app.UseMiddleware<Errors.JsonBodyGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -38,6 +40,7 @@ public static class EndpointSetup
         app.MapWorkflowsApi();
         app.MapTasksApi();
         app.MapTaskOperationsApi();
+        app.MapEvidenceApi();
         app.MapAlertsApi();
         app.MapClockApi();
         app.MapIncidentsApi();

@@ -14,6 +14,7 @@ namespace Shizhu.Host.Setup;
 public static class WebSecuritySetup
 {
     private const string RelaxedScriptsPolicy = "tools";
+    private const string EvidencePreviewPolicy = "evidence-preview";
 
     public static void AddWebSecurity(this IHostApplicationBuilder builder)
     {
@@ -34,10 +35,14 @@ public static class WebSecuritySetup
             .SetDefaultPolicy(p => Common(p).AddContentSecurityPolicy(csp => Csp(csp, inlineScripts: false)))
             // Hangfire's dashboard and the Scalar reference page start with inline scripts of their own.
             .AddPolicy(RelaxedScriptsPolicy, p => Common(p).AddContentSecurityPolicy(csp => Csp(csp, inlineScripts: true)))
+            // An evidence preview (a PDF or picture) is framed by the task and workflow pages of this origin only (ADR 0033).
+            .AddPolicy(EvidencePreviewPolicy, p => Preview(p))
             .SetPolicySelector(context =>
                 context.HttpContext.Request.Path.StartsWithSegments("/hangfire") || context.HttpContext.Request.Path.StartsWithSegments("/api/reference")
                     ? context.ConfiguredPolicies[RelaxedScriptsPolicy]
-                    : context.SelectedPolicy);
+                    : Apis.EvidenceApi.IsPreview(context.HttpContext.Request.Path)
+                        ? context.ConfiguredPolicies[EvidencePreviewPolicy]
+                        : context.SelectedPolicy);
     }
 
     /// <summary>First in the pipeline, so that every response, errors included, passes through it.</summary>
@@ -57,6 +62,25 @@ public static class WebSecuritySetup
         .AddCrossOriginOpenerPolicy(b => b.SameOrigin())
         .AddPermissionsPolicyWithDefaultSecureDirectives()
         .RemoveServerHeader();
+
+    /// <summary>
+    /// A PDF or picture shown inside the app's own pages: framed by this origin only, nothing loaded from anywhere else,
+    /// no scripts. <c>object-src 'self'</c> because Chromium shows a PDF through its own viewer embedded in the frame.
+    /// </summary>
+    private static HeaderPolicyCollection Preview(HeaderPolicyCollection policies) => policies
+        .AddContentTypeOptionsNoSniff()
+        .AddFrameOptionsSameOrigin()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddPermissionsPolicyWithDefaultSecureDirectives()
+        .RemoveServerHeader()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddImgSrc().Self();
+            csp.AddStyleSrc().UnsafeInline();
+            csp.AddObjectSrc().Self();
+            csp.AddFrameAncestors().Self();
+        });
 
     /// <summary>
     /// Blazor Server needs only its own script files and a WebSocket to this origin (<c>connect-src 'self'</c>);

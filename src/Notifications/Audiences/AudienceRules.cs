@@ -16,7 +16,7 @@ public static class AudienceRules
     public static AudienceMessage For(WorkflowStarted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"创建工作已启动：{e.TownshipName}",
-        $"{e.TownshipName}{e.StartYear}—{e.TargetYear}年{Track(e.Track)}创建工作已启动（发起人：{Person(e.ActorName, e.Actor)}），请按阶段推进各项任务。",
+        $"{e.TownshipName}{Years(e.StartYear, e.TargetYear)}{Track(e.Track)}创建工作已启动（发起人：{Person(e.ActorName, e.Actor)}），请按阶段推进各项任务。",
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)],
         MessageKind.Progress, new(e.TownshipName, Track(e.Track), Person(e.ActorName, e.Actor)));
 
@@ -143,7 +143,7 @@ public static class AudienceRules
     public static AudienceMessage For(WorkflowMigrated e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"创建工作流已迁移到新版模板：{e.TownshipName}",
-        $"{e.TownshipName}创建工作流已由{e.Actor}从模板第 {e.FromVersion} 版迁移到第 {e.ToVersion} 版，请在待办中查看调整后的任务和期限。",
+        $"{e.TownshipName}创建工作流已由{Person(e.ActorName, e.Actor)}从模板第 {e.FromVersion} 版迁移到第 {e.ToVersion} 版，请在待办中查看调整后的任务和期限。",
         [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.TownshipStaff, e.TownshipCode)]);
 
     /// <summary>A published supervision bulletin goes to every township's leaders and staff, and to the county leaders.</summary>

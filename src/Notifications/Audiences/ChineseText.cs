@@ -19,6 +19,10 @@ internal static class ChineseText
         _ => "卫生乡镇",
     };
 
+    /// <summary>A workflow's years: 2022年 when it starts and ends in one year, 2022—2024年 otherwise.</summary>
+    public static string Years(int startYear, int targetYear) =>
+        startYear == targetYear ? $"{startYear}年" : $"{startYear}—{targetYear}年";
+
     public static string DueClause(DateTimeOffset? dueAt) =>
         dueAt is { } due ? $"截止时间：{ChinaTime(due)}。" : "该任务未设截止时间。";
 

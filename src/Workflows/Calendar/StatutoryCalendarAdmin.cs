@@ -87,6 +87,10 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
                 "makeup-workday" => StatutoryDayKind.MakeupWorkday,
                 _ => throw WorkflowException.Invalid($"{field}.kind", $"第 {i + 1} 项的类型必须是 holiday（放假）或 makeup-workday（调休上班）。"),
             };
+            // A make-up working day (调休上班) turns a weekend day into a working day; a weekday already is one.
+            if (kind == StatutoryDayKind.MakeupWorkday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                throw WorkflowException.Invalid($"{field}.date",
+                    $"第 {i + 1} 项：{entry.Date} 是{Weekday(date)}，本来就是工作日；调休上班只能设在星期六或星期日。");
             if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Trim().Length > 50)
                 throw WorkflowException.Invalid($"{field}.name", $"第 {i + 1} 项须填写节日名称（不超过 50 字）。");
             if (days.Any(d => d.Date == date)) throw WorkflowException.Invalid($"{field}.date", $"日期 {entry.Date} 重复。");
@@ -94,6 +98,8 @@ public sealed class StatutoryCalendarAdmin(WorkflowDbContext db, WorkingCalendar
         }
         return days;
     }
+
+    private static string Weekday(DateOnly date) => "星期" + "日一二三四五六"[(int)date.DayOfWeek];
 
     private static void EnsureSupported(int year)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Workflows.Evidence;
 
@@ -8,7 +9,7 @@ namespace Shizhu.Workflows.Evidence;
 /// Reading a task's evidence within the task's boundary (its township, or its department for a department's
 /// task): for anyone else the task's evidence does not exist.
 /// </summary>
-public sealed class EvidenceQueries(WorkflowDbContext db)
+public sealed partial class EvidenceQueries(WorkflowDbContext db, TemplateCatalog catalog)
 {
     /// <summary>The task's evidence, oldest first; null when the actor cannot see the task.</summary>
     public async Task<IReadOnlyList<EvidenceView>?> ListAsync(Actor actor, Guid taskId, CancellationToken ct)

@@ -51,4 +51,6 @@ public enum JournalKind
     TaskCopied,
     /// <summary>撤回: the completing user withdrew a completion whose next task was untouched.</summary>
     TaskWithdrawn,
+    /// <summary>The uploader took back an evidence file of an open task (ADR 0033).</summary>
+    EvidenceRemoved,
 }

@@ -31,7 +31,7 @@ internal sealed class EngineChanges(WorkflowDbContext db, IWorkflowStore store, 
     /// <summary>Adds a journal row; the caller fills in the state it changes (<see cref="JournalRecord.Before"/>, <see cref="JournalRecord.After"/>).</summary>
     public JournalRecord Journal(Guid workflowId, JournalKind kind, string detail)
     {
-        var entry = new JournalEntry { WorkflowId = workflowId, At = Now, Actor = Actor, Kind = kind, Detail = detail };
+        var entry = new JournalEntry { WorkflowId = workflowId, At = Now, Actor = Actor, Kind = kind, Detail = JournalText.Clip(detail, JournalText.MaxDetail) };
         db.Journal.Add(entry);
         var record = new JournalRecord(entry);
         _journal.Add(record);

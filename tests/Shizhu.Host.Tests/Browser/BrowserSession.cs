@@ -25,7 +25,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BrowserSession> StartAsync(HostFixture fixture, ITestOutputHelper output)
+    /// <summary>A phone's viewport (390 × 844, an iPhone 12–15) for the pages township staff open from WeCom or DingTalk.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A common office laptop's viewport.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
+
+    public static async Task<BrowserSession> StartAsync(HostFixture fixture, ITestOutputHelper output, ViewportSize? viewport = null)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -36,7 +42,7 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            BaseURL = fixture.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 900 },
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);

@@ -24,8 +24,11 @@ public sealed class TaskOperationsBrowserTests(HostFixture fixture, ITestOutputH
 
     private static async Task<ILocator> OpenOperationAsync(IPage page, string taskTitle, string operation)
     {
+        // From the inbox to the task page, where the operations the engine allows are offered.
+        await page.GotoAsync("inbox");
         await page.GetByTestId("inbox-row").Filter(new() { HasText = taskTitle }).GetByTestId("complete-button").ClickAsync();
-        await page.GetByTestId("complete-dialog").GetByTestId($"op-{operation}").ClickAsync();
+        await Expect(page.GetByTestId("task-page-title")).ToContainTextAsync(taskTitle);
+        await page.GetByTestId("task-operations").GetByTestId($"op-{operation}").ClickAsync();
         var dialog = page.GetByTestId("operation-dialog");
         await Expect(dialog).ToBeVisibleAsync();
         return dialog;
@@ -43,7 +46,7 @@ public sealed class TaskOperationsBrowserTests(HostFixture fixture, ITestOutputH
         {
             await browser.SignInAsync("/inbox", scenario.StaffUser, HostFixture.UserPassword);
 
-            // 转办: the 办理 dialog offers the operations the engine allows; the picker offers eligible colleagues only.
+            // 转办: the task page offers the operations the engine allows; the picker offers eligible colleagues only.
             var transfer = await OpenOperationAsync(page, LeadingGroup, "transfer");
             await ChooseAsync(page, page.GetByTestId("operation-person"), colleague);
             await page.GetByTestId("operation-confirm").ClickAsync();
@@ -73,10 +76,9 @@ public sealed class TaskOperationsBrowserTests(HostFixture fixture, ITestOutputH
                 await delegateBrowser.ScreenshotAsync("operations-delegate-resolved");
             }
             await api.UploadRequiredEvidenceAsync(workPlanId);
-            await page.ReloadAsync();
+            await page.GotoAsync("inbox");
             await page.GetByTestId("inbox-row").Filter(new() { HasText = WorkPlan }).GetByTestId("complete-button").ClickAsync();
-            var confirm = page.GetByTestId("complete-dialog");
-            await Expect(confirm.GetByTestId("handover-note")).ToContainTextAsync("初稿已完成");
+            await Expect(page.GetByTestId("handover-note")).ToContainTextAsync("初稿已完成");
             await browser.ScreenshotAsync("operations-owner-confirms");
             await page.GetByTestId("confirm-complete").ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已办结" })).ToBeVisibleAsync();
@@ -85,13 +87,13 @@ public sealed class TaskOperationsBrowserTests(HostFixture fixture, ITestOutputH
             using (var other = await fixture.LoginAsync(colleague, HostFixture.UserPassword))
                 await other.CompleteWithEvidenceAsync(await TaskIdAsync(api, scenario, LeadingGroup), new { });
             await api.CompleteWithEvidenceAsync(await TaskIdAsync(api, scenario, "动员大会"), new { });
-            await page.ReloadAsync();
             var sendBack = await OpenOperationAsync(page, Letters, "sendBack");
             await ChooseAsync(page, page.GetByTestId("operation-target"), "动员大会");
             await Reason(page).FillAsync("动员大会签到表缺失，请补充");
             await browser.ScreenshotAsync("operations-send-back-dialog");
             await page.GetByTestId("operation-confirm").ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已退回至" })).ToBeVisibleAsync();
+            await page.GotoAsync("inbox");
             await Expect(page.GetByTestId("inbox-row").Filter(new() { HasText = "动员大会" })).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("inbox-row").Filter(new() { HasText = Letters })).ToHaveCountAsync(0);
 

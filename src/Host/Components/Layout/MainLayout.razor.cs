@@ -12,6 +12,8 @@ namespace Shizhu.Host.Components.Layout;
 public partial class MainLayout
 {
     private bool _drawerOpen = true;
+    /// <summary>On a phone: whether the folded clock/user/退出 panel is open.</summary>
+    private bool _toolsOpen;
     private int _clockVersion;
     private string _displayName = "";
     private NavMenu? _nav;

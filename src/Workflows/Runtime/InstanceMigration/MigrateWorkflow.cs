@@ -89,7 +89,7 @@ public sealed class WorkflowMigration(WorkflowDbContext db, IdempotencyLedger le
                 throw WorkflowException.Unprocessable($"{workflow.TownshipName}的创建工作流无法按此计划迁移，未做任何修改。",
                     work.Refusals.GroupBy(r => r.ElementId).ToDictionary(g => g.Key.Length == 0 ? "workflow" : $"elements.{g.Key}",
                         g => string.Join("；", g.Select(r => r.Reason))));
-            return await new MigrationApplier(db, process, changes).ApplyAsync(plan, workflow, work, ct);
+            return await new MigrationApplier(db, process, changes).ApplyAsync(plan, workflow, work, ct, actor.Name);
         }, ct);
     }
 

@@ -18,7 +18,8 @@ internal sealed class MigrationApplier(WorkflowDbContext db, WorkflowStateLoader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<WorkflowMigrationView> ApplyAsync(MigrationPlan plan, WorkflowInstance workflow, MigrationWork work, CancellationToken ct)
+    public async Task<WorkflowMigrationView> ApplyAsync(MigrationPlan plan, WorkflowInstance workflow, MigrationWork work, CancellationToken ct,
+        string? actorName = null)
     {
         var variables = workflow.Variables;
         var before = JsonNode.Parse(JsonSerializer.Serialize(new
@@ -76,7 +77,7 @@ internal sealed class MigrationApplier(WorkflowDbContext db, WorkflowStateLoader
         journal.After["mapping"] = new JsonArray([.. plan.Instructions.Select(i => (JsonNode)new JsonObject { ["from"] = i.From, ["to"] = i.To })]);
         journal.After["migration"] = JsonSerializer.SerializeToNode(view, Json);
         changes.Raise(id => new WorkflowMigrated(id, changes.Now, workflow.Id, workflow.TownshipCode, workflow.TownshipName, plan.Key,
-            plan.SourceVersion, plan.TargetVersion, changes.Actor));
+            plan.SourceVersion, plan.TargetVersion, changes.Actor, actorName));
         return view;
     }
 

@@ -78,7 +78,7 @@ public sealed record TaskDetail(
     string TownshipCode, string? DepartmentCode, string? DepartmentName, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
     IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence,
-    TaskOperationsView? Operations = null);
+    JsonObject? Data = null, TaskOperationsView? Operations = null);
 
 /// <summary>
 /// What the caller may do with a task (ADR 0031), computed by the engine's rules: <see cref="Allowed"/> lists operation
@@ -89,7 +89,9 @@ public sealed record TaskDetail(
 public sealed record TaskOperationsView(
     IReadOnlyList<string> Allowed, IReadOnlyList<Tasks.SendBackTarget> SendBackTargets, string? Owner, DelegationState? Delegation, string? HandoverNote);
 
-public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options);
+/// <summary>A form field as the task page renders it: its type and the bounds the engine checks (<c>FormValidator</c>).</summary>
+public sealed record FormFieldView(string Key, string Label, string Type, bool Required, IReadOnlyList<string>? Options,
+    decimal? Min = null, decimal? Max = null, int? MaxLength = null);
 
 /// <summary>An evidence requirement of a task: <see cref="RequiredFor"/> null means required with any outcome (when <see cref="Required"/>).</summary>
 public sealed record EvidenceRequirementView(string Key, string Label, bool Required, IReadOnlyList<string>? RequiredFor)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
@@ -95,9 +96,10 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
         return new TaskDetail(task.Id, task.WorkflowId, task.StageKey, task.Title, element?.Description, task.Role, task.Scope,
             task.TownshipCode, departmentCode, departmentName, task.Status, task.Assignee, task.CreatedAt, task.DueAt, task.Overdue,
             task.Outcome, task.CompletedBy, task.CompletedAt, task.Comment,
-            [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options))],
+            [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options, f.Min, f.Max, f.MaxLength))],
             element?.Outcomes ?? [],
-            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)], operations);
+            [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)],
+            task.Data is null ? null : JsonNode.Parse(task.Data)?.AsObject(), operations);
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ public sealed class TaskCompleter(
             timer.Revision++;
         }
 
-        var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{outcome}）") + (task.Comment is null ? "" : $"；意见：{task.Comment}"));
+        var journal = changes.Journal(workflow.Id, JournalKind.TaskCompleted, $"办结任务：{task.Title}" + (outcome is null ? "" : $"（结果：{OutcomeNames.Chinese(outcome)}）") + (task.Comment is null ? "" : $"；意见：{JournalText.Clip(task.Comment, JournalText.CommentInDetail)}"));
         journal.Before["task"] = before;
         journal.After["task"] = JournalState.Task(task);
         // Only a task that was ever warned has alerts to close: the hot path reads nothing more for the others.

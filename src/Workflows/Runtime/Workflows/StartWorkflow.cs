@@ -68,7 +68,7 @@ public sealed class WorkflowStarter(WorkflowDbContext db, IdempotencyLedger ledg
                 };
                 db.Workflows.Add(workflow);
                 var journal = changes.Journal(workflow.Id, JournalKind.WorkflowStarted,
-                    $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{startYear}—{targetYear}年，目标：{Goals.DisplayName(goal)}，模板 {template.Key} v{template.Version}）");
+                    $"启动{township.Name}{Tracks.DisplayName(track)}创建工作流（{(startYear == targetYear ? $"{startYear}年" : $"{startYear}—{targetYear}年")}，目标：{Goals.DisplayName(goal)}，模板：{definition.Name}第{template.Version}版）");
                 journal.After["workflow"] = JournalState.Workflow(workflow.Status).With("townshipCode", township.Code).With("track", track)
                     .With("startYear", startYear).With("targetYear", targetYear).With("goal", goal)
                     .With("templateKey", template.Key).With("templateVersion", template.Version);

@@ -21,6 +21,7 @@ public sealed partial class CalendarDayDialog
     private DateTime? _date;
     private StatutoryDayKind _kind = StatutoryDayKind.Holiday;
     private string? _name;
+    private string? _kindError;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
@@ -72,6 +73,11 @@ public sealed partial class CalendarDayDialog
         if (_form is null) return;
         await _form.ValidateAsync();
         if (!_form.IsValid || _date is not { } date || string.IsNullOrWhiteSpace(_name)) return;
+        // The engine's rule (StatutoryCalendarAdmin): a weekday is a working day already, 调休上班 only turns a weekend day into one.
+        _kindError = _kind == StatutoryDayKind.MakeupWorkday && !CalendarDay.IsWeekend(DateOnly.FromDateTime(date))
+            ? $"{CalendarDay.Weekday(DateOnly.FromDateTime(date))}本来就是工作日，调休上班只能设在星期六或星期日。"
+            : null;
+        if (_kindError is not null) return;
         Dialog.Close(DialogResult.Ok(new CalendarDay(DateOnly.FromDateTime(date), _kind, _name.Trim())));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using Shizhu.Host.Apis;
 using Shizhu.Host.Apis.Lists;
 using Shizhu.Host.Identity;
@@ -13,7 +12,7 @@ namespace Shizhu.Host.Components.Pages.Inbox;
 
 /// <summary>
 /// 我的待办: the signed-in person's actionable tasks, a page at a time with filters and a sort read on the server
-/// (ADR 0035); each completed through <see cref="CompleteTaskDialog"/>.
+/// (ADR 0035); each opened on its task page (/tasks/{id}) to be done there.
 /// </summary>
 public sealed partial class InboxPage
 {
@@ -26,8 +25,6 @@ public sealed partial class InboxPage
     private IReadOnlyList<(string Code, string Name)> _townships = [];
     private DateTimeOffset _now;
     private bool _busy;
-
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
@@ -66,21 +63,5 @@ public sealed partial class InboxPage
         {
             _busy = false;
         }
-    }
-
-    private async Task CompleteAsync(InboxItem item)
-    {
-        var parameters = new DialogParameters<CompleteTaskDialog>
-        {
-            { d => d.Item, item },
-            { d => d.User, User },
-        };
-        var dialog = await Dialogs.ShowAsync<CompleteTaskDialog>("办理任务", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
-        var result = await dialog.Result;
-        if (result is { Canceled: false, Data: Guid })
-            Snackbar.Add($"已办结：{item.Title}", Severity.Success);
-        // Completing may open follow-up tasks, and a refusal may mean someone else got there first: re-read either way.
-        await ReloadAsync();
     }
 }

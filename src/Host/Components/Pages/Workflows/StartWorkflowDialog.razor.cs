@@ -74,6 +74,13 @@ public sealed partial class StartWorkflowDialog
 
     private void Cancel() => Dialog.Cancel();
 
+    /// <summary>The engine's own rule and words (<c>WorkflowStarter.ValidateAsync</c>), so the dialog refuses what it would.</summary>
+    private static string? CheckStartYear(int? year) =>
+        year is null or (>= 2000 and <= 2100) ? null : "创建起始年份必须在 2000—2100 之间。";
+
+    private string? CheckTargetYear(int? year) =>
+        year is { } target && _startYear is { } start && (target < start || target > start + 5) ? "目标年份不能早于起始年份，且最多晚 5 年。" : null;
+
     private async Task StartAsync()
     {
         if (_busy || _form is null) return;

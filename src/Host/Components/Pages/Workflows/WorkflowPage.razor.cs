@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Shizhu.Host.Components.Services;
 using Shizhu.Workflows.Access;
+using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Messages;
@@ -17,6 +19,9 @@ public sealed partial class WorkflowPage
     private IReadOnlyDictionary<string, string> _people = new Dictionary<string, string>();
     private IReadOnlyDictionary<string, string> _departments = new Dictionary<string, string>();
     private DateTimeOffset _now;
+    private IReadOnlyList<WorkflowEvidenceView> _evidence = [];
+    private IReadOnlyDictionary<Guid, string> _taskTitles = new Dictionary<Guid, string>();
+    private string? _templateName;
     private bool _loaded;
     private bool _busy;
 
@@ -55,7 +60,10 @@ public sealed partial class WorkflowPage
         _now = Clock.GetUtcNow();
         _detail = await Engine.WorkflowAsync(User, Id, ct);
         _journal = _detail is null ? [] : [.. (await Engine.JournalAsync(User, Id, ct) ?? []).Reverse()];
-        var userNames = _journal.Select(j => j.Actor).Concat(_detail?.Tasks.Select(t => t.CompletedBy) ?? []);
+        _evidence = _detail is null ? [] : await Engine.WorkflowEvidenceAsync(User, Id, ct) ?? [];
+        _taskTitles = _detail?.Tasks.ToDictionary(t => t.Id, t => t.Title) ?? new Dictionary<Guid, string>();
+        _templateName = _detail is null ? null : await Engine.TemplateNameAsync(_detail.TemplateKey, _detail.TemplateVersion, ct);
+        var userNames = _journal.Select(j => j.Actor).Concat(_detail?.Tasks.Select(t => t.CompletedBy) ?? []).Concat(_evidence.Select(e => e.UploadedBy));
         _people = await DisplayNames.LookUpAsync(Engine, userNames, ct);
         if (_detail?.Tasks.Any(t => t.DepartmentCode is not null) == true) _departments = await Engine.DepartmentNamesAsync(ct);
         _loaded = true;

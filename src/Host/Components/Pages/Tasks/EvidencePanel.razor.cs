@@ -7,10 +7,10 @@ using Shizhu.Workflows.Evidence;
 using Shizhu.Workflows.Runtime;
 using Shizhu.Workflows.Runtime.Queries;
 
-namespace Shizhu.Host.Components.Pages.Inbox;
+namespace Shizhu.Host.Components.Pages.Tasks;
 
 /// <summary>
-/// Uploads evidence from the 办理 dialog. The file streams over the Blazor circuit straight into the engine's
+/// Uploads evidence from the task page. The file streams over the Blazor circuit straight into the engine's
 /// <see cref="EvidenceUploader"/> — the same content checks, limit and journal as the HTTP upload (ADR 0013).
 /// </summary>
 public sealed partial class EvidencePanel
@@ -20,6 +20,7 @@ public sealed partial class EvidencePanel
 
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
     private string? _uploading;
+    private Guid? _removing;
 
     [Inject] private EngineGateway Engine { get; set; } = default!;
     [Inject] private EvidenceLimits Limits { get; set; } = default!;
@@ -29,8 +30,12 @@ public sealed partial class EvidencePanel
     [Parameter, EditorRequired] public ClaimsPrincipal User { get; set; } = default!;
     /// <summary>The outcome chosen in the dialog: some evidence is required for some outcomes only.</summary>
     [Parameter] public string? Outcome { get; set; }
-    /// <summary>Raised after a file was stored, so the dialog re-checks what is missing.</summary>
-    [Parameter] public EventCallback Uploaded { get; set; }
+    /// <summary>Raised after a file was stored or removed, so the form re-checks what is missing.</summary>
+    [Parameter] public EventCallback Changed { get; set; }
+    /// <summary>Files only (preview, download): the task is done, or not the user's to do.</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
+    private string? UserName => User.Identity?.Name;
 
     private string InputId(EvidenceRequirementView requirement) => $"evidence-{TaskId:N}-{requirement.Key}";
 
@@ -39,13 +44,6 @@ public sealed partial class EvidencePanel
         { Required: false } => "选填",
         { RequiredFor: { } outcomes } => required ? "必需" : $"结果为{string.Join("、", outcomes)}时必需",
         _ => "必需",
-    };
-
-    private static string SizeText(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} 字节",
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
 
     private async Task UploadAsync(EvidenceRequirementView requirement, InputFileChangeEventArgs e)
@@ -66,7 +64,7 @@ public sealed partial class EvidencePanel
             var stored = await Engine.UploadEvidenceAsync(User, TaskId, requirement.Key, file.Name, content,
                 Guid.NewGuid().ToString("N"), CancellationToken.None);
             Evidence.Add(stored);
-            await Uploaded.InvokeAsync();
+            await Changed.InvokeAsync();
         }
         catch (WorkflowException ex)
         {
@@ -80,6 +78,28 @@ public sealed partial class EvidencePanel
         finally
         {
             _uploading = null;
+        }
+    }
+
+    /// <summary>Takes back one's own wrong upload (the engine allows it to the uploader, while the task is open).</summary>
+    private async Task RemoveAsync(EvidenceView file)
+    {
+        if (_removing is not null) return;
+        _removing = file.Id;
+        _errors.Remove(file.Requirement);
+        try
+        {
+            await Engine.RemoveEvidenceAsync(User, TaskId, file.Id, Guid.NewGuid().ToString("N"), CancellationToken.None);
+            Evidence.Remove(file.Id);
+            await Changed.InvokeAsync();
+        }
+        catch (WorkflowException ex)
+        {
+            _errors[file.Requirement] = ex.Message;
+        }
+        finally
+        {
+            _removing = null;
         }
     }
 }
