@@ -75,6 +75,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     audience_role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     audience_township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     audience_department_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    audience_user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: true)
@@ -177,16 +178,37 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                 column: "user_name");
 
             migrationBuilder.CreateIndex(
-                name: "ix_notifications_audience_role_audience_township_code",
+                name: "ix_notifications_audience_role_at_event_id",
                 schema: "notifications",
                 table: "notifications",
-                columns: new[] { "audience_role", "audience_township_code" });
+                columns: new[] { "audience_role", "at", "event_id" },
+                filter: "audience_township_code IS NULL AND audience_department_code IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_audience_role_audience_department_code_at_eve",
+                schema: "notifications",
+                table: "notifications",
+                columns: new[] { "audience_role", "audience_department_code", "at", "event_id" },
+                filter: "audience_department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_audience_role_audience_township_code_at_event",
+                schema: "notifications",
+                table: "notifications",
+                columns: new[] { "audience_role", "audience_township_code", "at", "event_id" },
+                filter: "audience_township_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_event_id",
                 schema: "notifications",
                 table: "notifications",
                 column: "event_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_workflow_id",
+                schema: "notifications",
+                table: "notifications",
+                column: "workflow_id");
         }
 
         /// <inheritdoc />

@@ -16,6 +16,52 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 name: "workflows");
 
             migrationBuilder.CreateTable(
+                name: "bulletins",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period_year = table.Column<int>(type: "integer", nullable: false),
+                    period_month = table.Column<int>(type: "integer", nullable: false),
+                    scheduled = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    foreword = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    conclusions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    content = table.Column<string>(type: "text", nullable: false),
+                    number_year = table.Column<int>(type: "integer", nullable: true),
+                    sequence = table.Column<int>(type: "integer", nullable: true),
+                    number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    edited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    edited_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    approved_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    published_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bulletins", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                schema: "workflows",
+                columns: table => new
+                {
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    rotated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feeds", x => x.user_name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 schema: "workflows",
                 columns: table => new
@@ -26,6 +72,22 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_departments", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_runs",
+                schema: "workflows",
+                columns: table => new
+                {
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_soon = table.Column<int>(type: "integer", nullable: false),
+                    overdue = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_runs", x => new { x.user_name, x.day });
                 });
 
             migrationBuilder.CreateTable(
@@ -137,7 +199,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    trace_parent = table.Column<string>(type: "character varying(55)", maxLength: 55, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,11 +291,39 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
                     township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    stage_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolution = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_task_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_copies",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    township_name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    task_title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    copied_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    copied_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_copies", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -267,6 +358,25 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_townships", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "urges",
+                schema: "workflows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    township_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    urged_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    urged_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    urged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_urges", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -362,11 +472,15 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     overdue = table.Column<bool>(type: "boolean", nullable: false),
+                    alerted = table.Column<bool>(type: "boolean", nullable: false),
                     completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     completed_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     outcome = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     data = table.Column<string>(type: "text", nullable: true),
                     comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    delegation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    handover_note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -436,6 +550,26 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_bulletins_number_year_sequence",
+                schema: "workflows",
+                table: "bulletins",
+                columns: new[] { "number_year", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bulletins_period_year_period_month",
+                schema: "workflows",
+                table: "bulletins",
+                columns: new[] { "period_year", "period_month" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_token_hash",
+                schema: "workflows",
+                table: "calendar_feeds",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_evidence_files_task_id_uploaded_at",
                 schema: "workflows",
                 table: "evidence_files",
@@ -458,6 +592,12 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows",
                 table: "held_titles",
                 columns: new[] { "township_code", "title" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_created_at_id",
+                schema: "workflows",
+                table: "incidents",
+                columns: new[] { "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_incidents_resolved_at_workflow_id",
@@ -498,17 +638,62 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_raised_at_id",
+                schema: "workflows",
+                table: "task_alerts",
+                columns: new[] { "raised_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_task_id_kind",
                 schema: "workflows",
                 table: "task_alerts",
                 columns: new[] { "task_id", "kind" },
+                unique: true,
+                filter: "resolved_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_township_code_raised_at_id",
+                schema: "workflows",
+                table: "task_alerts",
+                columns: new[] { "township_code", "raised_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_workflow_id",
+                schema: "workflows",
+                table: "task_alerts",
+                column: "workflow_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_copies_task_id_user_name",
+                schema: "workflows",
+                table: "task_copies",
+                columns: new[] { "task_id", "user_name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_task_alerts_township_code",
+                name: "ix_task_copies_user_name_created_at",
                 schema: "workflows",
-                table: "task_alerts",
-                column: "township_code");
+                table: "task_copies",
+                columns: new[] { "user_name", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_urges_task_id_urged_at",
+                schema: "workflows",
+                table: "urges",
+                columns: new[] { "task_id", "urged_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_urges_township_code_urged_at",
+                schema: "workflows",
+                table: "urges",
+                columns: new[] { "township_code", "urged_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_due_at_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "due_at", "id" },
+                filter: "status = 'Open' AND department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_department_code_status",
@@ -518,10 +703,38 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 filter: "department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_workflow_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "workflow_id" },
+                filter: "department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_scope_created_at_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "scope", "created_at", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_scope_due_at_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "scope", "due_at", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_status_township_code_role",
                 schema: "workflows",
                 table: "workflow_tasks",
                 columns: new[] { "status", "township_code", "role" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_township_code_scope_due_at_id",
+                schema: "workflows",
+                table: "workflow_tasks",
+                columns: new[] { "township_code", "scope", "due_at", "id" },
+                filter: "status = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_workflow_id",
@@ -557,6 +770,24 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 column: "workflow_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workflows_started_at_id",
+                schema: "workflows",
+                table: "workflows",
+                columns: new[] { "started_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflows_status_township_code_start_year_id",
+                schema: "workflows",
+                table: "workflows",
+                columns: new[] { "status", "township_code", "start_year", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflows_township_code_start_year_id",
+                schema: "workflows",
+                table: "workflows",
+                columns: new[] { "township_code", "start_year", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflows_township_code_track",
                 schema: "workflows",
                 table: "workflows",
@@ -574,7 +805,19 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
             DropDatabaseGuards(migrationBuilder);
 
             migrationBuilder.DropTable(
+                name: "bulletins",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feeds",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
                 name: "departments",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "digest_runs",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
@@ -626,11 +869,19 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 schema: "workflows");
 
             migrationBuilder.DropTable(
+                name: "task_copies",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
                 name: "template_versions",
                 schema: "workflows");
 
             migrationBuilder.DropTable(
                 name: "townships",
+                schema: "workflows");
+
+            migrationBuilder.DropTable(
+                name: "urges",
                 schema: "workflows");
 
             migrationBuilder.DropTable(

@@ -12,6 +12,50 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "bulletins",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    period_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    period_month = table.Column<int>(type: "INTEGER", nullable: false),
+                    scheduled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    foreword = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    conclusions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    number_year = table.Column<int>(type: "INTEGER", nullable: true),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    edited_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    edited_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approved_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_bulletins", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    rotated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feeds", x => x.user_name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -21,6 +65,21 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_departments", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_runs",
+                columns: table => new
+                {
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_soon = table.Column<int>(type: "INTEGER", nullable: false),
+                    overdue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_runs", x => new { x.user_name, x.day });
                 });
 
             migrationBuilder.CreateTable(
@@ -126,7 +185,8 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
                     published_at = table.Column<long>(type: "INTEGER", nullable: true),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    trace_parent = table.Column<string>(type: "TEXT", maxLength: 55, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -212,11 +272,38 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    raised_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    raised_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    stage_key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_task_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_copies",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    township_name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    task_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    copied_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    copied_by_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    read_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_copies", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -249,6 +336,24 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_townships", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "urges",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    urged_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    urged_by_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    urged_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_urges", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -339,11 +444,15 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     due_at = table.Column<long>(type: "INTEGER", nullable: true),
                     overdue = table.Column<bool>(type: "INTEGER", nullable: false),
+                    alerted = table.Column<bool>(type: "INTEGER", nullable: false),
                     completed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     completed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     outcome = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     data = table.Column<string>(type: "TEXT", nullable: true),
                     comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    delegation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    handover_note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -408,6 +517,23 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_bulletins_number_year_sequence",
+                table: "bulletins",
+                columns: new[] { "number_year", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_bulletins_period_year_period_month",
+                table: "bulletins",
+                columns: new[] { "period_year", "period_month" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_feeds_token_hash",
+                table: "calendar_feeds",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_evidence_files_task_id_uploaded_at",
                 table: "evidence_files",
                 columns: new[] { "task_id", "uploaded_at" });
@@ -426,6 +552,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 name: "ix_held_titles_township_code_title",
                 table: "held_titles",
                 columns: new[] { "township_code", "title" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_incidents_created_at_id",
+                table: "incidents",
+                columns: new[] { "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_incidents_resolved_at_workflow_id",
@@ -460,15 +591,53 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_raised_at_id",
+                table: "task_alerts",
+                columns: new[] { "raised_at", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_task_id_kind",
                 table: "task_alerts",
                 columns: new[] { "task_id", "kind" },
+                unique: true,
+                filter: "resolved_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_township_code_raised_at_id",
+                table: "task_alerts",
+                columns: new[] { "township_code", "raised_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_workflow_id",
+                table: "task_alerts",
+                column: "workflow_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_copies_task_id_user_name",
+                table: "task_copies",
+                columns: new[] { "task_id", "user_name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_task_alerts_township_code",
-                table: "task_alerts",
-                column: "township_code");
+                name: "ix_task_copies_user_name_created_at",
+                table: "task_copies",
+                columns: new[] { "user_name", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_urges_task_id_urged_at",
+                table: "urges",
+                columns: new[] { "task_id", "urged_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_urges_township_code_urged_at",
+                table: "urges",
+                columns: new[] { "township_code", "urged_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_due_at_id",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "due_at", "id" },
+                filter: "status = 'Open' AND department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_department_code_status",
@@ -477,9 +646,33 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 filter: "department_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_department_code_workflow_id",
+                table: "workflow_tasks",
+                columns: new[] { "department_code", "workflow_id" },
+                filter: "department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_scope_created_at_id",
+                table: "workflow_tasks",
+                columns: new[] { "scope", "created_at", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_scope_due_at_id",
+                table: "workflow_tasks",
+                columns: new[] { "scope", "due_at", "id" },
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_status_township_code_role",
                 table: "workflow_tasks",
                 columns: new[] { "status", "township_code", "role" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflow_tasks_township_code_scope_due_at_id",
+                table: "workflow_tasks",
+                columns: new[] { "township_code", "scope", "due_at", "id" },
+                filter: "status = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_workflow_tasks_workflow_id",
@@ -510,6 +703,21 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 column: "workflow_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_workflows_started_at_id",
+                table: "workflows",
+                columns: new[] { "started_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflows_status_township_code_start_year_id",
+                table: "workflows",
+                columns: new[] { "status", "township_code", "start_year", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workflows_township_code_start_year_id",
+                table: "workflows",
+                columns: new[] { "township_code", "start_year", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workflows_township_code_track",
                 table: "workflows",
                 columns: new[] { "township_code", "track" },
@@ -526,7 +734,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
             DropDatabaseGuards(migrationBuilder);
 
             migrationBuilder.DropTable(
+                name: "bulletins");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
                 name: "departments");
+
+            migrationBuilder.DropTable(
+                name: "digest_runs");
 
             migrationBuilder.DropTable(
                 name: "evidence_files");
@@ -565,10 +782,16 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 name: "task_alerts");
 
             migrationBuilder.DropTable(
+                name: "task_copies");
+
+            migrationBuilder.DropTable(
                 name: "template_versions");
 
             migrationBuilder.DropTable(
                 name: "townships");
+
+            migrationBuilder.DropTable(
+                name: "urges");
 
             migrationBuilder.DropTable(
                 name: "workflow_stages");

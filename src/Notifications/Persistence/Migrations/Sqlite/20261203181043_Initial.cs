@@ -68,6 +68,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     audience_role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     audience_township_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     audience_department_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    audience_user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: true)
@@ -160,14 +161,32 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                 column: "user_name");
 
             migrationBuilder.CreateIndex(
-                name: "ix_notifications_audience_role_audience_township_code",
+                name: "ix_notifications_audience_role_at_event_id",
                 table: "notifications",
-                columns: new[] { "audience_role", "audience_township_code" });
+                columns: new[] { "audience_role", "at", "event_id" },
+                filter: "audience_township_code IS NULL AND audience_department_code IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_audience_role_audience_department_code_at_event_id",
+                table: "notifications",
+                columns: new[] { "audience_role", "audience_department_code", "at", "event_id" },
+                filter: "audience_department_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_audience_role_audience_township_code_at_event_id",
+                table: "notifications",
+                columns: new[] { "audience_role", "audience_township_code", "at", "event_id" },
+                filter: "audience_township_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_event_id",
                 table: "notifications",
                 column: "event_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_workflow_id",
+                table: "notifications",
+                column: "workflow_id");
         }
 
         /// <inheritdoc />

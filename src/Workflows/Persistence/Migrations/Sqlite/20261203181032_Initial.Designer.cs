@@ -11,8 +11,8 @@ using Shizhu.Workflows.Persistence.Sqlite;
 namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWorkflowDbContext))]
-    [Migration("20261203163251_Supervision")]
-    partial class Supervision
+    [Migration("20261203181032_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -72,9 +72,6 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_task_alerts");
 
-                    b.HasIndex("TownshipCode")
-                        .HasDatabaseName("ix_task_alerts_township_code");
-
                     b.HasIndex("WorkflowId")
                         .HasDatabaseName("ix_task_alerts_workflow_id");
 
@@ -83,7 +80,127 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_task_alerts_task_id_kind")
                         .HasFilter("resolved_at IS NULL");
 
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "ix_task_alerts_raised_list")
+                        .HasDatabaseName("ix_task_alerts_raised_at_id");
+
+                    b.HasIndex(new[] { "TownshipCode", "RaisedAt", "Id" }, "ix_task_alerts_township_raised_list")
+                        .HasDatabaseName("ix_task_alerts_township_code_raised_at_id");
+
                     b.ToTable("task_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Bulletins.Bulletin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Conclusions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusions");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_by");
+
+                    b.Property<string>("Foreword")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("foreword");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("NumberYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number_year");
+
+                    b.Property<int>("PeriodMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_month");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_year");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bulletins");
+
+                    b.HasIndex("NumberYear", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bulletins_number_year_sequence");
+
+                    b.HasIndex("PeriodYear", "PeriodMonth")
+                        .HasDatabaseName("ix_bulletins_period_year_period_month");
+
+                    b.ToTable("bulletins", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Evidence.EvidenceFile", b =>
@@ -242,6 +359,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_at");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -451,6 +573,9 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.HasIndex("ResolvedAt", "WorkflowId")
                         .HasDatabaseName("ix_incidents_resolved_at_workflow_id");
 
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_incidents_created_list")
+                        .HasDatabaseName("ix_incidents_created_at_id");
+
                     b.ToTable("incidents", (string)null);
                 });
 
@@ -528,6 +653,88 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_subsidy_instalments_workflow_id_instalment");
 
                     b.ToTable("subsidy_instalments", (string)null);
+                });
+
+            modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.TaskCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CopiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("copied_by");
+
+                    b.Property<string>("CopiedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("copied_by_name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("TaskTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_title");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_code");
+
+                    b.Property<string>("TownshipName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_name");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_copies");
+
+                    b.HasIndex("TaskId", "UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_task_copies_task_id_user_name");
+
+                    b.HasIndex("UserName", "CreatedAt")
+                        .HasDatabaseName("ix_task_copies_user_name_created_at");
+
+                    b.ToTable("task_copies", (string)null);
                 });
 
             modelBuilder.Entity("Shizhu.Workflows.Runtime.Model.WorkflowInstance", b =>
@@ -624,6 +831,15 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_workflows_township_code_track")
                         .HasFilter("status IN ('Running', 'Suspended')");
 
+                    b.HasIndex(new[] { "StartedAt", "Id" }, "ix_workflows_started_list")
+                        .HasDatabaseName("ix_workflows_started_at_id");
+
+                    b.HasIndex(new[] { "Status", "TownshipCode", "StartYear", "Id" }, "ix_workflows_status_township_list")
+                        .HasDatabaseName("ix_workflows_status_township_code_start_year_id");
+
+                    b.HasIndex(new[] { "TownshipCode", "StartYear", "Id" }, "ix_workflows_township_list")
+                        .HasDatabaseName("ix_workflows_township_code_start_year_id");
+
                     b.ToTable("workflows", (string)null);
                 });
 
@@ -706,6 +922,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("data");
 
+                    b.Property<string>("Delegation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delegation");
+
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -721,6 +942,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("element_id");
 
+                    b.Property<string>("HandoverNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_note");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
@@ -729,6 +955,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.Property<bool>("Overdue")
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -791,6 +1022,26 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "TownshipCode", "Role")
                         .HasDatabaseName("ix_workflow_tasks_status_township_code_role");
+
+                    b.HasIndex(new[] { "DepartmentCode", "WorkflowId" }, "ix_workflow_tasks_department_workflow")
+                        .HasDatabaseName("ix_workflow_tasks_department_code_workflow_id")
+                        .HasFilter("department_code IS NOT NULL");
+
+                    b.HasIndex(new[] { "DepartmentCode", "DueAt", "Id" }, "ix_workflow_tasks_open_department_due")
+                        .HasDatabaseName("ix_workflow_tasks_department_code_due_at_id")
+                        .HasFilter("status = 'Open' AND department_code IS NOT NULL");
+
+                    b.HasIndex(new[] { "Scope", "CreatedAt", "Id" }, "ix_workflow_tasks_open_scope_created")
+                        .HasDatabaseName("ix_workflow_tasks_scope_created_at_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex(new[] { "Scope", "DueAt", "Id" }, "ix_workflow_tasks_open_scope_due")
+                        .HasDatabaseName("ix_workflow_tasks_scope_due_at_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex(new[] { "TownshipCode", "Scope", "DueAt", "Id" }, "ix_workflow_tasks_open_township_due")
+                        .HasDatabaseName("ix_workflow_tasks_township_code_scope_due_at_id")
+                        .HasFilter("status = 'Open'");
 
                     b.ToTable("workflow_tasks", (string)null);
                 });
