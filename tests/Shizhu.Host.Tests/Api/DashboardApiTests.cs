@@ -28,9 +28,10 @@ public sealed class DashboardApiTests(HostFixture fixture) : IClassFixture<HostF
         // 石家乡 (municipal 2022) never did its publicity tasks: by 2024 they are red, and no later stage was entered.
         var shijiaRow = rows.Single(r => r.Str("townshipCode") == TownshipCodes.Shijia);
         var shijia = shijiaRow["cells"]!.Items().ToList();
-        // Its two overdue tasks were due on 31 January 2022: far past the red card's 30 days, whenever the alerts were written.
+        // Its two overdue tasks were due on 31 January 2022: far past the red card's 10 working days (Supervision:RedCardAgeWorkingDays),
+        // whenever the alerts were written. Urges are recorded (ADR 0037), and nobody urged it this year: 0, not "—".
         Assert.Equal("red", shijiaRow.Str("card"));
-        Assert.Null(shijiaRow["urges"]);
+        Assert.Equal(0, shijiaRow["urges"]!.GetValue<int>());
         Assert.Equal("overdue", shijia.Single(c => c.Str("stageKey") == "publicity").Str("state"));
         Assert.Equal("none", shijia.Single(c => c.Str("stageKey") == "routine-creation").Str("state"));
         Assert.All(shijia.Where(c => c.Str("stageKey") is not ("publicity" or "routine-creation")), c => Assert.Equal("pending", c.Str("state")));

@@ -21,7 +21,7 @@ public sealed class ProcessApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("municipal-verdict", (await response.ReadJsonAsync()).Str("detail"), StringComparison.Ordinal);
         var after = await admin.GetJsonAsync($"/api/workflows/{scenario.WorkflowId}/journal?limit=200");
-        Assert.Equal(before.AsArray().Count, after.AsArray().Count);
+        Assert.Equal(before.Items().Count(), after.Items().Count());
     }
 
     [Fact]

@@ -100,7 +100,8 @@ public sealed class TaskPageBrowserTests(HostFixture fixture, ITestOutputHelper 
                 var frame = page.GetByTestId("evidence-preview-frame");
                 await Expect(frame).ToHaveAttributeAsync("src", new Regex($"api/tasks/{taskId}/evidence/.+/preview$"));
                 await browser.ScreenshotAsync("task-page-pdf-preview");
-                await page.Keyboard.PressAsync("Escape");
+                // Closed by its button: the PDF viewer inside the frame may hold the keyboard focus, so Escape need not reach the dialog.
+                await page.GetByTestId("evidence-preview-close").ClickAsync();
                 await Expect(frame).ToHaveCountAsync(0);
                 await Expect(pdf.GetByTestId("evidence-download")).ToHaveAttributeAsync("href", new Regex($"api/tasks/{taskId}/evidence/[0-9a-f-]+$"));
 
@@ -171,7 +172,7 @@ public sealed class TaskPageBrowserTests(HostFixture fixture, ITestOutputHelper 
                 await notice.GetByTestId("evidence-preview").ClickAsync();
                 await Expect(page.GetByTestId("evidence-preview-frame")).ToBeVisibleAsync();
                 await browser.ScreenshotAsync("workflow-evidence-preview");
-                await page.Keyboard.PressAsync("Escape");
+                await page.GetByTestId("evidence-preview-close").ClickAsync();
                 await Expect(page.GetByTestId("evidence-preview-frame")).ToHaveCountAsync(0);
                 await Expect(page.GetByTestId("workflow-header")).ToContainTextAsync("第1版");
                 await Expect(page.GetByTestId("workflow-header")).Not.ToContainTextAsync("municipal v");
@@ -283,7 +284,7 @@ public sealed class TaskPageBrowserTests(HostFixture fixture, ITestOutputHelper 
             await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("请输入用户名和密码。");
 
             await browser.SignInAsync("/workflows", HostFixture.AdminUser, HostFixture.AdminPassword);
-            var response = await page.GotoAsync("/templates");
+            var response = await page.GotoAsync("/no-such-page");
             Assert.Equal(404, response!.Status);
             await Expect(page.GetByTestId("status-heading")).ToHaveTextAsync("页面不存在");
             await browser.ScreenshotAsync("not-found-page");

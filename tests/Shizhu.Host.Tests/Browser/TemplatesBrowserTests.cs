@@ -107,7 +107,7 @@ public sealed class TemplatesBrowserTests(HostFixture fixture, ITestOutputHelper
 
             // The workflow page draws the new version with where the workflow is.
             await page.GotoAsync($"/workflows/{second.WorkflowId}");
-            await Expect(page.GetByTestId("workflow-header")).ToContainTextAsync($"municipal v{next}");
+            await Expect(page.GetByTestId("workflow-header")).ToContainTextAsync($"第{next}版");
             await Expect(Shape(page, "workflow-diagram", Task, ".shizhu-active")).ToHaveCountAsync(1);
             await Expect(page.Locator("[data-testid=workflow-diagram] .djs-element.shizhu-completed")).ToHaveCountAsync(0);
             await browser.ScreenshotAsync("workflow-diagram");

@@ -28,11 +28,12 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
 
     public async Task DisposeAsync() => await Harness.DisposeAsync();
 
-    protected async Task<int> DueTimersAsync()
+    /// <summary>Pending timers due by now, of one kind: the deadlines (<see cref="TimerKind.TaskDue"/>) unless told otherwise.</summary>
+    protected async Task<int> DueTimersAsync(TimerKind kind = TimerKind.TaskDue)
     {
         await using var db = Harness.NewDbContext();
         var now = Harness.Clock.GetUtcNow();
-        return await db.Timers.CountAsync(t => t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now);
+        return await db.Timers.CountAsync(t => t.Kind == kind && t.FiredAt == null && t.CancelledAt == null && t.DueAt <= now);
     }
 
     protected Task<int> SweepAsync(int batchSize) =>
@@ -62,11 +63,14 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
     {
         Harness.Clock.SetUtcNow(AfterJanuary);
         Assert.Equal(16, await DueTimersAsync());
+        // Each task's yellow warning (ADR 0037) is due too, but woken after the due time it has nothing to warn of.
+        Assert.Equal(16, await DueTimersAsync(TimerKind.TaskWarning));
 
         Assert.Equal(16, await SweepAsync(batchSize: 3));
 
         await AssertFiredOnceEachAsync(16);
         Assert.Equal(0, await DueTimersAsync());
+        Assert.Equal(0, await DueTimersAsync(TimerKind.TaskWarning));
         Assert.Equal(0, await SweepAsync(batchSize: 3));
         await AssertFiredOnceEachAsync(16);
     }
@@ -80,7 +84,7 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
 
         Assert.Equal(14, await SweepAsync(batchSize: 5));
 
-        Assert.Equal(2, (await Harness.TimersAsync(suspended.Id)).Count(t => t.FiredAt == null && t.CancelledAt == null));
+        Assert.Equal(2, (await Harness.TimersAsync(suspended.Id)).Count(t => t.Kind == TimerKind.TaskDue && t.FiredAt == null && t.CancelledAt == null));
         Assert.DoesNotContain(await Harness.AlertsAsync(), a => a.WorkflowId == suspended.Id);
     }
 
