@@ -19,5 +19,12 @@ public sealed class TemplateVersion
     /// </summary>
     public string? CreatedBy { get; init; }
 
+    /// <summary>The display name of <see cref="CreatedBy"/> when the draft was saved, for people to read.</summary>
+    public string? CreatedByName { get; init; }
+
+    /// <summary>Who published this version (user name and display name); null for a draft and a built-in release.</summary>
+    public string? PublishedBy { get; set; }
+    public string? PublishedByName { get; set; }
+
     public const string BuiltInAuthor = "system";
 }

@@ -46,6 +46,22 @@ public abstract class TemplateVersionsTests(EngineDatabase database) : IAsyncLif
     }
 
     [Fact]
+    public async Task TheListNamesWhoSavedAndWhoPublishedEachVersionByTheDisplayNameTheyHadThen()
+    {
+        var saver = TemplateAdmin with { DisplayName = "赵敏" };
+        var publisher = new Actor("template-admin-qian", new HashSet<string> { Roles.TemplateAdmin }, null, DisplayName: "钱伟");
+        var draft = await DraftAsync(TinyTemplate.Valid, actor: saver);
+        var beforePublishing = (await Versions(v => v.ListAsync(CancellationToken.None))).Single(t => t.Key == "municipal").Versions[0];
+        Assert.Equal(("template-admin-zhao", "赵敏", (string?)null), (beforePublishing.CreatedBy, beforePublishing.CreatedByName, beforePublishing.PublishedBy));
+
+        await PublishAsync("municipal", draft.Version, publisher);
+
+        var versions = (await Versions(v => v.ListAsync(CancellationToken.None))).Single(t => t.Key == "municipal").Versions;
+        Assert.Equal(("template-admin-qian", "钱伟"), (versions[0].PublishedBy, versions[0].PublishedByName));
+        Assert.Equal((TemplateVersion.BuiltInAuthor, (string?)null), (versions[1].CreatedBy, versions[1].PublishedBy));
+    }
+
+    [Fact]
     public async Task ADraftIsTheNextVersionAndNewWorkflowsDoNotStartOnIt()
     {
         var draft = await DraftAsync(TinyTemplate.Valid);

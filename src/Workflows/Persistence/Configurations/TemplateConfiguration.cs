@@ -15,5 +15,8 @@ internal sealed class TemplateVersionConfiguration : IEntityTypeConfiguration<Te
         b.Property(t => t.Track).HasMaxLength(20);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.CreatedBy).HasMaxLength(100);
+        b.Property(t => t.CreatedByName).HasMaxLength(100);
+        b.Property(t => t.PublishedBy).HasMaxLength(100);
+        b.Property(t => t.PublishedByName).HasMaxLength(100);
     }
 }

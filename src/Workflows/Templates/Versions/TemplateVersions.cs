@@ -25,14 +25,15 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
     {
         var rows = await db.Templates.AsNoTracking()
-            .Select(t => new { t.Key, t.Version, t.Name, t.Track, t.Status, t.CreatedAt, t.PublishedAt, t.CreatedBy })
+            .Select(t => new { t.Key, t.Version, t.Name, t.Track, t.Status, t.CreatedAt, t.PublishedAt, t.CreatedBy, t.CreatedByName, t.PublishedBy, t.PublishedByName })
             .ToListAsync(ct);
         return [.. rows.GroupBy(r => r.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var versions = g.OrderByDescending(v => v.Version).ToList();
             return new TemplateSummary(g.Key, versions[0].Name, versions[0].Track,
                 versions.FirstOrDefault(v => v.Status == TemplateStatus.Published)?.Version,
-                [.. versions.Select(v => new TemplateVersionSummary(v.Version, v.Name, v.Status, v.CreatedAt, v.PublishedAt, v.CreatedBy))]);
+                [.. versions.Select(v => new TemplateVersionSummary(v.Version, v.Name, v.Status, v.CreatedAt, v.PublishedAt, v.CreatedBy,
+                    v.CreatedByName, v.PublishedBy, v.PublishedByName))]);
         })];
     }
 
@@ -63,7 +64,7 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
                 {
                     Key = key, Version = latest + 1, Name = definition.Name, Track = definition.Track,
                     Definition = TemplateDocument.Write(definition), Status = TemplateStatus.Draft, CreatedAt = changes.Now,
-                    CreatedBy = actor.UserName,
+                    CreatedBy = actor.UserName, CreatedByName = actor.Name,
                 };
                 db.Templates.Add(row);
                 return Detail(row);
@@ -97,6 +98,8 @@ public sealed class TemplateVersions(WorkflowDbContext db, TemplateValidator val
 
             row.Status = TemplateStatus.Published;
             row.PublishedAt = changes.Now;
+            row.PublishedBy = actor.UserName;
+            row.PublishedByName = actor.Name;
             return Detail(row);
         }, ct);
     }

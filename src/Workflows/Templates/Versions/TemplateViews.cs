@@ -6,8 +6,12 @@ namespace Shizhu.Workflows.Templates.Versions;
 /// <summary>A template with its versions, newest first; <see cref="PublishedVersion"/> is the one new workflows start on.</summary>
 public sealed record TemplateSummary(string Key, string Name, string Track, int? PublishedVersion, IReadOnlyList<TemplateVersionSummary> Versions);
 
-/// <summary>A version in a template's list; <see cref="CreatedBy"/> is who saved it (<c>system</c> for a built-in release).</summary>
-public sealed record TemplateVersionSummary(int Version, string Name, TemplateStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string? CreatedBy = null);
+/// <summary>
+/// A version in a template's list; <see cref="CreatedBy"/> is who saved it (<c>system</c> for a built-in release) and
+/// <see cref="PublishedBy"/> who published it, each with the display name they had then.
+/// </summary>
+public sealed record TemplateVersionSummary(int Version, string Name, TemplateStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt,
+    string? CreatedBy = null, string? CreatedByName = null, string? PublishedBy = null, string? PublishedByName = null);
 
 /// <summary>One version with its document exactly as stored.</summary>
 public sealed record TemplateVersionDetail(

@@ -22,11 +22,12 @@ public static class TemplateText
         _ => Color.Default,
     };
 
-    public static string Author(string? createdBy) => createdBy switch
+    /// <summary>Who saved or published a version, by the display name they had then (系统内置 for a built-in release).</summary>
+    public static string Author(string? userName, string? displayName = null) => userName switch
     {
         null => "—",
         TemplateVersion.BuiltInAuthor => "系统内置",
-        _ => createdBy,
+        _ => displayName ?? userName,
     };
 
     public static string Type(ElementType type) => type switch

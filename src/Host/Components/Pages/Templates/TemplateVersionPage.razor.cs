@@ -22,7 +22,7 @@ public sealed partial class TemplateVersionPage
 {
     private TemplateVersionDetail? _detail;
     private TemplateDefinition? _document;
-    private string? _createdBy;
+    private TemplateVersionSummary? _summary;
     private int _latest;
     private string? _xml;
     private IReadOnlyList<TemplateProblem> _problems = [];
@@ -53,7 +53,7 @@ public sealed partial class TemplateVersionPage
         _detail = await Engine.RunAsync(s => s.GetRequiredService<TemplateVersions>().GetAsync(Key, Version, ct));
         if (_detail is null) return;
         var summary = (await Engine.RunAsync(s => s.GetRequiredService<TemplateVersions>().ListAsync(ct))).First(t => t.Key == Key);
-        _createdBy = summary.Versions.First(v => v.Version == Version).CreatedBy;
+        _summary = summary.Versions.First(v => v.Version == Version);
         _latest = summary.Versions.Max(v => v.Version);
         _departments = [.. (await Engine.DepartmentNamesAsync(ct)).Keys];
         _document = TemplateCatalog.ParseDocument(_detail.Definition.GetRawText());
