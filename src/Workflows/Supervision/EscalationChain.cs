@@ -32,6 +32,8 @@ public static class EscalationChain
 
     public static bool IsAudience(string? role) => role is not null && Steps.ContainsKey(role);
 
+    public static bool IsStep(AlertKind kind) => Steps.Values.Any(s => s.Alert == kind);
+
     public static bool IsEscalation(TimerKind kind) => Steps.Values.Any(s => s.Timer == kind);
 
     public static AlertKind AlertOf(TimerKind kind) => Steps.Values.Single(s => s.Timer == kind).Alert;
