@@ -15,8 +15,13 @@ internal static class EscalationRules
         var previous = -1;
         for (var i = 0; i < steps.Count; i++)
         {
-            var (days, to) = (steps[i].AfterWorkingDays, steps[i].To);
             var path = $"escalation[{i}]";
+            if (steps[i] is not { } step)
+            {
+                run.Add(at, path, Required, "升级督办链的每一级都须写明 afterWorkingDays 和 to。");
+                continue;
+            }
+            var (days, to) = (step.AfterWorkingDays, step.To);
             if (!EscalationChain.IsAudience(to))
                 run.Add(at, path + ".to", UnknownRole, $"升级对象“{to}”未知：必须是 township-leader（乡镇主要领导）、county-leader（县领导）或 county-supervisor（县政府督查办）。");
             else if (!seen.Add(to))
