@@ -20,4 +20,13 @@ public enum AlertKind
     /// (ADR 0037). <see cref="Overdue"/> is the red one.
     /// </summary>
     DueSoon,
+
+    /// <summary>Escalation step 1 (ADR 0037 addendum): the task is overdue, its township's principal leader is told.</summary>
+    EscalatedToTownship,
+
+    /// <summary>Escalation step 2: overdue by the template's N working days (default 3), the county leaders are told.</summary>
+    EscalatedToCounty,
+
+    /// <summary>Escalation step 3: overdue by M working days (default 10), the supervision office (县政府督查办) is told.</summary>
+    EscalatedToOffice,
 }

@@ -82,7 +82,24 @@ public static class AudienceRules
         [new(e.Role, e.TownshipCode, e.DepartmentCode, e.UserName)],
         MessageKind.Digest, new("", $"逾期{e.Overdue}项、即将到期{e.DueSoon}项", e.DisplayName, At: e.OccurredAt));
 
-    public static AudienceMessage For(TaskAlertRaised e) => e.Kind == AlertKind.DueSoon ? DueSoon(e) : new(
+    public static AudienceMessage For(TaskAlertRaised e) => e.Kind switch
+    {
+        AlertKind.DueSoon => DueSoon(e),
+        AlertKind.EscalatedToTownship => Escalated(e, "乡镇主要领导", new(Roles.TownshipLeader, e.TownshipCode)),
+        AlertKind.EscalatedToCounty => Escalated(e, "县领导", new(Roles.CountyLeader, null)),
+        AlertKind.EscalatedToOffice => Escalated(e, "县政府督查办", new(Roles.CountySupervisor, null)),
+        _ => BoundaryAlert(e),
+    };
+
+    /// <summary>A step of the escalation chain (ADR 0037 addendum): exactly that step's audience, no one else.</summary>
+    static AudienceMessage Escalated(TaskAlertRaised e, string to, Audience audience) => new(
+        e.EventId, e.OccurredAt, e.WorkflowId,
+        $"逾期升级督办：{e.Title}",
+        $"{e.TownshipName}的任务“{e.Title}”逾期未办结，现按升级督办链报{to}，请督促办结。",
+        [audience],
+        MessageKind.Escalation, new(e.TownshipName, e.Title, At: e.OccurredAt));
+
+    static AudienceMessage BoundaryAlert(TaskAlertRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         e.Kind == AlertKind.Escalation ? $"升级督办：{e.Title}" : $"催办提醒：{e.Title}",
         e.Kind == AlertKind.Escalation

@@ -8,6 +8,7 @@ using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
 using Shizhu.Workflows.Runtime.Process;
 using Shizhu.Workflows.Telemetry;
+using Shizhu.Workflows.Supervision;
 
 namespace Shizhu.Workflows.Runtime;
 
@@ -72,7 +73,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
                     {
                         // A timer that moves tokens (timer event, boundary) runs the interpreter on its workflow; a second
                         // one in the same workflow waits for the next batch, so it reads what the first one wrote.
-                        if (timer.Kind is not (TimerKind.TaskDue or TimerKind.TaskWarning) && !moved.Add(timer.WorkflowId))
+                        if (timer.Kind is TimerKind.TimerEvent or TimerKind.Boundary && !moved.Add(timer.WorkflowId))
                         {
                             deferred++;
                             continue;
@@ -139,6 +140,15 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             timer.Revision++;
             return false;
         }
+        // An escalation step woken after its task was done or its deadline moved (the timers of both are cancelled, this
+        // guards a sweep that read the timer before) has no one left to tell.
+        if (EscalationChain.IsEscalation(timer.Kind)
+            && await db.Tasks.AnyAsync(t => t.Id == timer.TaskId && (t.Status != UserTaskStatus.Open || t.DueAt == null || t.DueAt > changes.Now), ct))
+        {
+            timer.CancelledAt = changes.Now;
+            timer.Revision++;
+            return false;
+        }
         timer.FiredAt = changes.Now;
         timer.Revision++;
 
@@ -155,6 +165,9 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
                 break;
             case TimerKind.TaskWarning:
                 await WarnAsync(timer, changes, ct);
+                break;
+            case TimerKind.EscalateToTownship or TimerKind.EscalateToCounty or TimerKind.EscalateToOffice:
+                await EscalateAsync(timer, changes, ct);
                 break;
         }
         return true;
@@ -258,6 +271,26 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
             .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         changes.Raise(id => new TaskAlertRaised(id, changes.Now, workflow.Id, task.Id, alert.Id, task.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, task.Role, AlertKind.DueSoon, task.DepartmentCode));
+    }
+
+    /// <summary>
+    /// A step of the escalation chain (逾期升级督办): the alert of the step's kind, and its event, whose audience is the
+    /// step's alone. Once: the timer fires once and the filtered unique index holds one open alert per task and kind.
+    /// </summary>
+    private async Task EscalateAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        var kind = EscalationChain.AlertOf(timer.Kind);
+        if (await db.Alerts.AnyAsync(a => a.TaskId == task.Id && a.Kind == kind && a.ResolvedAt == null, ct)) return;
+        var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        var alert = NewAlert(changes, task, kind);
+        db.Alerts.Add(alert);
+        task.Alerted = true;
+        task.Revision++;
+        Fired(changes, timer, JournalKind.TaskAlertRaised, $"逾期升级督办（{EscalationChain.AudienceName(kind)}）：{task.Title}")
+            .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
+        changes.Raise(id => new TaskAlertRaised(id, changes.Now, workflow.Id, task.Id, alert.Id, task.TownshipCode, workflow.TownshipName,
+            task.StageKey, task.Title, task.Role, kind, task.DepartmentCode));
     }
 
     private static TaskAlert NewAlert(EngineChanges changes, WorkflowTask task, AlertKind kind) => new()

@@ -96,9 +96,10 @@ public sealed class SupervisionQueries(WorkflowDbContext db, WorkingCalendarProv
         return [.. townships.GroupBy(t => t.TownshipCode).Select(g => g.First()).OrderBy(t => t.TownshipCode).Select(t =>
         {
             var mine = open.Where(a => a.TownshipCode == t.TownshipCode).ToList();
-            var red = mine.Where(a => AlertLevels.Of(a.Kind) == AlertLevel.Red).ToList();
+            // A step of the escalation chain tells someone of an overdue task its red warning already counts.
+            var red = mine.Where(a => AlertLevels.Of(a.Kind) == AlertLevel.Red && !EscalationChain.IsStep(a.Kind)).ToList();
             var oldest = red.Count == 0 ? 0 : WorkingDaysBetween(calendar, ChinaTime.Today(red.Min(a => a.RaisedAt)), today);
-            return new TownshipCardView(t.TownshipCode, t.TownshipName, CardOf(red.Count, oldest, options), red.Count, mine.Count - red.Count, oldest);
+            return new TownshipCardView(t.TownshipCode, t.TownshipName, CardOf(red.Count, oldest, options), red.Count, mine.Count(a => AlertLevels.Of(a.Kind) == AlertLevel.Yellow), oldest);
         })];
     }
 

@@ -20,7 +20,8 @@ public sealed record TemplateDefinition(
     IReadOnlyList<SubProcessDefinition>? SubProcesses = null,
     IReadOnlyList<PhaseDefinition>? Phases = null,
     IReadOnlyDictionary<string, TemplateParameterInfo>? ParameterInfo = null,
-    int? WarningDays = null)
+    int? WarningDays = null,
+    IReadOnlyList<EscalationStepDefinition>? Escalation = null)
 {
     /// <summary>The yellow warning's lead when a template names none: three working days (issue 13, ADR 0037).</summary>
     public const int DefaultWarningDays = 3;
@@ -31,7 +32,24 @@ public sealed record TemplateDefinition(
     /// <summary>How many working days before a task's due time its yellow warning is raised (0: no yellow warning).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int WarningLead => WarningDays ?? DefaultWarningDays;
+
+    /// <summary>
+    /// The escalation chain when a template names none (issue 13 item 4): overdue → the township's principal leader,
+    /// 3 working days overdue → the county leaders, 10 → the supervision office. A default, not published content, so
+    /// the built-in templates get it without a version bump (ADR 0037 addendum).
+    /// </summary>
+    public static readonly IReadOnlyList<EscalationStepDefinition> DefaultEscalation =
+    [
+        new(0, Access.Roles.TownshipLeader), new(3, Access.Roles.CountyLeader), new(10, Access.Roles.CountySupervisor),
+    ];
+
+    /// <summary>The escalation steps that apply (an empty list: none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<EscalationStepDefinition> EscalationSteps => Escalation ?? DefaultEscalation;
 }
+
+/// <summary>One step of the escalation chain: <see cref="To"/> (a role) hears of a task overdue by <see cref="AfterWorkingDays"/>.</summary>
+public sealed record EscalationStepDefinition(int AfterWorkingDays, string To);
 
 /// <summary>A milestone users see (宣传发动, 县级调研, …), in the <see cref="Phase"/> of 实施步骤 it belongs to.</summary>
 public sealed record StageDefinition(string Key, string Name, string? Phase = null);

@@ -24,7 +24,7 @@ public sealed class OverdueTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
-    public async Task MovingTheClockPastADueDateRaisesExactlyOneOverdueAlertAndTheLeaderIsNotified()
+    public async Task MovingTheClockPastADueDateRaisesExactlyOneOverdueAlertAndOneFirstEscalationStepAndTheLeaderIsNotified()
     {
         var (scenario, overdueTaskId) = await OneTaskPastDueAsync();
         using var leader = await fixture.LoginAsync(scenario.LeaderUser, HostFixture.UserPassword);
@@ -34,7 +34,10 @@ public sealed class OverdueTests(HostFixture fixture) : IClassFixture<HostFixtur
         await admin.PostJsonAsync("/api/admin/clock", new { advanceDays = 1 });
 
         var alerts = (await leader.GetJsonAsync($"/api/alerts?townshipCode={scenario.TownshipCode}")).Items().ToList();
-        var alert = Assert.Single(alerts);
+        var alert = Assert.Single(alerts, a => a.Str("kind") == "overdue");
+        // The escalation chain's first step told the township leader; its county step (three working days on) is not due.
+        Assert.Equal(overdueTaskId, Assert.Single(alerts, a => a.Str("kind") == "escalatedToTownship").Str("taskId"));
+        Assert.Equal(2, alerts.Count);
         Assert.Equal(overdueTaskId, alert.Str("taskId"));
         Assert.Equal("overdue", alert.Str("kind"));
         var task = await leader.GetJsonAsync($"/api/tasks/{overdueTaskId}");

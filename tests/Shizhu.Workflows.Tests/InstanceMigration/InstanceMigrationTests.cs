@@ -1,3 +1,4 @@
+using Shizhu.Workflows.Supervision;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shizhu.Workflows.Access;
@@ -64,7 +65,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
 
         var recomputed = Assert.Single(view.Timers, t => t.Change == "recomputed");
         Assert.Equal(("taskDue", EndOfJanuary, endOfFebruary), (recomputed.Kind, recomputed.DueBefore, recomputed.DueAfter));
-        var pending = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.CancelledAt is null && t.Kind != TimerKind.TaskWarning).OrderBy(t => t.DueAt).ToList();
+        var pending = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.CancelledAt is null && t.Kind != TimerKind.TaskWarning && !EscalationChain.IsEscalation(t.Kind)).OrderBy(t => t.DueAt).ToList();
         Assert.Equal([EndOfJanuary, endOfFebruary], pending.Select(t => t.DueAt));
         Assert.Contains(_harness.Scheduler.Scheduled, s => s.TimerId == recomputed.TimerId && s.DueAt == endOfFebruary && s.RowWasWritten);
         Assert.Equal([StageStatus.Active], (await _harness.StagesAsync(_workflow.Id)).Where(s => s.Status != StageStatus.Pending).Select(s => s.Status));

@@ -84,8 +84,8 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
         Assert.NotNull(rival);
         Assert.Equal(rival.Id, Assert.Single(_harness.Read(db => db.Workflows.ToList())).Id);
         Assert.Single(await _harness.EventsAsync<WorkflowStarted>());
-        // The winner's two tasks, each with its due timer and its yellow warning timer (ADR 0037).
-        Assert.Equal(4, _harness.Scheduler.Scheduled.Count);
+        // The winner's two tasks, each with its due timer, its yellow warning timer and three escalation steps (ADR 0037).
+        Assert.Equal(10, _harness.Scheduler.Scheduled.Count);
     }
 }
 

@@ -42,24 +42,26 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
 
         var fired = await _harness.FireDueAsync();
 
-        Assert.Equal(1, fired);
+        // The due timer and the escalation chain's first step (EscalationChainTests cover the chain).
+        Assert.Equal(2, fired);
         Assert.True((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
         Assert.Equal(DueAt.AddSeconds(1), (await TimerOfAsync(_leadingGroup)).FiredAt);
-        var alert = Assert.Single(await _harness.AlertsAsync());
+        var alert = Assert.Single(await _harness.AlertsAsync(), a => a.Kind != AlertKind.EscalatedToTownship);
         Assert.Equal((_leadingGroup.Id, _workflow.Id, TownshipCodes.Shijia, AlertKind.Overdue, DueAt.AddSeconds(1)),
             (alert.TaskId, alert.WorkflowId, alert.TownshipCode, alert.Kind, alert.RaisedAt));
         var overdue = Assert.Single(await _harness.EventsAsync<TaskOverdue>());
         Assert.Equal((_leadingGroup.Id, alert.Id, DueAt, "石家乡", _leadingGroup.Role),
             (overdue.TaskId, overdue.AlertId, overdue.DueAt, overdue.TownshipName, overdue.Role));
         Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskOverdue && j.Actor == "system");
-        Assert.Equal(signalsBefore + 1, _harness.OutboxSignal.Count);
+        Assert.Equal(signalsBefore + 2, _harness.OutboxSignal.Count);
     }
 
     [Fact]
     public async Task FiringTheSameTimerAgainDoesNothing()
     {
         SetClock(DueAt.AddHours(1));
-        Assert.Equal(2, await _harness.FireDueAsync());
+        // Each task's due timer and the first step of its escalation chain.
+        Assert.Equal(4, await _harness.FireDueAsync());
         var timer = await TimerOfAsync(_leadingGroup);
         var outboxAfterFirst = (await _harness.OutboxAsync()).Count;
         var signalsAfterFirst = _harness.OutboxSignal.Count;
@@ -68,7 +70,7 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
         Assert.Equal(0, await _harness.FireDueAsync());
         Assert.False(await _harness.FireAsync(timer.Id));
 
-        Assert.Equal(2, (await _harness.AlertsAsync()).Count);
+        Assert.Equal(4, (await _harness.AlertsAsync()).Count);
         Assert.Equal(2, (await _harness.EventsAsync<TaskOverdue>()).Count);
         Assert.Equal(outboxAfterFirst, (await _harness.OutboxAsync()).Count);
         Assert.Equal(signalsAfterFirst, _harness.OutboxSignal.Count);
@@ -89,9 +91,9 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
         Assert.False((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
         Assert.DoesNotContain(await _harness.AlertsAsync(), a => a.TaskId == _leadingGroup.Id);
         Assert.DoesNotContain(await _harness.EventsAsync<TaskOverdue>(), e => e.TaskId == _leadingGroup.Id);
-        // The sweep still fires the other task's timer, and only that one.
-        Assert.Equal(1, await _harness.FireDueAsync());
-        Assert.Equal(_workPlan.Id, Assert.Single(await _harness.AlertsAsync()).TaskId);
+        // The sweep still fires the other task's timers (its due time and its first escalation step), and only those.
+        Assert.Equal(2, await _harness.FireDueAsync());
+        Assert.All(await _harness.AlertsAsync(), a => Assert.Equal(_workPlan.Id, a.TaskId));
     }
 
     [Fact]
@@ -145,9 +147,10 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
         var other = await _harness.QueryAsync(q => q.AlertsAsync(TestActors.JinlingStaff, TownshipCodes.Shijia, CancellationToken.None));
         var county = await _harness.QueryAsync(q => q.AlertsAsync(TestActors.CountyLeader, TownshipCodes.Shijia, CancellationToken.None));
 
-        Assert.Equal(2, own.Count);
+        // Each task's red warning and the first step of its escalation chain.
+        Assert.Equal(4, own.Count);
         Assert.Empty(other);
-        Assert.Equal(2, county.Count);
+        Assert.Equal(4, county.Count);
     }
 }
 

@@ -95,6 +95,9 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         _harness.Clock.SetUtcNow(DueAt.AddDays(3));
         var all = await _harness.TimersAsync(_workflow.Id);
         var timers = all.Where(t => t.Kind == TimerKind.TaskDue).ToList();
+        // Due by now: the due timers, the yellow warnings and the escalation chains' first steps; not their later steps.
+        var dueByNow = all.Where(t => t.DueAt <= DueAt.AddDays(3)).ToList();
+        Assert.Equal(6, dueByNow.Count);
 
         Assert.Equal(0, await _harness.FireDueAsync());
         Assert.False(await _harness.FireAsync(timers[0].Id));
@@ -108,13 +111,14 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(WorkflowStatus.Running, resumed.Status);
         // Resuming asks the scheduler, after its commit, to wake the deferred timers at once.
         var woken = _harness.Scheduler.Scheduled.Skip(scheduledBefore).ToList();
-        Assert.Equal(all.Select(t => t.Id).Order(), woken.Select(s => s.TimerId).Order());
+        Assert.Equal(dueByNow.Select(t => t.Id).Order(), woken.Select(s => s.TimerId).Order());
         Assert.All(woken, s => Assert.True(s.RowWasWritten));
         Assert.True(await _harness.FireAsync(timers[0].Id));
-        Assert.Equal(1, await _harness.FireDueAsync());
+        // The other due timer and both first escalation steps; the yellow warnings are cancelled, not fired.
+        Assert.Equal(3, await _harness.FireDueAsync());
         Assert.All(await _harness.TasksAsync(_workflow.Id), t => Assert.True(t.Overdue));
         Assert.Equal(2, (await _harness.EventsAsync<TaskOverdue>()).Count);
-        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowResumed && j.Detail.Contains("到期的期限 4 个"));
+        Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowResumed && j.Detail.Contains($"到期的期限 {dueByNow.Count} 个"));
         Assert.Single(await _harness.EventsAsync<WorkflowResumed>());
     }
 
@@ -128,7 +132,8 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
 
         Assert.Equal(scheduledBefore, _harness.Scheduler.Scheduled.Count);
         _harness.Clock.SetUtcNow(DueAt.AddSeconds(1));
-        Assert.Equal(2, await _harness.FireDueAsync());
+        // Each task's due timer and the first step of its escalation chain.
+        Assert.Equal(4, await _harness.FireDueAsync());
     }
 
     [Fact]

@@ -80,7 +80,8 @@ public abstract class SupervisionTests(EngineDatabase database) : IAsyncLifetime
         await _harness.FireDueAsync();
         _harness.Clock.SetUtcNow(DueAt.AddHours(1));
         await _harness.FireDueAsync();
-        Assert.Equal(2, (await AlertsOfAsync(_leadingGroup)).Count);
+        // Yellow, red and the escalation chain's first step (to the township leader).
+        Assert.Equal(3, (await AlertsOfAsync(_leadingGroup)).Count);
 
         await _harness.CompleteWithEvidenceAsync(_leadingGroup.Id, TestActors.ShijiaStaff);
 
@@ -98,8 +99,9 @@ public abstract class SupervisionTests(EngineDatabase database) : IAsyncLifetime
             c.CancelAsync(_workflow.Id, new CancelWorkflow("撤并"), TestActors.CountyAdmin, null, CancellationToken.None));
 
         var alerts = await _harness.AlertsAsync();
-        // Past the due time the yellow warning is not raised any more: the red one says it all.
-        Assert.Equal(2, alerts.Count);
+        // Past the due time the yellow warning is not raised any more: the red one says it all, and the escalation
+        // chain's first step told the township leader (one of each per task).
+        Assert.Equal(4, alerts.Count);
         Assert.All(alerts, a => Assert.Equal(AlertResolution.WorkflowCancelled, a.Resolution));
     }
 
@@ -113,12 +115,15 @@ public abstract class SupervisionTests(EngineDatabase database) : IAsyncLifetime
         var view = await ExtendAsync(_leadingGroup, newDue, key: "extend-1");
         var again = await ExtendAsync(_leadingGroup, newDue, key: "extend-1");
 
-        Assert.Equal((DueAt, newDue, 1), (view.PreviousDueAt!.Value, view.DueAt, view.ResolvedAlerts));
+        // The red warning and the escalation chain's first step.
+        Assert.Equal((DueAt, newDue, 2), (view.PreviousDueAt!.Value, view.DueAt, view.ResolvedAlerts));
         Assert.Equal(view, again);
         var task = await _harness.TaskAsync(_leadingGroup.Id);
         Assert.Equal((newDue, false), (task.DueAt!.Value, task.Overdue));
         Assert.All(await AlertsOfAsync(_leadingGroup), a => Assert.Equal(AlertResolution.DeadlineExtended, a.Resolution));
-        var pending = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.TaskId == _leadingGroup.Id && t.FiredAt == null && t.CancelledAt == null).ToList();
+        // The escalation chain's new timers are EscalationChainTests' subject.
+        var pending = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.TaskId == _leadingGroup.Id && t.FiredAt == null && t.CancelledAt == null
+            && t.Kind is TimerKind.TaskDue or TimerKind.TaskWarning).ToList();
         // 28 February 2022 is a Monday: three working days back is Wednesday 23 February.
         Assert.Equal([(TimerKind.TaskDue, newDue), (TimerKind.TaskWarning, new DateTimeOffset(2022, 2, 23, 15, 59, 59, TimeSpan.Zero))],
             pending.OrderBy(t => t.Kind).Select(t => (t.Kind, t.DueAt)));
@@ -129,7 +134,7 @@ public abstract class SupervisionTests(EngineDatabase database) : IAsyncLifetime
         _harness.Clock.SetUtcNow(newDue.AddSeconds(1));
         await _harness.FireDueAsync();
         var open = (await AlertsOfAsync(_leadingGroup)).Where(a => a.ResolvedAt == null).Select(a => a.Kind).Order().ToList();
-        Assert.Equal([AlertKind.Overdue, AlertKind.DueSoon], open);
+        Assert.Equal([AlertKind.Overdue, AlertKind.DueSoon, AlertKind.EscalatedToTownship], open);
         Assert.True((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
     }
 
@@ -202,8 +207,9 @@ public abstract class SupervisionTests(EngineDatabase database) : IAsyncLifetime
             a.ClaimAsync(_leadingGroup.Id, Supervisor, null, CancellationToken.None)));
         var complete = await Assert.ThrowsAsync<WorkflowException>(() => _harness.CompleteAsync(_leadingGroup.Id, Supervisor));
 
-        Assert.Equal(2, alerts.Count);
-        Assert.All(alerts, a => Assert.Equal((AlertKind.Overdue, "石家乡"), (a.Kind, a.TownshipName)));
+        // Each task's red warning and the escalation chain's first step.
+        Assert.Equal([AlertKind.Overdue, AlertKind.Overdue, AlertKind.EscalatedToTownship, AlertKind.EscalatedToTownship], alerts.Select(a => a.Kind).Order());
+        Assert.All(alerts, a => Assert.Equal("石家乡", a.TownshipName));
         Assert.Equal((WorkflowErrorKind.Forbidden, WorkflowErrorKind.Forbidden), (claim.Kind, complete.Kind));
         Assert.Equal(UserTaskStatus.Open, (await _harness.TaskAsync(_leadingGroup.Id)).Status);
     }

@@ -86,6 +86,9 @@ public static class UiText
         Workflows.Events.AlertKind.Reminder => "催办",
         Workflows.Events.AlertKind.Escalation => "升级督办",
         Workflows.Events.AlertKind.DueSoon => "黄色预警",
+        Workflows.Events.AlertKind.EscalatedToTownship => "升级督办：乡镇主要领导",
+        Workflows.Events.AlertKind.EscalatedToCounty => "升级督办：县领导",
+        Workflows.Events.AlertKind.EscalatedToOffice => "升级督办：县政府督查办",
         _ => kind.ToString(),
     };
 

@@ -10,4 +10,10 @@ public enum TimerKind
     Boundary,
     /// <summary>The yellow warning point of a task: its template's <c>warningDays</c> working days before the due time (ADR 0037).</summary>
     TaskWarning,
+    /// <summary>An escalation step of an overdue task to its township's leader (<c>escalation</c> of the template, ADR 0037 addendum).</summary>
+    EscalateToTownship,
+    /// <summary>An escalation step of an overdue task to the county leaders.</summary>
+    EscalateToCounty,
+    /// <summary>An escalation step of an overdue task to the supervision office.</summary>
+    EscalateToOffice,
 }

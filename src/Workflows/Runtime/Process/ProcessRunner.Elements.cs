@@ -123,6 +123,9 @@ internal sealed partial class ProcessRunner
             // The yellow warning is a durable timer like the due time, so it fires once across replicas (ADR 0037).
             if (WarningPoint.TimerAt(due, _graph.Template.WarningLead, _calendar, _changes.Now) is { } warnAt)
                 _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskWarning, DueAt = warnAt });
+            // The escalation chain: one durable timer per step, so each step fires once (ADR 0037 addendum).
+            foreach (var step in EscalationChain.TimersFor(_graph.Template, task, due, _calendar, _changes.NewId))
+                _changes.AddTimer(step);
         }
         foreach (var boundary in element.Boundary ?? [])
         {

@@ -58,13 +58,18 @@ public sealed class DeadlineExtension(WorkflowDbContext db, IdempotencyLedger le
             workflow.Revision++;
 
             var pending = await db.Timers.Where(t => t.TaskId == task.Id && t.FiredAt == null && t.CancelledAt == null
-                && (t.Kind == TimerKind.TaskDue || t.Kind == TimerKind.TaskWarning)).ToListAsync(ct);
+                // Every timer about the due time (due, warning, the escalation chain): all but the boundary timers.
+                && t.Kind != TimerKind.Boundary && t.Kind != TimerKind.TimerEvent).ToListAsync(ct);
             pending.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
             changes.AddTimer(new WorkflowTimer { Id = changes.NewId(), WorkflowId = workflow.Id, TaskId = task.Id, TokenId = task.TokenId, ElementId = task.ElementId, Kind = TimerKind.TaskDue, DueAt = due });
-            var lead = (await process.TemplateAsync(workflow, ct)).WarningLead;
-            var warnAt = WarningPoint.TimerAt(due, lead, await calendars.GetAsync(db, ct), changes.Now);
+            var template = await process.TemplateAsync(workflow, ct);
+            var calendar = await calendars.GetAsync(db, ct);
+            var warnAt = WarningPoint.TimerAt(due, template.WarningLead, calendar, changes.Now);
             if (warnAt is { } at)
                 changes.AddTimer(new WorkflowTimer { Id = changes.NewId(), WorkflowId = workflow.Id, TaskId = task.Id, TokenId = task.TokenId, ElementId = task.ElementId, Kind = TimerKind.TaskWarning, DueAt = at });
+            // The escalation chain starts again from the new due time: no step of the old one fires.
+            foreach (var step in EscalationChain.TimersFor(template, task, due, calendar, changes.NewId))
+                changes.AddTimer(step);
             var resolved = task.Alerted ? await ResolveWarningsAsync(task.Id, changes.Now, ct) : 0;
 
             journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["dueAt"] = task.DueAt, ["overdue"] = task.Overdue };
@@ -75,11 +80,14 @@ public sealed class DeadlineExtension(WorkflowDbContext db, IdempotencyLedger le
         }, ct);
     }
 
-    /// <summary>Only the warnings about the due time (yellow and red) go; a boundary timer's reminder or escalation stays.</summary>
+    /// <summary>
+    /// Only the warnings about the due time (yellow, red and the escalation chain's steps) go; a boundary timer's reminder
+    /// or escalation stays.
+    /// </summary>
     private async Task<int> ResolveWarningsAsync(Guid taskId, DateTimeOffset now, CancellationToken ct)
     {
         var open = await db.Alerts.Where(a => a.TaskId == taskId && a.ResolvedAt == null
-            && (a.Kind == Events.AlertKind.DueSoon || a.Kind == Events.AlertKind.Overdue)).ToListAsync(ct);
+            && a.Kind != Events.AlertKind.Reminder && a.Kind != Events.AlertKind.Escalation).ToListAsync(ct);
         foreach (var alert in open)
         {
             alert.ResolvedAt = now;

@@ -29,6 +29,7 @@ internal static class TemplateRules
         Text.Require(run, At, "name", template.Name, 100, "模板名称");
         if (template.WarningDays is < 0 or > TemplateDefinition.MaxWarningDays)
             run.Add(At, "warningDays", InvalidRange, $"黄色预警提前的工作日数（warningDays）必须在 0 到 {TemplateDefinition.MaxWarningDays} 之间，现为 {template.WarningDays}。");
+        EscalationRules.Check(run, At, template.Escalation);
         if (run.Elements.Count > MaxElements)
             run.Add(At, "elements", TooLarge, $"模板最多 {MaxElements} 个元素，现有 {run.Elements.Count} 个。");
         if (run.Flows.Count > MaxFlows)

@@ -1,3 +1,4 @@
+using Shizhu.Workflows.Supervision;
 using Shizhu.Workflows.Calendar;
 using Shizhu.Workflows.Events;
 using Shizhu.Workflows.Runtime;
@@ -34,8 +35,8 @@ public abstract class BoundaryTimerTests(EngineDatabase database) : IAsyncLifeti
     [Fact]
     public async Task OpeningATaskSetsOneTimerPerBoundaryBesideItsDueTimer()
     {
-        // Beside them the yellow warning timer (ADR 0037), which SupervisionTests cover.
-        var timers = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.Kind != TimerKind.TaskWarning).ToList();
+        // Beside them the yellow warning and escalation timers (ADR 0037), which SupervisionTests and EscalationChainTests cover.
+        var timers = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.Kind != TimerKind.TaskWarning && !EscalationChain.IsEscalation(t.Kind)).ToList();
 
         Assert.Equal(
             [
