@@ -21,10 +21,13 @@ public sealed class InboxListBrowserTests(HostFixture fixture, ITestOutputHelper
             await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("inbox-count")).ToHaveTextAsync("共 2 项");
             await Expect(page.GetByTestId("inbox-card").First).ToBeHiddenAsync();
+            // The sort select names its choice in Chinese, not by the API's key.
+            await Expect(page.Locator("input[data-testid=inbox-sort], [data-testid=inbox-sort] input").First).ToHaveValueAsync("按期限（最急在前）");
             await browser.ScreenshotAsync("inbox-list-1366");
 
             // A search reads the first page again on the server: one task matches.
-            var search = page.GetByTestId("inbox-search").Locator("input");
+            // MudBlazor puts the test id on the input itself, or on a wrapper around it: either way the input.
+            var search = page.Locator("input[data-testid=inbox-search], [data-testid=inbox-search] input");
             await search.FillAsync("领导小组");
             await search.PressAsync("Enter");
             await Expect(page.GetByTestId("inbox-row")).ToHaveCountAsync(1);
@@ -32,7 +35,7 @@ public sealed class InboxListBrowserTests(HostFixture fixture, ITestOutputHelper
             await Expect(page.GetByTestId("inbox-count")).ToHaveTextAsync("共 1 项");
 
             // Nothing is overdue yet: the overdue switch empties the list with its own message.
-            await page.GetByTestId("inbox-overdue").Locator("input").CheckAsync();
+            await page.Locator("input[data-testid=inbox-overdue], [data-testid=inbox-overdue] input").CheckAsync();
             await Expect(page.GetByTestId("inbox-empty")).ToHaveTextAsync("没有符合筛选条件的待办任务。");
             await browser.ScreenshotAsync("inbox-list-filtered-1366");
 

@@ -39,15 +39,18 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
     protected Task<int> SweepAsync(int batchSize) =>
         Harness.InScopeAsync<TimerFiring, int>(f => f.FireDueAsync(CancellationToken.None, batchSize));
 
-    /// <summary>Each due timer fired once: its task overdue, one alert, one journal row and one event per timer, nothing else.</summary>
+    /// <summary>
+    /// Each deadline fired once: its task overdue, one red alert, one journal row and one event per deadline, nothing else;
+    /// and the escalation chain's first step (to the township leader, at the due time, ADR 0037) fired once per task too.
+    /// </summary>
     protected async Task AssertFiredOnceEachAsync(int expected)
     {
         await using var db = Harness.NewDbContext();
         var ids = Workflows.Select(w => w.Id).ToList();
-        var fired = await db.Timers.Where(t => ids.Contains(t.WorkflowId) && t.FiredAt != null).ToListAsync();
+        var fired = await db.Timers.Where(t => ids.Contains(t.WorkflowId) && t.FiredAt != null && t.Kind == TimerKind.TaskDue).ToListAsync();
         Assert.Equal(expected, fired.Count);
         Assert.All(fired, t => Assert.Null(t.CancelledAt));
-        var alerts = await Harness.AlertsAsync();
+        var alerts = (await Harness.AlertsAsync()).Where(a => a.Kind == AlertKind.Overdue).ToList();
         Assert.Equal(expected, alerts.Count);
         Assert.Equal(expected, alerts.Select(a => a.TaskId).Distinct().Count());
         Assert.Equal(fired.Select(t => t.TaskId!.Value).Order(), alerts.Select(a => a.TaskId).Order());
@@ -56,6 +59,8 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
         var journal = await db.Journal.CountAsync(j => j.Kind == JournalKind.TaskOverdue);
         Assert.Equal(expected, journal);
         Assert.Equal(expected, await db.Tasks.CountAsync(t => ids.Contains(t.WorkflowId) && t.Overdue));
+        var escalated = (await Harness.AlertsAsync()).Where(a => a.Kind == AlertKind.EscalatedToTownship).ToList();
+        Assert.Equal(fired.Select(t => t.TaskId!.Value).Order(), escalated.Select(a => a.TaskId).Order());
     }
 
     [Fact]
@@ -66,7 +71,8 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
         // Each task's yellow warning (ADR 0037) is due too, but woken after the due time it has nothing to warn of.
         Assert.Equal(16, await DueTimersAsync(TimerKind.TaskWarning));
 
-        Assert.Equal(16, await SweepAsync(batchSize: 3));
+        // Sixteen deadlines and, at the same moment, the sixteen first escalation steps.
+        Assert.Equal(32, await SweepAsync(batchSize: 3));
 
         await AssertFiredOnceEachAsync(16);
         Assert.Equal(0, await DueTimersAsync());
@@ -82,7 +88,7 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
         await Harness.SuspendAsync(suspended.Id);
         Harness.Clock.SetUtcNow(AfterJanuary);
 
-        Assert.Equal(14, await SweepAsync(batchSize: 5));
+        Assert.Equal(28, await SweepAsync(batchSize: 5));
 
         Assert.Equal(2, (await Harness.TimersAsync(suspended.Id)).Count(t => t.Kind == TimerKind.TaskDue && t.FiredAt == null && t.CancelledAt == null));
         Assert.DoesNotContain(await Harness.AlertsAsync(), a => a.WorkflowId == suspended.Id);
@@ -94,7 +100,7 @@ public abstract class TimerBatchFiringTests(EngineDatabase database) : IAsyncLif
         Harness.Clock.SetUtcNow(AfterJanuary);
         var timer = (await Harness.TimersAsync(Workflows[3].Id)).First(t => t.Kind == TimerKind.TaskDue);
 
-        Assert.Equal(16, await SweepAsync(batchSize: 4));
+        Assert.Equal(32, await SweepAsync(batchSize: 4));
 
         Assert.False(await Harness.FireAsync(timer.Id));
         await AssertFiredOnceEachAsync(16);
@@ -122,7 +128,7 @@ public sealed class TimerBatchFiringTestsOnPostgres() : TimerBatchFiringTests(En
         var wakeUps = timers.Select(t => Harness.FireAsync(t.Id)).ToList();
         var fired = (await Task.WhenAll(sweeps)).Sum() + (await Task.WhenAll(wakeUps)).Count(f => f);
 
-        Assert.Equal(16, fired);
+        Assert.Equal(32, fired);
         await AssertFiredOnceEachAsync(16);
     }
 }

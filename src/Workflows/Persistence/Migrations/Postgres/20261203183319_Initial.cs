@@ -339,7 +339,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     definition = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    created_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    published_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    published_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {

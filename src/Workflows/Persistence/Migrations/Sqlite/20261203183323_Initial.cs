@@ -318,7 +318,10 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     definition = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     published_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    created_by_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    published_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    published_by_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
