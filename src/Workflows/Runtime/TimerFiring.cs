@@ -279,10 +279,11 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     /// </summary>
     private async Task EscalateAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        // Found among the batch's preloaded rows (PreloadAsync) instead of asking the database again.
+        var task = await db.Tasks.FindAsync([timer.TaskId], ct) ?? throw new InvalidOperationException($"Timer {timer.Id} has no task.");
         var kind = EscalationChain.AlertOf(timer.Kind);
         if (await db.Alerts.AnyAsync(a => a.TaskId == task.Id && a.Kind == kind && a.ResolvedAt == null, ct)) return;
-        var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        var workflow = await db.Workflows.FindAsync([task.WorkflowId], ct) ?? throw new InvalidOperationException($"Task {task.Id} has no workflow.");
         var alert = NewAlert(changes, task, kind);
         db.Alerts.Add(alert);
         task.Alerted = true;
