@@ -42,7 +42,7 @@ internal static class ResultTable
             var g = run.Growth;
             Line($"  {run.Workers} worker(s): {run.Completions} measured, {run.AllCompletions} committed in all; database grew by {g.CompletedTasks} completed tasks, "
                 + $"{g.Journal} journal rows ({g.JournalTaskCompleted} TaskCompleted), {g.Outbox} outbox rows ({g.OutboxTaskCompleted} TaskCompleted), "
-                + $"{g.CancelledTimers} cancelled timers, {g.CompletedStages} completed stages; {run.Conflicts} concurrency retries, {run.Failures} refused; {run.Jitted} methods JIT-compiled in the window"
+                + $"{g.CancelledTimers} cancelled timers ({g.StrandedTimers} left pending on completed tasks), {g.CompletedStages} completed stages; {run.Conflicts} concurrency retries, {run.Failures} refused; {run.Jitted} methods JIT-compiled in the window"
                 + (run.PoolRanOut ? "; OPEN TASKS RAN OUT" : "")
                 + (run.Verified ? " — verified" : " — NOT VERIFIED"));
         }

@@ -251,6 +251,31 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
             workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt, task.DepartmentCode));
+        await StartEscalationAsync(timer, task, workflow, changes, ct);
+    }
+
+    /// <summary>
+    /// The escalation chain begins when the deadline passes (ADR 0050): one durable timer per step of the template, set now
+    /// rather than with the task, so a task done in time never carries them. A step whose point has come already (step 0
+    /// falls on the due time itself; a sweep after a long pause may find more) fires in this transaction, as a timer row
+    /// marked fired, so each step still has exactly one timer and one alert.
+    /// </summary>
+    private async Task StartEscalationAsync(WorkflowTimer due, WorkflowTask task, WorkflowInstance workflow, EngineChanges changes, CancellationToken ct)
+    {
+        var template = await process.TemplateAsync(workflow, ct);
+        if (template.EscalationSteps.Count == 0) return;
+        var calendar = await process.CalendarAsync(ct);
+        foreach (var step in EscalationChain.TimersFor(template, task, due.DueAt, calendar, changes.NewId))
+        {
+            if (step.DueAt > changes.Now)
+            {
+                changes.AddTimer(step);
+                continue;
+            }
+            db.Timers.Add(step);
+            step.FiredAt = changes.Now;
+            await EscalateAsync(step, changes, ct);
+        }
     }
 
     /// <summary>

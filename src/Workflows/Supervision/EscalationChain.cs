@@ -7,9 +7,9 @@ using Shizhu.Workflows.Templates;
 namespace Shizhu.Workflows.Supervision;
 
 /// <summary>
-/// The escalation chain of an overdue task (issue 13 item 4, ADR 0037 addendum): each step of the template's
-/// <c>escalation</c> is a durable timer of its own kind set with the task's due timer, and firing it raises the alert of
-/// that kind. One timer kind and one alert kind per audience is what makes each step fire exactly once: the timer fires
+/// The escalation chain of an overdue task (issue 13 item 4, ADR 0037 addendum, ADR 0050): each step of the template's
+/// <c>escalation</c> is a durable timer of its own kind, set when the task's deadline fires (not with the task, so a task
+/// done in time never carries them), and firing it raises the alert of that kind. One timer kind and one alert kind per audience is what makes each step fire exactly once: the timer fires
 /// once, and the filtered unique index (one open alert per task and kind) refuses a racing replica's second row.
 /// </summary>
 public static class EscalationChain

@@ -35,10 +35,10 @@ public abstract class OutcomesAndDurationRulesTests(EngineDatabase database) : I
 
         // Working days after Thursday 19 January: Friday 20, make-up Saturday 28, make-up Sunday 29.
         Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2023, 1, 29)), submit.DueAt);
-        // Five timers: the due time, its yellow warning (ADR 0037), three working days earlier, and the three steps of
-        // the escalation chain, the first at the due time.
-        Assert.Equal(2, _harness.Scheduler.Scheduled.Count(s => s.DueAt == submit.DueAt));
-        Assert.Equal(5, _harness.Scheduler.Scheduled.Count);
+        // Two timers: the due time and its yellow warning (ADR 0037), three working days earlier; the escalation chain
+        // is set only when the due time passes (ADR 0050).
+        Assert.Equal(1, _harness.Scheduler.Scheduled.Count(s => s.DueAt == submit.DueAt));
+        Assert.Equal(2, _harness.Scheduler.Scheduled.Count);
     }
 
     [Fact]

@@ -36,7 +36,9 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
         // Exactly one of the two fires. On SQLite the rival commits first and the other loses the race; on PostgreSQL the
         // first firing holds the timer's row locked (ADR 0041), so the rival skips it and the first one commits.
         Assert.True(rivalFired ^ fired);
-        Assert.Single(await _harness.AlertsAsync());
+        // One red alert, and one first escalation step started by the one firing that committed (ADR 0050).
+        var alerts = await _harness.AlertsAsync();
+        Assert.Equal([AlertKind.Overdue, AlertKind.EscalatedToTownship], alerts.Select(a => a.Kind).Order());
         Assert.Single(await _harness.EventsAsync<TaskOverdue>());
     }
 
@@ -84,8 +86,9 @@ public abstract class RacingCommandsTests(EngineDatabase database) : IAsyncLifet
         Assert.NotNull(rival);
         Assert.Equal(rival.Id, Assert.Single(_harness.Read(db => db.Workflows.ToList())).Id);
         Assert.Single(await _harness.EventsAsync<WorkflowStarted>());
-        // The winner's two tasks, each with its due timer, its yellow warning timer and three escalation steps (ADR 0037).
-        Assert.Equal(10, _harness.Scheduler.Scheduled.Count);
+        // The winner's two tasks, each with its due timer and its yellow warning timer (ADR 0037); the escalation steps come
+        // only when a deadline passes (ADR 0050).
+        Assert.Equal(4, _harness.Scheduler.Scheduled.Count);
     }
 }
 

@@ -42,8 +42,8 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
 
         var fired = await _harness.FireDueAsync();
 
-        // The due timer and the escalation chain's first step (EscalationChainTests cover the chain).
-        Assert.Equal(2, fired);
+        // The due timer; its firing starts the escalation chain and fires its first step with it (EscalationChainTests, ADR 0050).
+        Assert.Equal(1, fired);
         Assert.True((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
         Assert.Equal(DueAt.AddSeconds(1), (await TimerOfAsync(_leadingGroup)).FiredAt);
         var alert = Assert.Single(await _harness.AlertsAsync(), a => a.Kind != AlertKind.EscalatedToTownship);
@@ -53,7 +53,7 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
         Assert.Equal((_leadingGroup.Id, alert.Id, DueAt, "石家乡", _leadingGroup.Role),
             (overdue.TaskId, overdue.AlertId, overdue.DueAt, overdue.TownshipName, overdue.Role));
         Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.TaskOverdue && j.Actor == "system");
-        // Both fired in one batch (ADR 0041): one commit, one wake-up of the outbox relay.
+        // Both in one transaction (ADR 0041, ADR 0050): one commit, one wake-up of the outbox relay.
         Assert.Equal(signalsBefore + 1, _harness.OutboxSignal.Count);
     }
 
@@ -61,8 +61,8 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
     public async Task FiringTheSameTimerAgainDoesNothing()
     {
         SetClock(DueAt.AddHours(1));
-        // Each task's due timer and the first step of its escalation chain.
-        Assert.Equal(4, await _harness.FireDueAsync());
+        // Each task's due timer (each firing the first step of its escalation chain with it, ADR 0050).
+        Assert.Equal(2, await _harness.FireDueAsync());
         var timer = await TimerOfAsync(_leadingGroup);
         var outboxAfterFirst = (await _harness.OutboxAsync()).Count;
         var signalsAfterFirst = _harness.OutboxSignal.Count;
@@ -92,8 +92,8 @@ public abstract class TimerFiringTests(EngineDatabase database) : IAsyncLifetime
         Assert.False((await _harness.TaskAsync(_leadingGroup.Id)).Overdue);
         Assert.DoesNotContain(await _harness.AlertsAsync(), a => a.TaskId == _leadingGroup.Id);
         Assert.DoesNotContain(await _harness.EventsAsync<TaskOverdue>(), e => e.TaskId == _leadingGroup.Id);
-        // The sweep still fires the other task's timers (its due time and its first escalation step), and only those.
-        Assert.Equal(2, await _harness.FireDueAsync());
+        // The sweep still fires the other task's due time (which fires its first escalation step with it), and only that.
+        Assert.Equal(1, await _harness.FireDueAsync());
         Assert.All(await _harness.AlertsAsync(), a => Assert.Equal(_workPlan.Id, a.TaskId));
     }
 

@@ -95,9 +95,9 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         _harness.Clock.SetUtcNow(DueAt.AddDays(3));
         var all = await _harness.TimersAsync(_workflow.Id);
         var timers = all.Where(t => t.Kind == TimerKind.TaskDue).ToList();
-        // Due by now: the due timers, the yellow warnings and the escalation chains' first steps; not their later steps.
+        // Due by now: the due timers and the yellow warnings (the escalation steps come when a deadline fires, ADR 0050).
         var dueByNow = all.Where(t => t.DueAt <= DueAt.AddDays(3)).ToList();
-        Assert.Equal(6, dueByNow.Count);
+        Assert.Equal(4, dueByNow.Count);
 
         Assert.Equal(0, await _harness.FireDueAsync());
         Assert.False(await _harness.FireAsync(timers[0].Id));
@@ -114,8 +114,8 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
         Assert.Equal(dueByNow.Select(t => t.Id).Order(), woken.Select(s => s.TimerId).Order());
         Assert.All(woken, s => Assert.True(s.RowWasWritten));
         Assert.True(await _harness.FireAsync(timers[0].Id));
-        // The other due timer and both first escalation steps; the yellow warnings are cancelled, not fired.
-        Assert.Equal(3, await _harness.FireDueAsync());
+        // The other due timer (with its first escalation step); the yellow warnings are cancelled, not fired.
+        Assert.Equal(1, await _harness.FireDueAsync());
         Assert.All(await _harness.TasksAsync(_workflow.Id), t => Assert.True(t.Overdue));
         Assert.Equal(2, (await _harness.EventsAsync<TaskOverdue>()).Count);
         Assert.Contains(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowResumed && j.Detail.Contains($"到期的期限 {dueByNow.Count} 个"));
@@ -132,8 +132,8 @@ public abstract class WorkflowControlTests(EngineDatabase database) : IAsyncLife
 
         Assert.Equal(scheduledBefore, _harness.Scheduler.Scheduled.Count);
         _harness.Clock.SetUtcNow(DueAt.AddSeconds(1));
-        // Each task's due timer and the first step of its escalation chain.
-        Assert.Equal(4, await _harness.FireDueAsync());
+        // Each task's due timer (each firing the first step of its escalation chain with it, ADR 0050).
+        Assert.Equal(2, await _harness.FireDueAsync());
     }
 
     [Fact]

@@ -46,12 +46,37 @@ public abstract class EscalationChainTests(EngineDatabase database) : IAsyncLife
             && t.Kind is TimerKind.EscalateToTownship or TimerKind.EscalateToCounty or TimerKind.EscalateToOffice).OrderBy(t => t.DueAt)];
 
     [Fact]
-    public async Task TheThreeStepsFallOnTheDueTimeAndThreeAndTenWorkingDaysAfterItOnTheStatutoryCalendar()
+    public async Task ATaskNotYetDueCarriesNoEscalationTimers()
     {
+        _harness.Clock.SetUtcNow(DueAt.AddSeconds(-1));
+        await _harness.FireDueAsync();
+
+        Assert.Empty(await StepTimersAsync());
+        Assert.Empty(await StepsRaisedAsync());
+    }
+
+    [Fact]
+    public async Task WhenTheDeadlinePassesTheThreeStepsFallOnTheDueTimeAndThreeAndTenWorkingDaysAfterItOnTheStatutoryCalendar()
+    {
+        _harness.Clock.SetUtcNow(DueAt);
+        await _harness.FireDueAsync();
+
         var timers = await StepTimersAsync();
 
-        Assert.Equal([(TimerKind.EscalateToTownship, DueAt), (TimerKind.EscalateToCounty, CountyAt), (TimerKind.EscalateToOffice, OfficeAt)],
-            timers.Select(t => (t.Kind, t.DueAt)));
+        Assert.Equal([(TimerKind.EscalateToTownship, DueAt, (DateTimeOffset?)DueAt), (TimerKind.EscalateToCounty, CountyAt, null),
+            (TimerKind.EscalateToOffice, OfficeAt, null)], timers.Select(t => (t.Kind, t.DueAt, t.FiredAt)));
+    }
+
+    [Fact]
+    public async Task ATaskDoneInTimeCancelsOnlyItsDeadlineAndItsYellowWarning()
+    {
+        _harness.Clock.SetUtcNow(DueAt.AddDays(-1));
+
+        await _harness.CompleteWithEvidenceAsync(_task.Id, TestActors.ShijiaStaff);
+
+        var cancelled = (await _harness.TimersAsync(_workflow.Id)).Where(t => t.TaskId == _task.Id).OrderBy(t => t.DueAt).ToList();
+        Assert.Equal([TimerKind.TaskWarning, TimerKind.TaskDue], cancelled.Select(t => t.Kind));
+        Assert.All(cancelled, t => Assert.Equal(DueAt.AddDays(-1), t.CancelledAt));
     }
 
     [Fact]
@@ -89,6 +114,8 @@ public abstract class EscalationChainTests(EngineDatabase database) : IAsyncLife
     [Fact]
     public async Task TwoFiringsOfOneStepRacingRaiseOneAlertAndOneEvent()
     {
+        _harness.Clock.SetUtcNow(DueAt);
+        await _harness.FireDueAsync();
         var county = (await StepTimersAsync()).Single(t => t.Kind == TimerKind.EscalateToCounty);
         _harness.Clock.SetUtcNow(CountyAt.AddHours(1));
         var rivalFired = false;
@@ -163,12 +190,16 @@ public abstract class EscalationChainTests(EngineDatabase database) : IAsyncLife
     }
 
     [Fact]
-    public async Task ATemplateWithAnEmptyChainSetsNoEscalationTimers()
+    public async Task ATemplateWithAnEmptyChainSetsNoEscalationTimersWhenItsDeadlinesPass()
     {
         var template = await _harness.TemplateOfAsync(_workflow.Id) with { Escalation = [] };
 
         var workflow = await _harness.StartOnAsync(template, townshipCode: TownshipCodes.Huangshui);
+        _harness.Clock.SetUtcNow(OfficeAt.AddDays(30));
+        await _harness.FireDueAsync();
 
+        Assert.Contains((await _harness.AlertsAsync()).Where(a => a.WorkflowId == workflow.Id), a => a.Kind == AlertKind.Overdue);
+        Assert.DoesNotContain((await _harness.AlertsAsync()).Where(a => a.WorkflowId == workflow.Id), a => Steps.Contains(a.Kind));
         Assert.DoesNotContain(await _harness.TimersAsync(workflow.Id),
             t => t.Kind is TimerKind.EscalateToTownship or TimerKind.EscalateToCounty or TimerKind.EscalateToOffice);
     }

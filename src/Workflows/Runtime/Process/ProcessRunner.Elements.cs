@@ -114,7 +114,7 @@ internal sealed partial class ProcessRunner
         AddTaskTimers(token, element, task);
     }
 
-    /// <summary>The task's due timer (when it has a due time) and its boundary timers.</summary>
+    /// <summary>The task's due timer and yellow warning (when it has a due time) and its boundary timers.</summary>
     private void AddTaskTimers(WorkflowToken token, ElementDefinition element, WorkflowTask task)
     {
         if (task.DueAt is { } due)
@@ -123,9 +123,8 @@ internal sealed partial class ProcessRunner
             // The yellow warning is a durable timer like the due time, so it fires once across replicas (ADR 0037).
             if (WarningPoint.TimerAt(due, _graph.Template.WarningLead, _calendar, _changes.Now) is { } warnAt)
                 _changes.AddTimer(new WorkflowTimer { Id = _changes.NewId(), WorkflowId = _workflow.Id, TaskId = task.Id, TokenId = token.Id, ElementId = element.Id, Kind = TimerKind.TaskWarning, DueAt = warnAt });
-            // The escalation chain: one durable timer per step, so each step fires once (ADR 0037 addendum).
-            foreach (var step in EscalationChain.TimersFor(_graph.Template, task, due, _calendar, _changes.NewId))
-                _changes.AddTimer(step);
+            // The escalation chain's steps are set when this deadline fires (TimerFiring), not now: most tasks are done in
+            // time, and a completion then cancels two timers instead of five (ADR 0050).
         }
         foreach (var boundary in element.Boundary ?? [])
         {

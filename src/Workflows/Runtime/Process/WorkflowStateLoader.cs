@@ -18,10 +18,13 @@ public sealed class WorkflowStateLoader(WorkflowDbContext db, IWorkflowStore sto
     public Task<TemplateDefinition> TemplateAsync(WorkflowInstance workflow, CancellationToken ct) =>
         catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
 
+    /// <summary>The statutory working calendar (cached by its provider).</summary>
+    public Task<WorkingCalendar> CalendarAsync(CancellationToken ct) => calendars.GetAsync(db, ct);
+
     internal async Task<ProcessRunner> RunnerAsync(WorkflowInstance workflow, EngineChanges changes, CancellationToken ct)
     {
         var template = await TemplateAsync(workflow, ct);
-        var calendar = await calendars.GetAsync(db, ct);
+        var calendar = await CalendarAsync(ct);
         return new ProcessRunner(template, calendar, changes, actions.ByName, workflow);
     }
 }

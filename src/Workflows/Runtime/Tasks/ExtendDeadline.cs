@@ -25,7 +25,7 @@ public sealed record DeadlineExtensionView(Guid TaskId, DateTimeOffset? Previous
 /// (<see cref="AlertResolution.DeadlineExtended"/>) and the task is no longer overdue; one journal row says from when to
 /// when and why. Idempotent through the one pipeline; extending to the due time a task already has changes nothing.
 /// </summary>
-public sealed class DeadlineExtension(WorkflowDbContext db, IdempotencyLedger ledger, WorkflowStateLoader process, WorkingCalendarProvider calendars)
+public sealed class DeadlineExtension(WorkflowDbContext db, IdempotencyLedger ledger, WorkflowStateLoader process)
 {
     public const string CommandName = "extend-deadline";
     public const int MaxReasonLength = 500;
@@ -63,13 +63,12 @@ public sealed class DeadlineExtension(WorkflowDbContext db, IdempotencyLedger le
             pending.ForEach(t => { t.CancelledAt = changes.Now; t.Revision++; });
             changes.AddTimer(new WorkflowTimer { Id = changes.NewId(), WorkflowId = workflow.Id, TaskId = task.Id, TokenId = task.TokenId, ElementId = task.ElementId, Kind = TimerKind.TaskDue, DueAt = due });
             var template = await process.TemplateAsync(workflow, ct);
-            var calendar = await calendars.GetAsync(db, ct);
+            var calendar = await process.CalendarAsync(ct);
             var warnAt = WarningPoint.TimerAt(due, template.WarningLead, calendar, changes.Now);
             if (warnAt is { } at)
                 changes.AddTimer(new WorkflowTimer { Id = changes.NewId(), WorkflowId = workflow.Id, TaskId = task.Id, TokenId = task.TokenId, ElementId = task.ElementId, Kind = TimerKind.TaskWarning, DueAt = at });
-            // The escalation chain starts again from the new due time: no step of the old one fires.
-            foreach (var step in EscalationChain.TimersFor(template, task, due, calendar, changes.NewId))
-                changes.AddTimer(step);
+            // The old escalation chain's pending steps are cancelled above; a new chain starts if the new due time passes
+            // (the deadline's firing sets it, ADR 0050).
             var resolved = task.Alerted ? await ResolveWarningsAsync(task.Id, changes.Now, ct) : 0;
 
             journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["dueAt"] = task.DueAt, ["overdue"] = task.Overdue };
