@@ -6,10 +6,13 @@ namespace Shizhu.Benchmarks.Scale;
 
 /// <summary>
 /// <c>run.sh --timers</c>: for each size, a fresh database with that many task deadlines made through the engine
-/// (<see cref="BenchmarkSeeder"/>'s workflows, 50 open tasks each, each task with its due timer), the clock moved past
-/// all of them at once, then <see cref="TimerFiring.FireDueAsync"/> run by one sweeper (one Host's sweep) and by two
-/// (two Hosts), timed until no timer is due. Then it checks in SQL that every timer fired once, with one alert, one
-/// journal row and one outbox event each.
+/// (<see cref="BenchmarkSeeder"/>'s workflows, 50 open tasks each, each task with its due timer and its yellow warning),
+/// all due at one moment. The warnings fire first, untimed, at their own moment (three working days before); then the
+/// clock moves one second past the deadlines and <see cref="TimerFiring.FireDueAsync"/> runs by one sweeper (one Host's
+/// sweep) and by two (two Hosts), timed until no timer is due. Each deadline's firing marks its task overdue with a red
+/// alert, a journal row and an event, and starts the escalation chain (ADR 0050): its first step (the township leader, at
+/// the due time) fires with it — a second alert, journal row and event — and the later steps are set (fired too when the clock passed their points). Then it checks
+/// all of that in SQL, exactly once each.
 /// </summary>
 internal static class TimerBenchmark
 {
@@ -35,17 +38,24 @@ internal static class TimerBenchmark
             Console.Error.WriteLine($"[timers] {size}: {workflows} workflows with {pending} pending timers started in {seeding.TotalSeconds:0.0} s");
             await BenchmarkSeeder.SettleAsync(connection, ct);
 
-            // Past every deadline at once: the first stage is due within the start year.
-            clock.MoveTo(new DateTimeOffset(DateTimeOffset.UtcNow.Year + 2, 6, 1, 0, 0, 0, TimeSpan.Zero));
+            // The yellow warnings fire at their own moment, before the deadlines (untimed: not what is measured). The two
+            // templates' first stages fall due at different moments: the clock stops just before the earlier one.
+            clock.MoveTo((await DeadlineAsync(connection, "min", ct)).AddSeconds(-2));
+            var warned = (await Task.WhenAll(Enumerable.Range(0, count).Select(_ => engine.InScopeAsync<TimerFiring, int>(f => f.FireDueAsync(ct))))).Sum();
+            await BenchmarkSeeder.SettleAsync(connection, ct);
+            var deadlines = await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind = 'TaskDue' and fired_at is null and cancelled_at is null", ct);
+            Console.Error.WriteLine($"[timers] {warned} yellow warnings fired first; {deadlines} deadlines pending, all passed by one move of the clock");
+            // One second past every deadline at once (a warning not fired yet is then stale, and is cancelled instead).
+            clock.MoveTo(await DeadlineAsync(connection, "max", ct));
             var load = MachineLoad.Read();
             var stopwatch = Stopwatch.StartNew();
             var fired = (await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
                 engine.InScopeAsync<TimerFiring, int>(f => f.FireDueAsync(ct))))).Sum();
             var took = stopwatch.Elapsed;
 
-            var check = await VerifyAsync(connection, pending, ct);
-            ok &= check is null && fired == pending;
-            var row = $"| {pending:N0} | {count} | {took.TotalSeconds:0.0} s | {pending / took.TotalSeconds:N0}/s | {fired:N0} | {check ?? "exactly once each"} | {load} |";
+            var check = await VerifyAsync(connection, deadlines, ct);
+            ok &= check is null && fired == deadlines;
+            var row = $"| {deadlines:N0} | {count} | {took.TotalSeconds:0.0} s | {deadlines / took.TotalSeconds:N0}/s | {fired:N0} | {check ?? "exactly once each"} | {load} |";
             Console.Error.WriteLine($"[timers] {row}");
             rows.Add(row);
             await BenchmarkSeeder.RecreateDatabaseAsync(serverConnection, database, ct);
@@ -56,21 +66,46 @@ internal static class TimerBenchmark
         return ok ? 0 : 1;
     }
 
-    /// <summary>Null when every timer fired once with one alert, one journal row and one event; else what is wrong.</summary>
+    /// <summary>
+    /// Null when every deadline fired once — one red alert, journal row and event, its chain of three steps set once, the
+    /// first step (and any later one the clock passed) fired with its own alert, journal row and event — and nothing else
+    /// is due; else what is wrong.
+    /// </summary>
     private static async Task<string?> VerifyAsync(string connection, long expected, CancellationToken ct)
     {
-        var counts = new Dictionary<string, long>
+        var firedSteps = await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind like 'EscalateTo%' and fired_at is not null", ct);
+        var warnings = await ScalarAsync(connection, "select count(*) from workflows.task_alerts where kind = 'DueSoon'", ct);
+        var counts = new Dictionary<string, (long Actual, long Expected)>
         {
-            ["pending timers"] = await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where fired_at is null and cancelled_at is null", ct),
-            ["fired timers"] = await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where fired_at is not null", ct),
-            ["overdue tasks"] = await ScalarAsync(connection, "select count(*) from workflows.workflow_tasks where overdue", ct),
-            ["alerts"] = await ScalarAsync(connection, "select count(*) from workflows.task_alerts", ct),
-            ["tasks with an alert"] = await ScalarAsync(connection, "select count(distinct task_id) from workflows.task_alerts", ct),
-            ["journal rows"] = await ScalarAsync(connection, "select count(*) from workflows.journal where kind = 'TaskOverdue'", ct),
-            ["events"] = await ScalarAsync(connection, "select count(*) from workflows.outbox_messages where type = 'TaskOverdue'", ct),
+            ["pending deadlines"] = (await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind = 'TaskDue' and fired_at is null and cancelled_at is null", ct), 0),
+            ["fired deadlines"] = (await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind = 'TaskDue' and fired_at is not null", ct), expected),
+            ["overdue tasks"] = (await ScalarAsync(connection, "select count(*) from workflows.workflow_tasks where overdue", ct), expected),
+            ["red alerts"] = (await ScalarAsync(connection, "select count(*) from workflows.task_alerts where kind = 'Overdue'", ct), expected),
+            ["tasks with a red alert"] = (await ScalarAsync(connection, "select count(distinct task_id) from workflows.task_alerts where kind = 'Overdue'", ct), expected),
+            ["overdue journal rows"] = (await ScalarAsync(connection, "select count(*) from workflows.journal where kind = 'TaskOverdue'", ct), expected),
+            ["overdue events"] = (await ScalarAsync(connection, "select count(*) from workflows.outbox_messages where type = 'TaskOverdue'", ct), expected),
+            ["escalation steps set"] = (await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind like 'EscalateTo%'", ct), 3 * expected),
+            ["first steps fired"] = (await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind = 'EscalateToTownship' and fired_at is not null", ct), expected),
+            ["tasks with a first-step alert"] = (await ScalarAsync(connection, "select count(distinct task_id) from workflows.task_alerts where kind = 'EscalatedToTownship'", ct), expected),
+            // A later step whose point the clock passed too fired with its deadline; each fired step has one alert, one
+            // journal row and one event (the yellow warnings' own rows taken out).
+            ["step alerts"] = (await ScalarAsync(connection, "select count(*) from workflows.task_alerts where kind like 'EscalatedTo%'", ct), firedSteps),
+            ["step journal rows"] = (await ScalarAsync(connection, "select count(*) from workflows.journal where kind = 'TaskAlertRaised'", ct) - warnings, firedSteps),
+            ["step events"] = (await ScalarAsync(connection, "select count(*) from workflows.outbox_messages where type = 'TaskAlertRaised'", ct) - warnings, firedSteps),
+            ["other timers pending"] = (await ScalarAsync(connection, "select count(*) from workflows.workflow_timers where kind not like 'EscalateTo%' and fired_at is null and cancelled_at is null", ct), 0),
         };
-        var wrong = counts.Where(c => c.Key == "pending timers" ? c.Value != 0 : c.Value != expected).Select(c => $"{c.Key} {c.Value}").ToList();
+        var wrong = counts.Where(c => c.Value.Actual != c.Value.Expected).Select(c => $"{c.Key} {c.Value.Actual} (expected {c.Value.Expected})").ToList();
         return wrong.Count == 0 ? null : "WRONG: " + string.Join(", ", wrong);
+    }
+
+    /// <summary>One second past the earliest or latest pending deadline (<paramref name="aggregate"/> min or max).</summary>
+    private static async Task<DateTimeOffset> DeadlineAsync(string connection, string aggregate, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select {aggregate}(due_at) from workflows.workflow_timers where kind = 'TaskDue' and fired_at is null and cancelled_at is null", conn);
+        var latest = await command.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : DateTimeOffset.UtcNow;
+        return latest.AddSeconds(1);
     }
 
     private static async Task<long> ScalarAsync(string connection, string sql, CancellationToken ct)
