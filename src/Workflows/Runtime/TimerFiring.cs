@@ -20,6 +20,10 @@ namespace Shizhu.Workflows.Runtime;
 /// </summary>
 public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, WorkflowStateLoader process, TimeProvider clock)
 {
+    // The tasks whose open alerts the batch read up front (PreloadAsync): for them the tracked rows answer "is an alert of
+    // this kind open?", new ones of this batch included, instead of one query per warning or escalation step.
+    private readonly HashSet<Guid> _alertsLoaded = [];
+
     /// <summary>Timers fired in one transaction by <see cref="FireDueAsync"/>: one write of a few thousand statements (ADR 0041).</summary>
     public const int DefaultBatchSize = 200;
 
@@ -31,6 +35,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     {
         try
         {
+            _alertsLoaded.Clear();
             var fired = await runner.RunInTransactionAsync(Actor.System.UserName, async changes =>
                 await DueTimerClaim.TakeOneAsync(db, timerId, ct) is { } timer && await FireOnceAsync(timer, changes, ct), ct);
             if (fired) EngineMetrics.TimersFired(1);
@@ -119,12 +124,21 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     /// </summary>
     private async Task PreloadAsync(List<WorkflowTimer> timers, CancellationToken ct)
     {
+        _alertsLoaded.Clear();
         if (timers.Count <= 1) return;
         var taskIds = timers.Where(t => t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
         var workflowIds = timers.Select(t => t.WorkflowId).Distinct().ToList();
         await db.Tasks.Where(t => taskIds.Contains(t.Id)).LoadAsync(ct);
         await db.Workflows.Where(w => workflowIds.Contains(w.Id)).LoadAsync(ct);
+        await db.Alerts.Where(a => taskIds.Contains(a.TaskId) && a.ResolvedAt == null).LoadAsync(ct);
+        _alertsLoaded.UnionWith(taskIds);
     }
+
+    /// <summary>Whether the task has an open alert of the kind: from the batch's preloaded rows when it has them.</summary>
+    private async Task<bool> HasOpenAlertAsync(Guid taskId, AlertKind kind, CancellationToken ct) =>
+        _alertsLoaded.Contains(taskId)
+            ? db.Alerts.Local.Any(a => a.TaskId == taskId && a.Kind == kind && a.ResolvedAt == null)
+            : await db.Alerts.AnyAsync(a => a.TaskId == taskId && a.Kind == kind && a.ResolvedAt == null, ct);
 
     private async Task<bool> FireOnceAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
     {
@@ -143,7 +157,8 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         // An escalation step woken after its task was done or its deadline moved (the timers of both are cancelled, this
         // guards a sweep that read the timer before) has no one left to tell.
         if (EscalationChain.IsEscalation(timer.Kind)
-            && await db.Tasks.AnyAsync(t => t.Id == timer.TaskId && (t.Status != UserTaskStatus.Open || t.DueAt == null || t.DueAt > changes.Now), ct))
+            && await db.Tasks.FindAsync([timer.TaskId], ct) is { } escalated
+            && (escalated.Status != UserTaskStatus.Open || escalated.DueAt is not { } escalatedDue || escalatedDue > changes.Now))
         {
             timer.CancelledAt = changes.Now;
             timer.Revision++;
@@ -284,10 +299,10 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     /// </summary>
     private async Task WarnAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleAsync(t => t.Id == timer.TaskId, ct);
+        var task = await db.Tasks.FindAsync([timer.TaskId], ct) ?? throw new InvalidOperationException($"Timer {timer.Id} has no task.");
         if (task.Status != UserTaskStatus.Open || task.Overdue || task.DueAt is not { } due || due <= changes.Now) return;
-        if (await db.Alerts.AnyAsync(a => a.TaskId == task.Id && a.Kind == AlertKind.DueSoon && a.ResolvedAt == null, ct)) return;
-        var workflow = await db.Workflows.SingleAsync(w => w.Id == task.WorkflowId, ct);
+        if (await HasOpenAlertAsync(task.Id, AlertKind.DueSoon, ct)) return;
+        var workflow = await db.Workflows.FindAsync([task.WorkflowId], ct) ?? throw new InvalidOperationException($"Task {task.Id} has no workflow.");
         var alert = NewAlert(changes, task, AlertKind.DueSoon);
         db.Alerts.Add(alert);
         task.Alerted = true;
@@ -307,7 +322,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         // Found among the batch's preloaded rows (PreloadAsync) instead of asking the database again.
         var task = await db.Tasks.FindAsync([timer.TaskId], ct) ?? throw new InvalidOperationException($"Timer {timer.Id} has no task.");
         var kind = EscalationChain.AlertOf(timer.Kind);
-        if (await db.Alerts.AnyAsync(a => a.TaskId == task.Id && a.Kind == kind && a.ResolvedAt == null, ct)) return;
+        if (await HasOpenAlertAsync(task.Id, kind, ct)) return;
         var workflow = await db.Workflows.FindAsync([task.WorkflowId], ct) ?? throw new InvalidOperationException($"Task {task.Id} has no workflow.");
         var alert = NewAlert(changes, task, kind);
         db.Alerts.Add(alert);
