@@ -51,6 +51,8 @@ public sealed class HostCluster : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["Scheduler__Storage"] = "Postgres",
+            // Small batches, so one sweep's timers are shared out between the replicas' firing loops.
+            ["Scheduler__SweepBatchSize"] = "2",
             ["Clock__Start"] = Now.ToString("O", CultureInfo.InvariantCulture),
             ["Evidence__RootPath"] = _evidenceRoot,
             ["Bus__OutboxPollInterval"] = "00:00:00.500",
@@ -85,28 +87,32 @@ public sealed class HostCluster : IAsyncDisposable
     /// <summary>
     /// Moves every live replica's simulated clock to <paramref name="to"/> at the same moment; each one's clock API
     /// then sweeps the timers due, so the replicas' sweeps run side by side. With <paramref name="tolerateKilled"/> a
-    /// replica killed under the request is left out (the survivors' sweeps fire what it would have).
+    /// replica killed under the request is left out (the survivors' sweeps fire what it would have). Answers the
+    /// timers each replica's sweep fired (-1: not running, or killed under the request).
     /// </summary>
-    public async Task AdvanceClockAsync(DateTimeOffset to, bool tolerateKilled = false)
+    public async Task<IReadOnlyList<int>> AdvanceClockAsync(DateTimeOffset to, bool tolerateKilled = false)
     {
-        var live = _replicas.Where(r => r is { HasExited: false }).Select(r => r!).ToList();
-        await Task.WhenAll(live.Select(async replica =>
+        var fired = await Task.WhenAll(_replicas.Select(async replica =>
         {
+            if (replica is not { HasExited: false }) return -1;
             using var admin = Bearer(replica.CreateClient(), _adminToken);
             admin.Timeout = TimeSpan.FromMinutes(3);
             try
             {
                 using var response = await admin.PostAsJsonAsync("/api/admin/clock", new { to });
                 var text = await response.Content.ReadAsStringAsync();
-                if (!response.IsSuccessStatusCode && !(tolerateKilled && replica.Killed))
-                    throw new InvalidOperationException($"Moving replica {replica.BaseAddress}'s clock to {to:O} answered {(int)response.StatusCode}: {text}");
+                if (response.IsSuccessStatusCode) return System.Text.Json.Nodes.JsonNode.Parse(text)!["timersFired"]!.GetValue<int>();
+                if (tolerateKilled && replica.Killed) return -1;
+                throw new InvalidOperationException($"Moving replica {replica.BaseAddress}'s clock to {to:O} answered {(int)response.StatusCode}: {text}");
             }
             catch (Exception ex) when (tolerateKilled && replica.Killed && ex is HttpRequestException or TaskCanceledException or IOException)
             {
                 // Killed while it swept.
+                return -1;
             }
         }));
         Now = to;
+        return fired;
     }
 
     public async ValueTask DisposeAsync()

@@ -6,8 +6,10 @@ namespace Shizhu.Host.Tests.Replicas;
 /// What the replicas left in the shared database, read in SQL: each query answers the rows that break one
 /// exactly-once rule (empty when the rule holds), so a failure names what was lost or doubled.
 /// </summary>
-public sealed class ReplicaLedger(string connectionString)
+public sealed class ReplicaLedger(string connectionString) : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
     /// <summary>Timer kinds whose firing raises one alert of the paired kind on the timer's task.</summary>
     private const string TimerAlertPairs =
         "('TaskDue','Overdue'),('TaskWarning','DueSoon'),('EscalateToTownship','EscalatedToTownship'),('EscalateToCounty','EscalatedToCounty'),('EscalateToOffice','EscalatedToOffice')";
@@ -102,12 +104,24 @@ public sealed class ReplicaLedger(string connectionString)
         WHERE NOT EXISTS (SELECT 1 FROM workflows.digest_runs r WHERE r.user_name = e.user_name AND r.day = e.day)
         """);
 
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    /// <summary>The figures of a run (rows per kind), for the test's output.</summary>
+    public Task<IReadOnlyList<string>> FiguresAsync() => RowsAsync("""
+        SELECT 'completed tasks: ' || count(*) FROM workflows.workflow_tasks WHERE status = 'Completed'
+        UNION ALL SELECT 'journal ' || kind || ': ' || count(*) FROM workflows.journal GROUP BY kind
+        UNION ALL SELECT 'timers fired ' || kind || ': ' || count(*) FROM workflows.workflow_timers WHERE fired_at IS NOT NULL GROUP BY kind
+        UNION ALL SELECT 'timers cancelled ' || kind || ': ' || count(*) FROM workflows.workflow_timers WHERE cancelled_at IS NOT NULL GROUP BY kind
+        UNION ALL SELECT 'alerts ' || kind || ': ' || count(*) FROM workflows.task_alerts GROUP BY kind
+        UNION ALL SELECT 'outbox ' || type || ': ' || count(*) FROM workflows.outbox_messages GROUP BY type
+        UNION ALL SELECT 'processed by ' || consumer || ': ' || count(*) FROM notifications.processed_events GROUP BY consumer
+        UNION ALL SELECT 'notifications: ' || count(*) FROM notifications.notifications
+        UNION ALL SELECT 'digest runs ' || day::text || ': ' || count(*) FROM workflows.digest_runs GROUP BY day
+        """);
+
     private async Task<IReadOnlyList<string>> RowsAsync(string sql, DateTimeOffset? now = null)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (now is { } at) command.Parameters.AddWithValue("now", at.ToUniversalTime());
+        await using var command = Command(sql, now);
         var rows = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
@@ -116,10 +130,15 @@ public sealed class ReplicaLedger(string connectionString)
 
     private async Task<long> ScalarAsync(string sql, DateTimeOffset? now)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (now is { } at) command.Parameters.AddWithValue("now", at.ToUniversalTime());
+        await using var command = Command(sql, now);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A command on its own open connection, closed with the command (the data source owns nothing else).</summary>
+    private NpgsqlCommand Command(string sql, DateTimeOffset? now)
+    {
+        var command = _source.CreateCommand(sql);
+        if (now is { } at) command.Parameters.AddWithValue("now", at.ToUniversalTime());
+        return command;
     }
 }
