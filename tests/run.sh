@@ -4,7 +4,10 @@
 # 1. starts / installs the servers the tests need (tests/scripts/ensure-services.sh) and loads
 #    the SHIZHU_TEST_* variables it writes to tests/.services.env;
 # 2. restores local dotnet tools if .config/dotnet-tools.json exists;
-# 3. runs dotnet test on the solution (Release) with a TRX logger per test project;
+# 3. runs dotnet test on the solution (Release) with a TRX logger per test project — the replica test (two Host
+#    processes on one database and broker, Category=Replica) among them;
+#    then checks the deployment files with the Docker tooling present (tests/scripts/check-docker.sh: compose config
+#    where a compose client exists, the image build where a Docker engine answers);
 # 4. sums the TRX counters of every project and prints, as the very last line,
 #    "N passed, N failed" (", N skipped" only when some were skipped).
 # Exits non-zero if dotnet test failed, any test failed, or no test ran.
@@ -13,6 +16,7 @@
 #   SHIZHU_TEST_SOLUTION      solution to test (default Shizhu.Workflows.sln, relative to the repo root)
 #   SHIZHU_TEST_RESULTS_DIR   where TRX files go (default TestResults/run; emptied at each run)
 #   SHIZHU_SKIP_SERVICES=1    do not run ensure-services.sh (pure unit-test runs)
+#   SHIZHU_SKIP_DOCKER=1      do not run check-docker.sh (compose config / image build)
 #   SHIZHU_TEST_TIMEOUT       seconds for the whole dotnet test (default 4500)
 #   SHIZHU_TEST_HANG_TIMEOUT  kill a test host whose single test runs longer than this (default 15m; 0 = off)
 set -uo pipefail
@@ -83,6 +87,12 @@ if [ "$test_rc" -eq 124 ] || [ "$test_rc" -eq 137 ]; then
     say "dotnet test was stopped after ${TEST_TIMEOUT}s (SHIZHU_TEST_TIMEOUT)"
 fi
 
+# ---- 3b. deployment files -------------------------------------------------------------------
+docker_rc=0
+if [ "${SHIZHU_SKIP_DOCKER:-0}" != "1" ]; then
+    bash "$REPO_ROOT/tests/scripts/check-docker.sh" || docker_rc=1
+fi
+
 # Build servers (compiler, razor) would otherwise linger after a CI run.
 if [ "${CI:-}" = "true" ]; then
     timeout -k 5 60 dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -123,6 +133,10 @@ if [ "$test_rc" -ne 0 ]; then
     rc=1
 fi
 if [ "$failed" -gt 0 ]; then rc=1; fi
+if [ "$docker_rc" -ne 0 ]; then
+    say "the deployment files' check failed (tests/scripts/check-docker.sh)"
+    rc=1
+fi
 if [ "$broken" -gt 0 ]; then rc=1; fi
 if [ "$files" -eq 0 ] || [ $((passed + failed)) -eq 0 ]; then
     say "no test ran ($files TRX file(s) in $RESULTS_DIR)"

@@ -1,3 +1,5 @@
+using Shizhu.Workflows.Runtime;
+
 namespace Shizhu.Host.Configuration;
 
 /// <summary><c>Scheduler</c>: Hangfire's storage. Embedded default: in-memory; production: PostgreSQL.</summary>
@@ -15,6 +17,11 @@ public sealed class SchedulerOptions
     /// SKIP LOCKED on PostgreSQL; ADR 0041). Two keep a two-core Host busy while the other loop waits on the database.
     /// </summary>
     public int SweepParallelism { get; set; } = 2;
+    /// <summary>
+    /// Timers one firing loop claims and fires in one transaction (ADR 0041). Smaller batches spread a sweep over more
+    /// loops and replicas at the cost of more transactions; the replica test uses 2 so both replicas fire.
+    /// </summary>
+    public int SweepBatchSize { get; set; } = TimerFiring.DefaultBatchSize;
 }
 
 public enum SchedulerStorage

@@ -27,16 +27,17 @@ public sealed class TimerJobs(TimerFiring firing, IServiceScopeFactory scopes, W
     {
         // On SQLite one writer holds the database: a second loop would only wait for it.
         var loops = db.SupportsRowLocking ? Math.Max(1, options.Value.SweepParallelism) : 1;
+        var batch = Math.Max(1, options.Value.SweepBatchSize);
         var fired = loops == 1
-            ? await firing.FireDueAsync(ct)
-            : (await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => FireDueInOwnScopeAsync(ct)))).Sum();
+            ? await firing.FireDueAsync(ct, batch)
+            : (await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => FireDueInOwnScopeAsync(batch, ct)))).Sum();
         if (fired > 0) logger.LogInformation("Timer sweep fired {Count} timers", fired);
         return fired;
     }
 
-    private async Task<int> FireDueInOwnScopeAsync(CancellationToken ct)
+    private async Task<int> FireDueInOwnScopeAsync(int batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TimerFiring>().FireDueAsync(ct);
+        return await scope.ServiceProvider.GetRequiredService<TimerFiring>().FireDueAsync(ct, batch);
     }
 }

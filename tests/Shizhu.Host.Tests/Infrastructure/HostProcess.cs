@@ -9,12 +9,22 @@ namespace Shizhu.Host.Tests.Infrastructure;
 /// <summary>
 /// The Host as its own process (<c>dotnet Shizhu.Host.dll</c>, content root <c>src/Host</c>) whose database and
 /// broker connections go through <see cref="TcpProxy"/>s the test can cut — for outages and start-up, which a
-/// Host inside the test process cannot show. It gets a fresh database and virtual host of the shared servers.
+/// Host inside the test process cannot show. By default it gets a fresh database and virtual host of the shared
+/// servers; a replica of a <see cref="HostCluster"/> is given the cluster's database, virtual host and settings instead.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly ReplicaSettings? _replica;
     private Process? _process;
+
+    /// <summary>A Host with a database and virtual host of its own, created by <see cref="StartAsync"/>.</summary>
+    public HostProcess()
+    {
+    }
+
+    /// <summary>A replica: the cluster's database, virtual host and settings (Hangfire on the database, the clock's start).</summary>
+    public HostProcess(ReplicaSettings replica) => _replica = replica;
 
     public TestPostgres Postgres { get; } = new();
     public TestRabbitMq RabbitMq { get; } = new();
@@ -27,9 +37,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the servers' database and virtual host, the proxies (cut when asked) and the Host process.</summary>
     public async Task StartAsync(bool databaseCut = false, bool brokerCut = false)
     {
-        await Task.WhenAll(Postgres.StartAsync(), RabbitMq.StartAsync());
-        var database = new NpgsqlConnectionStringBuilder(Postgres.ConnectionString);
-        var broker = new Uri(RabbitMq.Uri);
+        if (_replica is null) await Task.WhenAll(Postgres.StartAsync(), RabbitMq.StartAsync());
+        var database = new NpgsqlConnectionStringBuilder(_replica?.ConnectionString ?? Postgres.ConnectionString);
+        var broker = new Uri(_replica?.BrokerUri ?? RabbitMq.Uri);
         DatabaseProxy = new TcpProxy(database.Host!, database.Port, databaseCut);
         BrokerProxy = new TcpProxy(broker.Host, broker.Port, brokerCut);
         database.Host = "127.0.0.1";
@@ -69,6 +79,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Notifications__Email__Enabled"] = "false",
             ["Startup__WaitForDependencies"] = "00:02:00",
         };
+        foreach (var (key, value) in _replica?.Settings ?? new Dictionary<string, string>()) settings[key] = value;
         foreach (var (key, value) in settings) start.Environment[key] = value;
 
         _process = new Process { StartInfo = start };
@@ -77,6 +88,21 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The operating system's id of the Host process.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The Host was not started.");
+
+    /// <summary>Whether <see cref="KillAsync"/> was called: requests cut by the kill are expected.</summary>
+    public bool Killed { get; private set; }
+
+    /// <summary>Ends the Host at once with SIGKILL (no shutdown, no flushing), as a crash or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        Killed = true;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -112,7 +138,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static string Configuration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Shizhu.Workflows.sln"))) return dir.FullName;
@@ -136,6 +162,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process?.Dispose();
         if (DatabaseProxy is not null) await DatabaseProxy.DisposeAsync();
         if (BrokerProxy is not null) await BrokerProxy.DisposeAsync();
+        if (_replica is not null) return;
         await RabbitMq.DisposeAsync();
         await Postgres.DisposeAsync();
     }
