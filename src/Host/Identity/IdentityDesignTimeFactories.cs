@@ -24,7 +24,8 @@ internal sealed class PostgresIdentityDesignTimeFactory : IDesignTimeDbContextFa
     }
 }
 
-internal static class IdentityProviderOptions
+/// <summary>How the identity contexts use each provider: the Host, design time and the compiled-model test (ADR 0049).</summary>
+public static class IdentityProviderOptions
 {
     public static DbContextOptionsBuilder UseIdentitySqlite(this DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history_identity")).UseSnakeCaseNamingConvention();

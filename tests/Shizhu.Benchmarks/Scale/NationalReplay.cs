@@ -25,17 +25,19 @@ namespace Shizhu.Benchmarks.Scale;
 /// years), all started on 4 January 2022 on the built-in templates, then the whole 2022–2026 programme replayed in
 /// simulated time through the engine as the county's plan replay does (<c>PlanReplayTests</c>): every open task
 /// completed with its required evidence and first outcome, the municipal verdict "passed" on 15 October of each target
-/// year, the clock jumping to the next timer otherwise. Prints throughput and the projection for 38,600 units.
+/// year, the clock jumping to the next timer otherwise. Prints throughput, the projection for 38,600 units and where the
+/// time went (<see cref="ReplayProfile"/>).
+/// <c>--workers N</c> (default 8) commands run side by side; <c>--read-each-task</c> opens every task's detail
+/// (<see cref="WorkflowQueries.GetTaskAsync"/>) before completing it, as the first version did, instead of once per
+/// template element — the evidence a task needs is its element's, and the engine still refuses a completion without it.
 /// </summary>
 internal static class NationalReplay
 {
-    private const int Workers = 4;
     private const string VerdictMessage = "municipal-verdict";
     private static readonly Actor CountyAdmin = new("replay-admin", new HashSet<string> { Roles.CountyAdmin }, null);
     private static readonly DateTimeOffset Start = new(2022, 1, 4, 9, 0, 0, ChinaTime.Offset);
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
-    public static async Task<int> RunAsync(string serverConnection, int units, CancellationToken ct)
+    public static async Task<int> RunAsync(string serverConnection, int units, int workers, bool readEachTask, CancellationToken ct)
     {
         const string database = "shizhu_replay";
         await BenchmarkSeeder.RecreateDatabaseAsync(serverConnection, database, ct);
@@ -47,38 +49,44 @@ internal static class NationalReplay
         var entries = await GenerateAsync(engine, units, ct);
 
         var total = Stopwatch.StartNew();
-        var counts = new Counts();
-        await Parallel.ForEachAsync(entries, Options(ct), async (e, token) =>
+        var counts = new ReplayCounts();
+        var profile = new ReplayProfile();
+        var driver = new ReplayTaskDriver(engine, counts, profile, readEachTask);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct };
+        await profile.WallAsync("workflows started", () => Parallel.ForEachAsync(entries, options, async (e, token) =>
             await engine.InScopeAsync<WorkflowStarter, WorkflowSummary>(s =>
-                s.StartAsync(new StartWorkflow(e.TownshipCode, e.Track, e.StartYear, e.TargetYear), CountyAdmin, null, token)));
-        Console.Error.WriteLine($"[replay] {units} units started in {total.Elapsed.TotalSeconds:0.0} s");
+                s.StartAsync(new StartWorkflow(e.TownshipCode, e.Track, e.StartYear, e.TargetYear), CountyAdmin, null, token))));
+        Console.Error.WriteLine($"[replay] {units} units started in {total.Elapsed.TotalSeconds:0.0} s ({workers} workers)");
 
         var year = 0;
         for (var round = 0; round < 20_000; round++)
         {
-            counts.Fired += await engine.InScopeAsync<TimerFiring, int>(f => f.FireDueAsync(ct));
-            var open = await OpenTasksAsync(engine, ct);
+            counts.Fired += await profile.WallAsync("timers fired (TimerFiring.FireDueAsync)", () => engine.InScopeAsync<TimerFiring, int>(f => f.FireDueAsync(ct)));
+            var open = await profile.WallAsync("driver: open tasks read", () => OpenTasksAsync(engine, ct));
             if (open.Count > 0)
             {
+                profile.Rounds++;
                 clock.MoveTo(clock.GetUtcNow().AddHours(1));
-                await Parallel.ForEachAsync(open, Options(ct), async (task, token) => await CompleteAsync(engine, task, counts, token));
+                await profile.WallAsync("task rounds (evidence, completions)", () =>
+                    Parallel.ForEachAsync(open, options, async (task, token) => await driver.CompleteAsync(task, token)));
                 continue;
             }
             var now = clock.GetUtcNow();
-            var awaiting = await AwaitingVerdictAsync(engine, ct);
+            var awaiting = await profile.WallAsync("driver: verdicts and next timer read", () => AwaitingVerdictAsync(engine, ct));
             var due = awaiting.Where(a => a.VerdictAt <= now).ToList();
             if (due.Count > 0)
             {
-                await Parallel.ForEachAsync(due, Options(ct), async (a, token) =>
+                await profile.WallAsync("verdicts delivered (MessageDelivery)", () => Parallel.ForEachAsync(due, options, async (a, token) =>
                 {
                     using var payload = JsonDocument.Parse("""{"result":"passed"}""");
                     await engine.InScopeAsync<MessageDelivery, WorkflowSummary>(d =>
                         d.DeliverAsync(a.Id, new DeliverMessage(VerdictMessage, payload.RootElement), CountyAdmin, null, token));
                     Interlocked.Increment(ref counts.Verdicts);
-                });
+                }));
                 continue;
             }
-            var next = new[] { await NextTimerEventAsync(engine, ct) }.Concat(awaiting.Select(a => (DateTimeOffset?)a.VerdictAt)).Where(d => d is not null).Min();
+            var nextTimer = await profile.WallAsync("driver: verdicts and next timer read", () => NextTimerEventAsync(engine, ct));
+            var next = new[] { nextTimer }.Concat(awaiting.Select(a => (DateTimeOffset?)a.VerdictAt)).Where(d => d is not null).Min();
             if (next is null) break;
             clock.MoveTo(next.Value);
             if (ChinaTime.ToLocal(next.Value).Year != year)
@@ -96,19 +104,10 @@ internal static class NationalReplay
         Console.WriteLine("| units | workflows completed / not | completions | evidence uploads | verdicts | timers fired | replay took | commands/s | projected for 38,600 units | load average |");
         Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         Console.WriteLine($"| {units:N0} | {completed:N0} / {running:N0} | {counts.Completions:N0} | {counts.Uploads:N0} | {counts.Verdicts:N0} | {counts.Fired:N0} | {took.TotalSeconds:0} s | {commands / took.TotalSeconds:N0} | {projection.TotalMinutes:0} min | {MachineLoad.Read()} |");
+        profile.Print(took, workers, readEachTask);
         await BenchmarkSeeder.RecreateDatabaseAsync(serverConnection, database, ct);
         return running == 0 ? 0 : 1;
     }
-
-    private sealed class Counts
-    {
-        public int Completions;
-        public int Uploads;
-        public int Verdicts;
-        public int Fired;
-    }
-
-    private static ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Workers, CancellationToken = ct };
 
     /// <summary>The units and their plan entries: every third on the national track over three years, start years 2022–2025.</summary>
     private static async Task<List<PlanEntry>> GenerateAsync(BenchmarkEngine engine, int units, CancellationToken ct)
@@ -128,30 +127,13 @@ internal static class NationalReplay
         return entries;
     }
 
-    private static async Task CompleteAsync(BenchmarkEngine engine, WorkflowTask task, Counts counts, CancellationToken ct)
-    {
-        var actor = task.Scope switch
-        {
-            TaskScope.County => new Actor("county-" + task.Role, new HashSet<string> { task.Role }, null),
-            TaskScope.Department => new Actor("dept-" + task.DepartmentCode, new HashSet<string> { Roles.CountyDepartment }, null, task.DepartmentCode),
-            _ => new Actor(task.Role + "-" + task.TownshipCode, new HashSet<string> { task.Role }, task.TownshipCode),
-        };
-        var detail = await engine.InScopeAsync<WorkflowQueries, TaskDetail?>(q => q.GetTaskAsync(actor, task.Id, ct))
-            ?? throw new InvalidOperationException($"Task {task.Id} is not visible to {actor.UserName}.");
-        foreach (var requirement in detail.Evidence.Where(r => r.IsRequiredFor(detail.Outcomes.FirstOrDefault())))
-        {
-            await using var content = new MemoryStream(Pdf, writable: false);
-            await engine.InScopeAsync<EvidenceUploader, EvidenceView>(u =>
-                u.UploadAsync(task.Id, new UploadEvidence(requirement.Key, requirement.Key + ".pdf"), content, actor, null, ct));
-            Interlocked.Increment(ref counts.Uploads);
-        }
-        await engine.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, new CompleteTask(null, null, null), actor, null, ct));
-        Interlocked.Increment(ref counts.Completions);
-    }
-
-    private static Task<List<WorkflowTask>> OpenTasksAsync(BenchmarkEngine engine, CancellationToken ct) =>
-        engine.InScopeAsync<WorkflowDbContext, List<WorkflowTask>>(db =>
-            db.Tasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open).OrderBy(t => t.CreatedAt).ToListAsync(ct));
+    /// <summary>Every open task with its workflow's template (the key of the driver's evidence lookup).</summary>
+    private static Task<List<OpenTask>> OpenTasksAsync(BenchmarkEngine engine, CancellationToken ct) =>
+        engine.InScopeAsync<WorkflowDbContext, List<OpenTask>>(async db =>
+            (await db.Tasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open).OrderBy(t => t.CreatedAt)
+                .Join(db.Workflows, t => t.WorkflowId, w => w.Id, (t, w) => new { Task = t, w.TemplateKey, w.TemplateVersion })
+                .ToListAsync(ct))
+            .Select(o => new OpenTask(o.Task, o.TemplateKey, o.TemplateVersion)).ToList());
 
     private static Task<DateTimeOffset?> NextTimerEventAsync(BenchmarkEngine engine, CancellationToken ct) =>
         engine.InScopeAsync<WorkflowDbContext, DateTimeOffset?>(db => db.Timers.AsNoTracking()
