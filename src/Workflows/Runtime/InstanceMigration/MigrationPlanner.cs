@@ -157,11 +157,16 @@ internal sealed class MigrationPlanner(MigrationPlan plan, WorkflowInstance work
         {
             case WaitKind.Task:
                 var due = Evaluate(to.Due, now);
-                _work.CreatedTaskViews.Add(new TaskChangeView(null, to.Title ?? to.Id, null, to.Id, null, due));
-                if (due is { } at) _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.TaskDue), null, to.Id, null, at, "created"));
-                foreach (var boundary in to.Boundary ?? [])
-                    if (Evaluate(boundary.Due, now) is { } boundaryAt)
-                        _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.Boundary), null, boundary.Id, null, boundaryAt, "created"));
+                // A 会签/或签 opens one task per instance (sequential: the first only), each with its own timers (ADR 0045).
+                var opened = to.MultiInstance is { } multi ? (multi.Sequential ? Math.Min(1, multi.Keys.Count) : multi.Keys.Count) : 1;
+                for (var i = 0; i < opened; i++)
+                {
+                    _work.CreatedTaskViews.Add(new TaskChangeView(null, to.Title ?? to.Id, null, to.Id, null, due));
+                    if (due is { } at) _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.TaskDue), null, to.Id, null, at, "created"));
+                    foreach (var boundary in to.Boundary ?? [])
+                        if (Evaluate(boundary.Due, now) is { } boundaryAt)
+                            _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.Boundary), null, boundary.Id, null, boundaryAt, "created"));
+                }
                 break;
             case WaitKind.Time:
                 if (Evaluate(to.Due, now) is not { } timerAt || timerAt <= now)

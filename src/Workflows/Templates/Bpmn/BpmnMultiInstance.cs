@@ -29,7 +29,7 @@ internal static partial class BpmnMultiInstance
         };
         return new XElement(Model + "multiInstanceLoopCharacteristics",
             new XAttribute("isSequential", multi.Sequential ? "true" : "false"),
-            multi.Completion is { } completion ? new XAttribute(Ext + "completion", completion) : null,
+            new XAttribute(Ext + "completion", multi.Completion ?? ""),
             multi.Mode is null ? new XAttribute(Ext + "modeOmitted", "true") : null,
             new XElement(Model + "extensionElements",
                 (list ?? []).Select(key => new XElement(Ext + "instance", new XAttribute(source, key)))),
@@ -46,9 +46,11 @@ internal static partial class BpmnMultiInstance
         var sequential = (string?)loop.Attribute("isSequential") == "true";
         var mode = (string?)loop.Attribute(Ext + "modeOmitted") == "true" && !sequential ? null
             : sequential ? MultiInstanceDefinition.SequentialMode : MultiInstanceDefinition.Parallel;
-        var (completion, atLeast) = ((string?)loop.Attribute(Ext + "completion"), (int?)null);
+        // Our export always writes shizhu:completion (empty: the template named none, which means all); a foreign file has none.
+        var written = (string?)loop.Attribute(Ext + "completion");
+        var (completion, atLeast) = (written is { Length: > 0 } ? written : null, (int?)null);
         var expression = loop.Element(Model + "completionCondition")?.Value.Trim();
-        if (completion == MultiInstanceDefinition.AtLeastCompletion || completion is null)
+        if (written is null || written == MultiInstanceDefinition.AtLeastCompletion)
         {
             var match = expression is null ? null : AtLeastExpression().Match(expression);
             if (expression is not null && AllExpression().IsMatch(expression)) completion ??= MultiInstanceDefinition.All;
