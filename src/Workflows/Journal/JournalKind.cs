@@ -53,4 +53,6 @@ public enum JournalKind
     TaskWithdrawn,
     /// <summary>The uploader took back an evidence file of an open task (ADR 0033).</summary>
     EvidenceRemoved,
+    /// <summary>A 会签/或签 element's completion condition held: the element moved on, its open instances were cancelled (ADR 0045).</summary>
+    MultiInstanceCompleted,
 }

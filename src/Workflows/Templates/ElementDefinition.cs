@@ -6,6 +6,7 @@ namespace Shizhu.Workflows.Templates;
 /// <summary>
 /// One element of a template. A flat record: each <see cref="Type"/> uses the fields it needs and the
 /// validator names any that are missing (user tasks need a title and role, timer events a due rule, …).
+/// A user task with <see cref="MultiInstance"/> is a 会签/或签: one task per listed department, user or role (ADR 0045).
 /// A <see cref="ElementType.SubProcess"/> call names the sub-process it <see cref="Calls"/> and passes its <see cref="Arguments"/>.
 /// </summary>
 public sealed record ElementDefinition(
@@ -27,4 +28,5 @@ public sealed record ElementDefinition(
     string? Message = null,
     string? Default = null,
     string? Calls = null,
-    IReadOnlyDictionary<string, JsonElement>? Arguments = null);
+    IReadOnlyDictionary<string, JsonElement>? Arguments = null,
+    MultiInstanceDefinition? MultiInstance = null);

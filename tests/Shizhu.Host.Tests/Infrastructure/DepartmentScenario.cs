@@ -27,25 +27,33 @@ public sealed class DepartmentScenario
         await fixture.CreateUserAsync(police, "county-department", null, "public-security");
         await fixture.CreateUserAsync(staff, "township-staff", code);
 
-        var draft = await admin.PostJsonAsync("/api/templates/municipal/drafts", Template);
+        var workflow = await StartOnTemplateAsync(admin, Template, code);
+        return new DepartmentScenario
+        {
+            WorkflowId = workflow.Str("id"), TownshipCode = code, EducationUser = education, PoliceUser = police, StaffUser = staff,
+        };
+    }
+
+    /// <summary>
+    /// Starts a municipal workflow for <paramref name="townshipCode"/> on <paramref name="template"/>, published only for
+    /// the start and retired right after, so every other test keeps starting on the built-in template.
+    /// </summary>
+    public static async Task<JsonNode> StartOnTemplateAsync(HttpClient admin, object template, string townshipCode)
+    {
+        var draft = await admin.PostJsonAsync("/api/templates/municipal/drafts", template);
         var version = draft["version"]!.GetValue<int>();
         await admin.PostJsonAsync($"/api/templates/municipal/versions/{version}/publish", new { });
-        JsonNode workflow;
         try
         {
             var now = DateTimeOffset.Parse((await admin.GetJsonAsync("/api/clock")).Str("now"), System.Globalization.CultureInfo.InvariantCulture);
-            workflow = await admin.PostJsonAsync("/api/workflows",
-                new { townshipCode = code, track = "municipal", startYear = now.ToOffset(TimeSpan.FromHours(8)).Year });
+            return await admin.PostJsonAsync("/api/workflows",
+                new { townshipCode, track = "municipal", startYear = now.ToOffset(TimeSpan.FromHours(8)).Year });
         }
         finally
         {
             using var retired = await admin.PostAsJsonAsync($"/api/templates/municipal/versions/{version}/retire", new { });
             retired.EnsureSuccessStatusCode();
         }
-        return new DepartmentScenario
-        {
-            WorkflowId = workflow.Str("id"), TownshipCode = code, EducationUser = education, PoliceUser = police, StaffUser = staff,
-        };
     }
 
     /// <summary>The workflow's open task <paramref name="title"/>, as the county office reads it.</summary>

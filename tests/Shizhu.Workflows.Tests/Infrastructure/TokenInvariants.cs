@@ -44,6 +44,12 @@ public static class TokenInvariants
             var element = elements[token.ElementId];
             switch (element.Type)
             {
+                // A 会签/或签 waits on one open task per instance still to sign, at least one (ADR 0045).
+                case ElementType.UserTask when element.MultiInstance is { } multi:
+                    var signing = open.Where(t => t.TokenId == token.Id).ToList();
+                    Assert.InRange(signing.Count, 1, multi.Sequential ? 1 : multi.Keys.Count);
+                    Assert.Equal(signing.Count, signing.Select(t => t.InstanceKey).Distinct().Count());
+                    break;
                 case ElementType.UserTask:
                     Assert.Single(open, t => t.TokenId == token.Id);
                     break;

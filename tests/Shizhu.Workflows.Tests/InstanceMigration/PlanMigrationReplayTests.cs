@@ -94,8 +94,8 @@ public abstract class PlanMigrationReplayTests(EngineDatabase database) : IAsync
     }
 
     /// <summary>
-    /// Right after the migration: the 2022 municipal entries wait for the technical assessment with the nine departments'
-    /// guidance tasks open beside it; the 2022 national entries wait for their middle year and for the departments' target
+    /// Right after the migration: the 2022 municipal entries wait for the technical assessment with the departments'
+    /// 会签 open beside it (one token, nine signatures); the 2022 national entries wait for their middle year and for the departments' target
     /// year (the old template's January application is not the plan's: it comes again in the target year); the later
     /// entries still wait at their timer start.
     /// </summary>
@@ -106,13 +106,10 @@ public abstract class PlanMigrationReplayTests(EngineDatabase database) : IAsync
             var tokens = _harness.Read(db => db.Tokens.Where(t => t.WorkflowId == id && t.State == TokenState.Waiting).Select(t => t.ElementId).ToList());
             string[] expected = startYear > 2022 ? ["start"]
                 : track == Tracks.National ? ["department-guidance-wait", "routine-wait"]
-                : ["county-technical-assessment-wait", .. DepartmentGuidance];
+                : ["county-technical-assessment-wait", "department-guidance-sign"];
             Assert.True(expected.Order().SequenceEqual(tokens.Order()), $"{township} waits at {string.Join(", ", tokens.Order())}.");
         }
     }
-
-    private static readonly string[] DepartmentGuidance = [.. new[] { "urban-management", "ecology-environment", "market-regulation", "commerce",
-        "public-security", "education", "water-resources", "transport", "agriculture-rural" }.Select(d => $"department-guidance-{d}")];
 
     private static string Goal(string township) => ReferenceDataSeeder.Plan.Single(p => p.Township == township).Goal;
 

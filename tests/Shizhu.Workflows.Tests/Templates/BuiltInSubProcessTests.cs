@@ -38,22 +38,20 @@ public sealed class BuiltInSubProcessTests
 
     [Theory]
     [MemberData(nameof(BuiltIn))]
-    public void EveryCountyDepartmentsGuidanceIsOneTaskForTheCreationYearInParallelWithTheCreationAndNotPartOfAnyCheck(string key)
+    public void EveryCountyDepartmentsGuidanceIsOneSignatureOfOneCountersignForTheCreationYearInParallelWithTheCreation(string key)
     {
         var expanded = TemplateCatalog.Parse(TemplateResources.BuiltIn(key));
 
-        var guidance = expanded.Elements.Where(e => e.Scope == TaskScope.Department).ToList();
-        Assert.Equal(ReferenceDataSeeder.CountyDepartments.Select(d => d.Code).Order(), guidance.Select(e => e.DepartmentCode!).Order());
-        Assert.All(guidance, e =>
-        {
-            Assert.Equal(($"department-guidance-{e.DepartmentCode}", "county-department", "department-guidance"), (e.Id, e.Role!, e.Stage!));
-            Assert.Equal(new DueRule(Year: "target", Month: 10), e.Due);
-            Assert.Contains(e.Evidence!, r => r.Key == "supporting-evidence" && r.Required);
-            Assert.Contains(expanded.Flows, f => f.From == "department-guidance-fork" && f.To == e.Id);
-            Assert.Contains(expanded.Flows, f => f.From == e.Id && f.To == "department-guidance-join");
-        });
+        var guidance = Assert.Single(expanded.Elements, e => e.Scope == TaskScope.Department);
+        Assert.Equal(("department-guidance-sign", "county-department", "department-guidance"), (guidance.Id, guidance.Role!, guidance.Stage!));
+        Assert.Equal(ReferenceDataSeeder.CountyDepartments.Select(d => d.Code).Order(), guidance.MultiInstance!.DepartmentCodes!.Order());
+        Assert.Equal(("parallel", "all", 9), (guidance.MultiInstance.Mode, guidance.MultiInstance.Completion, guidance.MultiInstance.Required));
+        Assert.Null(guidance.DepartmentCode);
+        Assert.Equal(new DueRule(Year: "target", Month: 10), guidance.Due);
+        Assert.Contains(guidance.Evidence!, r => r.Key == "supporting-evidence" && r.Required);
         Assert.Contains(expanded.Flows, f => f.From == "creation-fork" && f.To == "department-guidance-wait");
-        Assert.Contains(expanded.Flows, f => f.From == "department-guidance-join" && f.To == "creation-join");
+        Assert.Contains(expanded.Flows, f => f.From == "department-guidance-wait" && f.To == guidance.Id);
+        Assert.Contains(expanded.Flows, f => f.From == guidance.Id && f.To == "creation-join");
         Assert.DoesNotContain(expanded.Elements, e => e.Id.StartsWith("county-", StringComparison.Ordinal) && e.Id.Contains("guidance", StringComparison.Ordinal));
     }
 

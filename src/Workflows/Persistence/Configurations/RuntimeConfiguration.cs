@@ -64,6 +64,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.Owner).HasMaxLength(100);
         b.Property(t => t.Delegation).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.HandoverNote).HasMaxLength(500);
+        b.Property(t => t.InstanceKey).HasMaxLength(100);
         b.Property(t => t.Revision).IsConcurrencyToken();
         // The inbox query: open tasks of a township (or the county office) for a role.
         b.HasIndex(t => new { t.Status, t.TownshipCode, t.Role });

@@ -45,6 +45,14 @@ internal sealed class MigrationPlanner(MigrationPlan plan, WorkflowInstance work
             _work.Refuse(from.Id, $"元素 {Name(from)} 处有未处理的流程异常，请先处理并重试后再迁移。");
             return;
         }
+        if (from.MultiInstance is { } multi)
+        {
+            // The signatures given so far belong to this version's instance list and completion condition: carried over
+            // they could complete the new element wrongly or never (ADR 0045), so a running 会签 is not migrated.
+            var open = openTasks.Count(t => t.TokenId == token.Id);
+            _work.Refuse(from.Id, $"{Name(from)}的{multi.Name}正在进行（尚有 {open} 份签署未完成），不能迁移：请待{multi.Name}完成后再迁移。");
+            return;
+        }
         var targets = plan.TargetsOf(from.Id);
         if (targets is null)
         {
@@ -75,7 +83,8 @@ internal sealed class MigrationPlanner(MigrationPlan plan, WorkflowInstance work
     {
         switch (Kind(from, plan.Source))
         {
-            case WaitKind.Task when Kind(to, plan.Target) == WaitKind.Task && task is not null && SamePeople(task, to):
+            // A task is kept only on an ordinary task: one arriving at a 会签/或签 opens its instances afresh.
+            case WaitKind.Task when Kind(to, plan.Target) == WaitKind.Task && to.MultiInstance is null && task is not null && SamePeople(task, to):
                 KeepTask(token, task, from, to);
                 break;
             case WaitKind.Time when Kind(to, plan.Target) == WaitKind.Time:
@@ -148,11 +157,16 @@ internal sealed class MigrationPlanner(MigrationPlan plan, WorkflowInstance work
         {
             case WaitKind.Task:
                 var due = Evaluate(to.Due, now);
-                _work.CreatedTaskViews.Add(new TaskChangeView(null, to.Title ?? to.Id, null, to.Id, null, due));
-                if (due is { } at) _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.TaskDue), null, to.Id, null, at, "created"));
-                foreach (var boundary in to.Boundary ?? [])
-                    if (Evaluate(boundary.Due, now) is { } boundaryAt)
-                        _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.Boundary), null, boundary.Id, null, boundaryAt, "created"));
+                // A 会签/或签 opens one task per instance (sequential: the first only), each with its own timers (ADR 0045).
+                var opened = to.MultiInstance is { } multi ? (multi.Sequential ? Math.Min(1, multi.Keys.Count) : multi.Keys.Count) : 1;
+                for (var i = 0; i < opened; i++)
+                {
+                    _work.CreatedTaskViews.Add(new TaskChangeView(null, to.Title ?? to.Id, null, to.Id, null, due));
+                    if (due is { } at) _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.TaskDue), null, to.Id, null, at, "created"));
+                    foreach (var boundary in to.Boundary ?? [])
+                        if (Evaluate(boundary.Due, now) is { } boundaryAt)
+                            _work.TimerViews.Add(new TimerChangeView(null, JournalState.Name(TimerKind.Boundary), null, boundary.Id, null, boundaryAt, "created"));
+                }
                 break;
             case WaitKind.Time:
                 if (Evaluate(to.Due, now) is not { } timerAt || timerAt <= now)

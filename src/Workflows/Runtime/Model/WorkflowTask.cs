@@ -41,6 +41,12 @@ public sealed class WorkflowTask
     /// <summary>Why the task is with its assignee now (退回/撤回/转办 reason), shown on the task; the journal keeps every one.</summary>
     public string? HandoverNote { get; set; }
 
+    /// <summary>
+    /// 会签/或签: the entry of the element's instance list this task signs for (a department code, user name or role);
+    /// null for an ordinary task (ADR 0045). All instances of one element wait on the same token.
+    /// </summary>
+    public string? InstanceKey { get; init; }
+
     /// <summary>Optimistic concurrency token: two users completing at once, exactly one wins.</summary>
     public int Revision { get; set; }
 }

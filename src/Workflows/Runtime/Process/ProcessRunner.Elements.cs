@@ -31,6 +31,9 @@ internal sealed partial class ProcessRunner
             case ElementType.EndEvent:
                 End(token);
                 break;
+            case ElementType.UserTask when element.MultiInstance is { } multi:
+                OpenInstances(token, element, multi);
+                break;
             case ElementType.UserTask:
                 OpenTask(token, element);
                 break;
@@ -90,24 +93,29 @@ internal sealed partial class ProcessRunner
         _changes.Raise(id => new WorkflowCompleted(id, _changes.Now, _workflow.Id, _workflow.TownshipCode, _workflow.TownshipName, _workflow.Track));
     }
 
-    private void OpenTask(WorkflowToken token, ElementDefinition element)
+    /// <summary>Opens the element's task; for a 会签/或签, the instance for <paramref name="instanceKey"/> (its department, user or role).</summary>
+    private void OpenTask(WorkflowToken token, ElementDefinition element, string? instanceKey = null)
     {
         var dueAt = DueRuleEvaluator.Evaluate(element.Due, _workflow.StartYear, CycleYear, _changes.Now, _calendar);
         var scope = element.Scope ?? TaskScope.Township;
+        var multi = instanceKey is null ? null : element.MultiInstance;
         var task = new WorkflowTask
         {
             Id = _changes.NewId(), WorkflowId = _workflow.Id, TokenId = token.Id,
             StageKey = element.Stage ?? _stages.Current ?? "", ElementId = element.Id,
-            Title = element.Title ?? element.Id, Role = element.Role ?? "", Scope = scope,
+            Title = element.Title ?? element.Id, Role = (multi?.Roles is not null ? instanceKey : element.Role) ?? "", Scope = scope,
             TownshipCode = _workflow.TownshipCode, CreatedAt = _changes.Now, DueAt = dueAt,
             // Only a department's task belongs to its department; another scope's departmentCode names who guides it.
-            DepartmentCode = scope == TaskScope.Department ? element.DepartmentCode : null,
+            DepartmentCode = scope != TaskScope.Department ? null : multi?.DepartmentCodes is not null ? instanceKey : element.DepartmentCode,
+            Assignee = multi?.Users is not null ? instanceKey : null,
+            InstanceKey = instanceKey,
         };
         _changes.AddTask(task);
         _opened.Add(task);
         var journal = _changes.Journal(_workflow.Id, JournalKind.TaskCreated, $"生成任务：{task.Title}");
         journal.After["task"] = JournalState.Task(task).With("role", task.Role).With("scope", JournalState.Name(task.Scope))
             .With("departmentCode", task.DepartmentCode).With("dueAt", task.DueAt);
+        if (task.InstanceKey is not null) journal.After["task"]!.AsObject()["instanceKey"] = task.InstanceKey;
         journal.After["token"] = JournalState.Token(token.Id, token.ElementId);
         _changes.Raise(id => new TaskCreated(id, _changes.Now, _workflow.Id, task.Id, _workflow.TownshipCode, _workflow.TownshipName,
             task.StageKey, task.Title, task.Role, dueAt, task.DepartmentCode));

@@ -9,9 +9,9 @@ internal sealed partial class ProcessRunner
 {
     /// <summary>
     /// 退回: moves <paramref name="token"/> (waiting on a task the caller has cancelled) back to the earlier user task
-    /// <paramref name="elementId"/>, which opens a fresh task there; answers it.
+    /// <paramref name="elementId"/>, which opens a fresh task there — a fresh instance each for a 会签/或签; answers them.
     /// </summary>
-    public WorkflowTask? SendBack(WorkflowToken token, string elementId, JournalRecord journal)
+    public IReadOnlyList<WorkflowTask> SendBack(WorkflowToken token, string elementId, JournalRecord journal)
     {
         var opened = _opened.Count;
         Moving(journal, token);
@@ -20,7 +20,7 @@ internal sealed partial class ProcessRunner
         token.State = TokenState.Waiting;
         Arrive(token);
         Run();
-        return _opened.Skip(opened).FirstOrDefault(t => t.TokenId == token.Id && t.ElementId == elementId);
+        return [.. _opened.Skip(opened).Where(t => t.TokenId == token.Id && t.ElementId == elementId)];
     }
 
     /// <summary>

@@ -56,13 +56,16 @@ internal sealed partial class ProcessRunner
 
     /// <summary>
     /// A user task was completed: record its outcome and data as variables and move its token on. The command's
-    /// <paramref name="journal"/> row shows the variable and the token before and after.
+    /// <paramref name="journal"/> row shows the variable and the token before and after. Answers whether the task's
+    /// element is done: always for an ordinary task; for a 会签/或签 instance only once its completion condition holds.
     /// </summary>
-    public void TaskCompleted(WorkflowTask task, string? outcome, JsonObject? data, string actor, JournalRecord journal)
+    public bool TaskCompleted(WorkflowTask task, string? outcome, JsonObject? data, string actor, JournalRecord journal)
     {
         var record = data?.DeepClone() as JsonObject ?? [];
         record["outcome"] = outcome;
         record["completedBy"] = actor;
+        if (task.InstanceKey is not null && _graph.Elements.TryGetValue(task.ElementId, out var element) && element.MultiInstance is { } multi)
+            return InstanceCompleted(task, element, multi, record, outcome, journal);
         SetJournaled(journal, task.ElementId, record);
         if (TokenOf(task.TokenId) is { } token)
         {
@@ -70,6 +73,7 @@ internal sealed partial class ProcessRunner
             Leave(token);
         }
         Run();
+        return true;
     }
 
     /// <summary>A timer event's (or timer start's) time has come: its token moves on.</summary>

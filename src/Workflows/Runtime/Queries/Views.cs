@@ -78,7 +78,7 @@ public sealed record TaskDetail(
     string TownshipCode, string? DepartmentCode, string? DepartmentName, UserTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt, bool Overdue, string? Outcome, string? CompletedBy, DateTimeOffset? CompletedAt, string? Comment,
     IReadOnlyList<FormFieldView> Form, IReadOnlyList<string> Outcomes, IReadOnlyList<EvidenceRequirementView> Evidence,
-    JsonObject? Data = null, TaskOperationsView? Operations = null);
+    JsonObject? Data = null, TaskOperationsView? Operations = null, CountersignView? Countersign = null);
 
 /// <summary>
 /// What the caller may do with a task (ADR 0031), computed by the engine's rules: <see cref="Allowed"/> lists operation

@@ -99,7 +99,16 @@ public sealed class WorkflowQueries(WorkflowDbContext db, TemplateCatalog catalo
             [.. (element?.Form ?? []).Select(f => new FormFieldView(f.Key, f.Label, f.Type, f.Required, f.Options, f.Min, f.Max, f.MaxLength))],
             element?.Outcomes ?? [],
             [.. (element?.Evidence ?? []).Select(EvidenceRequirementView.From)],
-            task.Data is null ? null : JsonNode.Parse(task.Data)?.AsObject(), operations);
+            task.Data is null ? null : JsonNode.Parse(task.Data)?.AsObject(), operations,
+            await CountersignQuery.ForTaskAsync(db, task, template, ct));
+    }
+
+    /// <summary>The workflow's running 会签/或签 with each instance's state (ADR 0045); null when the actor cannot see the workflow.</summary>
+    public async Task<IReadOnlyList<CountersignView>?> CountersignsAsync(Actor actor, Guid workflowId, CancellationToken ct)
+    {
+        if (await GetAsync(actor, workflowId, ct) is not { } workflow) return null;
+        var template = await catalog.GetAsync(db, workflow.TemplateKey, workflow.TemplateVersion, ct);
+        return await CountersignQuery.RunningAsync(db, workflowId, template, ct);
     }
 
     /// <summary>

@@ -81,7 +81,12 @@ public sealed class TaskCompleter(
         changes.Raise(id => new TaskCompleted(id, changes.Now, workflow.Id, task.Id, workflow.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, actor.UserName, outcome, actor.Name));
 
-        (await process.RunnerAsync(workflow, changes, ct)).TaskCompleted(task, outcome, data, actor.UserName, journal);
+        // A 会签/或签 instance: the element's other open instances are read only for these (the hot path reads nothing more).
+        var siblings = definition.MultiInstance is not null && task.InstanceKey is not null ? await OpenSignatures.OfAsync(db, task, ct) : null;
+        var runner = await process.RunnerAsync(workflow, changes, ct);
+        if (runner.TaskCompleted(task, outcome, data, actor.UserName, journal) && siblings is not null)
+            await OpenSignatures.CompleteElementAsync(db, changes, workflow, task, definition, definition.MultiInstance!,
+                (int)runner.Variables.GetNumber($"{task.ElementId}.signed"), siblings, ct);
         return TaskView.From(task);
     }
 

@@ -46,12 +46,17 @@ public sealed partial class TaskOperations
             var journal = changes.Journal(workflow.Id, JournalKind.TaskSentBack, $"退回任务：{task.Title} → {target.Title}；原因：{reason}");
             journal.Before["task"] = Snapshot(task);
             await CancelAsync(workflow, task, $"已退回至“{target.Title}”：{reason}", changes, ct);
+            // Sent back out of a 会签/或签: the token leaves the element, so its other open signatures go too (ADR 0045).
+            if (task.InstanceKey is not null)
+                await OpenSignatures.CancelAsync(db, changes, workflow, await OpenSignatures.OfAsync(db, task, ct), $"已退回至“{target.Title}”：{reason}", journal, ct);
             workflow.Revision++;
             journal.After["task"] = Snapshot(task);
-            var reopened = (await process.RunnerAsync(workflow, changes, ct)).SendBack(token, target.ElementId, journal)
-                ?? throw new InvalidOperationException($"Sending back to {target.ElementId} opened no task.");
-            reopened.Assignee = target.CompletedBy;
-            reopened.HandoverNote = reason;
+            var opened = (await process.RunnerAsync(workflow, changes, ct)).SendBack(token, target.ElementId, journal);
+            var reopened = opened.FirstOrDefault() ?? throw new InvalidOperationException($"Sending back to {target.ElementId} opened no task.");
+            // Sent back into a 会签/或签: every instance opens afresh for its own department, user or role, none assigned
+            // to whoever signed last; an ordinary task goes to whoever completed it.
+            if (reopened.InstanceKey is null) reopened.Assignee = target.CompletedBy;
+            opened.ToList().ForEach(t => t.HandoverNote = reason);
             journal.After["reopened"] = Snapshot(reopened);
             changes.Raise(id => new TaskHandedOver(id, changes.Now, workflow.Id, reopened.Id, workflow.TownshipCode, workflow.TownshipName,
                 reopened.Title, reopened.Role, reopened.DepartmentCode, TaskOperationNames.SentBack, target.CompletedBy, null, actor.UserName,

@@ -33,6 +33,7 @@ public sealed partial class TaskOperations
             }, "撤回任务", open: false, ct);
             if (task.Status != UserTaskStatus.Completed) throw WorkflowException.Conflict("该任务尚未办结，无需撤回。");
             var graph = ProcessGraph.For(await process.TemplateAsync(workflow, ct));
+            if (task.InstanceKey is not null) throw WorkflowException.Conflict(await WhyNotWithdrawSignatureAsync(db, task, workflow, ct));
             var (next, token) = await NextUntouchedAsync(db, task, workflow, graph, ct) is { } found
                 ? found : throw WorkflowException.Conflict(await WhyNotWithdrawableAsync(db, task, workflow, ct));
 
@@ -59,13 +60,27 @@ public sealed partial class TaskOperations
     internal static async Task<(WorkflowTask Next, WorkflowToken Token)?> NextUntouchedAsync(
         WorkflowDbContext db, WorkflowTask task, WorkflowInstance workflow, ProcessGraph graph, CancellationToken ct)
     {
-        if (task.Status != UserTaskStatus.Completed || task.TokenId is not { } tokenId) return null;
+        // A 会签/或签 signature is never withdrawn, nor a completion that opened one's instances (ADR 0045).
+        if (task.Status != UserTaskStatus.Completed || task.TokenId is not { } tokenId || task.InstanceKey is not null) return null;
         if (workflow.Tokens.SingleOrDefault(t => t.Id == tokenId) is not { State: TokenState.Waiting } token) return null;
         var open = await db.Tasks.Where(t => t.WorkflowId == workflow.Id && t.TokenId == tokenId && t.Status == UserTaskStatus.Open).ToListAsync(ct);
-        if (open is not [var next] || next.ElementId != token.ElementId || next.CreatedAt != task.CompletedAt) return null;
+        if (open is not [var next] || next.InstanceKey is not null || next.ElementId != token.ElementId || next.CreatedAt != task.CompletedAt) return null;
         if (next.Assignee is not null || next.Data is not null || next.Comment is not null || next.Delegation is not null) return null;
         if (await db.EvidenceFiles.AnyAsync(e => e.TaskId == next.Id, ct)) return null;
         return TaskPaths.WhyNotBack(graph, task.ElementId, next.ElementId) is null ? (next, token) : null;
+    }
+
+    /// <summary>
+    /// A signature of a 会签/或签 is not withdrawn (ADR 0045): other signatures may already rest on it, and once the element
+    /// completed the workflow went on through all of them. The reason says which case it is.
+    /// </summary>
+    private static async Task<string> WhyNotWithdrawSignatureAsync(WorkflowDbContext db, WorkflowTask task, WorkflowInstance workflow, CancellationToken ct)
+    {
+        var stillSigning = workflow.Tokens.Any(t => t.Id == task.TokenId && t.ElementId == task.ElementId)
+            && await db.Tasks.AnyAsync(t => t.WorkflowId == workflow.Id && t.TokenId == task.TokenId && t.ElementId == task.ElementId && t.Status == UserTaskStatus.Open, ct);
+        return stillSigning
+            ? $"“{task.Title}”是会签中的一份签署，签署后不能撤回；如需更正，请联系县爱卫办。"
+            : $"“{task.Title}”的会签已由各方签署完成，流程已继续推进，不能撤回这一份签署。";
     }
 
     private static async Task<string> WhyNotWithdrawableAsync(WorkflowDbContext db, WorkflowTask task, WorkflowInstance workflow, CancellationToken ct)
@@ -74,6 +89,7 @@ public sealed partial class TaskOperations
         var next = await db.Tasks.AsNoTracking()
             .Where(t => t.WorkflowId == workflow.Id && t.TokenId == task.TokenId && t.Status == UserTaskStatus.Open).FirstOrDefaultAsync(ct);
         if (next is null || next.CreatedAt != task.CompletedAt) return movedOn;
+        if (next.InstanceKey is not null) return $"此任务办结后已生成会签“{next.Title}”的各份签署，不能撤回；如需更正，请由县爱卫办退回。";
         if (next.Assignee is not null) return $"后续任务“{next.Title}”已有人领办，不能撤回。";
         if (next.Data is not null || next.Comment is not null || next.Delegation is not null) return $"后续任务“{next.Title}”已有人办理，不能撤回。";
         if (await db.EvidenceFiles.AnyAsync(e => e.TaskId == next.Id, ct)) return $"后续任务“{next.Title}”已上传佐证材料，不能撤回。";

@@ -139,7 +139,8 @@ public static class BpmnExporter
             x.Add(new XElement(Model + "messageEventDefinition",
                 e.Message is { } message ? new XAttribute("messageRef", MessagePrefix + Encode(message)) : null));
         else if (e.Message is not null) x.Add(new XAttribute(Ext + "message", e.Message));
-        // A multi-instance user task would add its bpmn:multiInstanceLoopCharacteristics here (after the extension elements).
+        // The BPMN schema puts an activity's loop characteristics after its extension elements.
+        x.Add(BpmnMultiInstance.Export(e.MultiInstance));
         return x;
     }
 

@@ -172,7 +172,8 @@ public static class BpmnImporter
                     Message: message,
                     Default: defaultFlow,
                     Calls: calls,
-                    Arguments: Json(ext, "argument", id)));
+                    Arguments: Json(ext, "argument", id),
+                    MultiInstance: BpmnMultiInstance.Import(x.Element(Model + "multiInstanceLoopCharacteristics"), message => Problem(id, message))));
             }
             foreach (var b in boundaries.Where(b => kinds.GetValueOrDefault((string?)b.Attribute("attachedToRef") ?? "") != "userTask"))
                 Problem(Local(Id(b)), "边界定时器只能附在人工任务（userTask）上。");
@@ -183,10 +184,13 @@ public static class BpmnImporter
         {
             var definitions = x.Elements().Where(c => c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
             foreach (var child in x.Elements().Where(c => c.Name.Namespace == Model && !c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)
-                         && c.Name.LocalName is not ("documentation" or "extensionElements" or "incoming" or "outgoing")))
+                         && c.Name.LocalName is not ("documentation" or "extensionElements" or "incoming" or "outgoing")
+                         // A user task's multi-instance marker is a 会签/或签 (BpmnMultiInstance).
+                         && !(c.Name.LocalName == "multiInstanceLoopCharacteristics" && x.Name.LocalName == "userTask")))
                 Problem(id, child.Name.LocalName switch
                 {
-                    "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics" => "不支持循环或多实例标记：请用网关和流转表达重复。",
+                    "multiInstanceLoopCharacteristics" => "只有人工任务（userTask）可以是会签/或签（多实例）。",
+                    "standardLoopCharacteristics" => "不支持循环标记：请用网关和流转表达重复。",
                     _ => $"不支持子元素“{child.Name.LocalName}”。",
                 });
             bool Only(string definition) => definitions.Count == 1 && definitions[0].Name == Model + definition;

@@ -74,6 +74,7 @@ public static class TemplateDiff
         "boundary" => "边界定时器（催办、升级督办、超时）", "action" => "系统动作", "input" => "动作参数", "message" => "消息",
         "default" => "默认流转", "calls" => "调用子流程", "arguments" => "调用参数", "condition" => "条件", "from" => "起点",
         "to" => "终点", "name" => "名称", "phase" => "实施步骤", "parameters" => "模板参数", "key" => "键",
+        "multiInstance" => "会签/或签（多实例）",
         _ => field,
     };
 }

@@ -27,6 +27,7 @@ internal static class ElementRules
                 run.Add(id, "id", DuplicateId, $"元素编号“{id}”重复：每个元素和边界定时器的编号都必须唯一。");
             CheckReferences(run, id, element);
             CheckByType(run, id, element);
+            MultiInstanceRules.Check(run, id, element);
         }
         // Boundary timers after all elements, so that a boundary repeating an element's id is the one named.
         for (var i = 0; i < run.Elements.Count; i++)
@@ -52,7 +53,8 @@ internal static class ElementRules
         {
             case ElementType.UserTask:
                 Text.Require(run, id, "title", element.Title, 200, "任务标题");
-                if (element.Role is null) run.Add(id, "role", Required, "请填写办理角色（role）。");
+                // A 会签 by role takes each instance's role from its list (MultiInstanceRules).
+                if (element.Role is null && element.MultiInstance?.Roles is null) run.Add(id, "role", Required, "请填写办理角色（role）。");
                 if (element.Stage is null) run.Add(id, "stage", Required, "请填写用户任务所属的阶段（stage）。");
                 TaskRules.CheckScope(run, id, element);
                 DueRules.Check(run, id, "due", element.Due, required: false);

@@ -18,7 +18,8 @@ internal static class TaskRules
     {
         if (element.Scope == TaskScope.Department)
         {
-            if (string.IsNullOrWhiteSpace(element.DepartmentCode))
+            // A 会签 over departments gives each instance its department (MultiInstanceRules).
+            if (string.IsNullOrWhiteSpace(element.DepartmentCode) && element.MultiInstance?.DepartmentCodes is null)
                 run.Add(id, "departmentCode", Required, "县级部门办理的任务（scope: department）必须指定部门（departmentCode）。");
             if (element.Role is { } role && role != Roles.CountyDepartment)
                 run.Add(id, "role", NotAllowed, $"县级部门办理的任务只能由县级部门人员（{Roles.CountyDepartment}）办理，不能是“{role}”。");

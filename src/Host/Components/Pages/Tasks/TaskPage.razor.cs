@@ -45,7 +45,8 @@ public sealed partial class TaskPage
             var journal = await Engine.JournalAsync(User, _task.WorkflowId, ct) ?? [];
             _history = [.. journal.Where(j => JournalSentence.TaskIds(j).Contains(Id)).Reverse()];
             _people = await DisplayNames.LookUpAsync(Engine,
-                _history.Select(j => j.Actor).Concat(files.Select(f => f.UploadedBy)).Append(_task.Assignee).Append(_task.CompletedBy), ct);
+                _history.Select(j => j.Actor).Concat(files.Select(f => f.UploadedBy)).Append(_task.Assignee).Append(_task.CompletedBy)
+                    .Concat(_task.Countersign?.Instances.SelectMany(i => new[] { i.CompletedBy, i.Key }) ?? []), ct);
             _evidence.People = _people;
         }
         _loaded = true;

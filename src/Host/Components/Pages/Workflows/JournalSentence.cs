@@ -57,6 +57,8 @@ public static partial class JournalSentence
             JournalKind.EvidenceUploaded => $"{who} 为{title}上传了佐证材料《{Text(row.After?["evidence"]?["fileName"])}》",
             JournalKind.EvidenceRemoved => $"{who} 删除了{title}的佐证材料《{Text(row.Before?["evidence"]?["fileName"])}》",
             JournalKind.SubsidyPaid => $"{who} 确认{Plain(row.Detail)}",
+            // 会签/或签 (ADR 0045): the engine's own sentence ("会签完成：…（9/9 已签，结果：同意）"), no person: the last signature did it.
+            JournalKind.MultiInstanceCompleted => Plain(row.Detail),
             // What the engine did on its own, whoever's command set it going: no person, no element id.
             JournalKind.TimerElapsed => "约定的时间已到，流程继续",
             JournalKind.WaitingForTime or JournalKind.ServiceTaskCompleted => Plain(row.Detail),

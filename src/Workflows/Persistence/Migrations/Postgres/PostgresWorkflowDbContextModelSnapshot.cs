@@ -954,6 +954,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("handover_note");
 
+                    b.Property<string>("InstanceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("instance_key");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")

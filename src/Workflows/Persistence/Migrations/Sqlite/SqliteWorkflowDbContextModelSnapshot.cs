@@ -944,6 +944,11 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("handover_note");
 
+                    b.Property<string>("InstanceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_key");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
