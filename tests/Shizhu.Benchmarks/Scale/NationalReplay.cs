@@ -138,14 +138,16 @@ internal static class NationalReplay
         };
         var detail = await engine.InScopeAsync<WorkflowQueries, TaskDetail?>(q => q.GetTaskAsync(actor, task.Id, ct))
             ?? throw new InvalidOperationException($"Task {task.Id} is not visible to {actor.UserName}.");
-        foreach (var requirement in detail.Evidence.Where(r => r.IsRequiredFor(detail.Outcomes.FirstOrDefault())))
+        // The replay decides as a good year would: the first outcome, chosen here, since the engine never chooses one.
+        var outcome = detail.Outcomes.FirstOrDefault();
+        foreach (var requirement in detail.Evidence.Where(r => r.IsRequiredFor(outcome)))
         {
             await using var content = new MemoryStream(Pdf, writable: false);
             await engine.InScopeAsync<EvidenceUploader, EvidenceView>(u =>
                 u.UploadAsync(task.Id, new UploadEvidence(requirement.Key, requirement.Key + ".pdf"), content, actor, null, ct));
             Interlocked.Increment(ref counts.Uploads);
         }
-        await engine.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, new CompleteTask(null, null, null), actor, null, ct));
+        await engine.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, new CompleteTask(outcome, null, null), actor, null, ct));
         Interlocked.Increment(ref counts.Completions);
     }
 
