@@ -24,13 +24,13 @@ public sealed class NotificationQueries(NotificationDbContext db, TimeProvider c
         var rows = await Visible(recipient)
             .OrderByDescending(n => n.At).ThenBy(n => n.Id)
             .Take(PageSize * MaxAudiencesPerEvent)
-            .Select(n => new { n.Id, n.EventId, n.At, n.Title, n.Body, n.WorkflowId, Read = readEvents.Contains(n.EventId) })
+            .Select(n => new { n.Id, n.EventId, n.At, n.Title, n.Body, n.WorkflowId, n.TaskId, Read = readEvents.Contains(n.EventId) })
             .ToListAsync(ct);
 
         return [.. rows
             .DistinctBy(r => r.EventId)
             .Take(PageSize)
-            .Select(r => new NotificationView(r.Id, r.At, r.Title, r.Body, r.Read, r.WorkflowId))];
+            .Select(r => new NotificationView(r.Id, r.At, r.Title, r.Body, r.Read, r.WorkflowId, r.TaskId))];
     }
 
     public Task<int> UnreadCountAsync(NotificationRecipient recipient, CancellationToken ct)

@@ -65,7 +65,7 @@ internal sealed class CompletionRun(BenchmarkEngine engine, ConflictCounter conf
             var began = Stopwatch.GetTimestamp();
             try
             {
-                await engine.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, Command, task.Actor, null, ct));
+                await engine.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, Command with { Outcome = task.Outcome }, task.Actor, null, ct));
             }
             catch (WorkflowException)
             {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Workflows.Access;
 using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Model;
+using Shizhu.Workflows.Templates;
 
 namespace Shizhu.Benchmarks;
 
@@ -26,13 +27,21 @@ internal sealed class OpenTaskQueue
 
     public static async Task<OpenTaskQueue> LoadAsync(BenchmarkEngine engine, CancellationToken ct)
     {
-        var rows = await engine.InScopeAsync<WorkflowDbContext, List<(Guid Id, Guid WorkflowId, string TemplateKey, string Role, string Township)>>(async db =>
-            (await db.Tasks.AsNoTracking()
+        var rows = await engine.InScopeAsync<WorkflowDbContext, List<(Guid Id, Guid WorkflowId, string TemplateKey, string Role, string Township, string? Outcome)>>(async db =>
+        {
+            // Each task's first outcome, chosen here as a good year would decide: the engine never chooses one (issue 12).
+            var firstOutcomes = (await db.Templates.AsNoTracking().Select(t => new { t.Key, t.Version, t.Definition }).ToListAsync(ct))
+                .SelectMany(t => TemplateCatalog.Parse(t.Definition).Elements
+                    .Where(e => e.Outcomes is { Count: > 0 }).Select(e => (Key: (t.Key, t.Version, e.Id), Outcome: e.Outcomes![0])))
+                .ToDictionary(x => x.Key, x => x.Outcome);
+            return (await db.Tasks.AsNoTracking()
                 .Where(t => t.Status == UserTaskStatus.Open)
-                .Join(db.Workflows, t => t.WorkflowId, w => w.Id, (t, w) => new { t.Id, t.WorkflowId, w.TemplateKey, t.Role, t.TownshipCode, t.CreatedAt })
+                .Join(db.Workflows, t => t.WorkflowId, w => w.Id, (t, w) => new { t.Id, t.WorkflowId, w.TemplateKey, w.TemplateVersion, t.ElementId, t.Role, t.TownshipCode, t.CreatedAt })
                 .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
                 .ToListAsync(ct))
-            .Select(t => (t.Id, t.WorkflowId, t.TemplateKey, t.Role, t.TownshipCode)).ToList());
+                .Select(t => (t.Id, t.WorkflowId, t.TemplateKey, t.Role, t.TownshipCode,
+                    firstOutcomes.GetValueOrDefault((t.TemplateKey, t.TemplateVersion, t.ElementId)))).ToList();
+        });
 
         var actors = new Dictionary<(string, string), Actor>();
         Actor ActorFor(string role, string township)
@@ -50,7 +59,7 @@ internal sealed class OpenTaskQueue
         var dealt = byWorkflow
             .SelectMany(g => g.Select((r, index) => (Rank: width - g.Count() + index, Row: r)))
             .OrderBy(x => x.Rank).ThenBy(x => x.Row.WorkflowId)
-            .Select(x => new OpenTask(x.Row.Id, x.Row.WorkflowId, x.Row.TemplateKey, ActorFor(x.Row.Role, x.Row.Township)));
+            .Select(x => new OpenTask(x.Row.Id, x.Row.WorkflowId, x.Row.TemplateKey, ActorFor(x.Row.Role, x.Row.Township), x.Row.Outcome));
         return new OpenTaskQueue(dealt);
     }
 }

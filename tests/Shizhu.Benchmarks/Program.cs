@@ -65,7 +65,7 @@ await using (var traced = new BenchmarkEngine(connection, trace))
     while (queue.TryTake(out var task))
     {
         trace.Clear();
-        await traced.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, new CompleteTask(null, null, "已完成"), task.Actor, null, ct));
+        await traced.InScopeAsync<TaskCompleter, TaskView>(c => c.CompleteAsync(task.Id, new CompleteTask(task.Outcome, null, "已完成"), task.Actor, null, ct));
         if (!warmed.Add(task.TemplateKey)) break;
     }
 }

@@ -12,4 +12,9 @@ public sealed record AudienceMessage(
     string Body,
     IReadOnlyList<Audience> Audiences,
     Sending.MessageKind Kind = Sending.MessageKind.Progress,
-    MessageFacts? Facts = null);
+    MessageFacts? Facts = null,
+    Guid? TaskId = null)
+{
+    /// <summary>Where a person acts on it: the task page for a message about one task, else the workflow page; null for neither.</summary>
+    public string? Path => TaskId is { } task ? $"tasks/{task}" : WorkflowId is { } workflow ? $"workflows/{workflow}" : null;
+}

@@ -32,14 +32,14 @@ public static class AudienceRules
         $"新任务：{e.Title}",
         $"{e.TownshipName}有一项新任务“{e.Title}”待办理。{DueClause(e.DueAt)}",
         [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)],
-        MessageKind.TaskAssigned, new(e.TownshipName, e.Title, At: e.DueAt));
+        MessageKind.TaskAssigned, new(e.TownshipName, e.Title, At: e.DueAt), e.TaskId);
 
     public static AudienceMessage For(TaskCompleted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"任务已办结：{e.Title}",
         $"{e.TownshipName}的任务“{e.Title}”已由{Person(e.CompletedByName, e.CompletedBy)}办结。{OutcomeClause(e.Outcome)}",
         [new(Roles.CountyAdmin, null)],
-        MessageKind.Progress, new(e.TownshipName, e.Title, Person(e.CompletedByName, e.CompletedBy), e.Outcome is null ? null : Outcome(e.Outcome)));
+        MessageKind.Progress, new(e.TownshipName, e.Title, Person(e.CompletedByName, e.CompletedBy), e.Outcome is null ? null : Outcome(e.Outcome)), e.TaskId);
 
     public static AudienceMessage For(TaskOverdue e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -47,7 +47,7 @@ public static class AudienceRules
         $"{e.TownshipName}的任务“{e.Title}”已于{ChinaTime(e.DueAt)}到期，至今仍未办结，请尽快督办。",
         // Distinct: when the task itself belongs to the township leader, they hear of it once.
         [.. new[] { new Audience(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null), HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode) }.Distinct()],
-        MessageKind.Overdue, new(e.TownshipName, e.Title, At: e.DueAt));
+        MessageKind.Overdue, new(e.TownshipName, e.Title, At: e.DueAt), e.TaskId);
 
     public static AudienceMessage For(WorkflowCompleted e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -62,7 +62,7 @@ public static class AudienceRules
         $"督办催办：{e.Title}",
         $"{Person(e.ActorName, e.Actor)}催办{e.TownshipName}的任务“{e.Title}”：{e.Message}{(e.DueAt is { } due ? $" 办理期限：{ChinaTime(due)}。" : "")}",
         [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
-        MessageKind.Urge, new(e.TownshipName, e.Title, Person(e.ActorName, e.Actor), At: e.DueAt));
+        MessageKind.Urge, new(e.TownshipName, e.Title, Person(e.ActorName, e.Actor), At: e.DueAt), e.TaskId);
 
     /// <summary>催办 of a township's creation work as a whole: its leader and staff.</summary>
     public static AudienceMessage For(TownshipUrged e) => new(
@@ -97,7 +97,7 @@ public static class AudienceRules
         $"逾期升级督办：{e.Title}",
         $"{e.TownshipName}的任务“{e.Title}”逾期未办结，现按升级督办链报{to}，请督促办结。",
         [audience],
-        MessageKind.Escalation, new(e.TownshipName, e.Title, At: e.OccurredAt));
+        MessageKind.Escalation, new(e.TownshipName, e.Title, At: e.OccurredAt), e.TaskId);
 
     static AudienceMessage BoundaryAlert(TaskAlertRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -109,7 +109,7 @@ public static class AudienceRules
             ? [new(Roles.TownshipLeader, e.TownshipCode), new(Roles.CountyLeader, null)]
             : [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
         e.Kind == AlertKind.Escalation ? MessageKind.Escalation : MessageKind.Reminder,
-        new(e.TownshipName, e.Title, At: e.OccurredAt));
+        new(e.TownshipName, e.Title, At: e.OccurredAt), e.TaskId);
 
     /// <summary>The yellow warning (黄色预警): the task's holders and the township leader, before the due time.</summary>
     static AudienceMessage DueSoon(TaskAlertRaised e) => new(
@@ -117,7 +117,7 @@ public static class AudienceRules
         $"黄色预警：{e.Title}",
         $"{e.TownshipName}的任务“{e.Title}”即将到期，请在期限内办结，避免逾期。",
         [.. new[] { HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode), new Audience(Roles.TownshipLeader, e.TownshipCode) }.Distinct()],
-        MessageKind.Reminder, new(e.TownshipName, e.Title, At: e.OccurredAt));
+        MessageKind.Reminder, new(e.TownshipName, e.Title, At: e.OccurredAt), e.TaskId);
 
     public static AudienceMessage For(IncidentRaised e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,
@@ -140,7 +140,7 @@ public static class AudienceRules
             ? $"{e.TownshipName}的任务“{e.Title}”已由{Person(e.ActorName, e.Actor)}退回，等待领办。"
             : $"{e.TownshipName}的任务“{e.Title}”由{Person(e.AssigneeName, e.Assignee)}负责办理（操作人：{Person(e.ActorName, e.Actor)}）。",
         [new(Roles.TownshipStaff, e.TownshipCode), new(Roles.TownshipLeader, e.TownshipCode)],
-        MessageKind.TaskAssigned, new(e.TownshipName, e.Title, e.Assignee is null ? null : Person(e.AssigneeName, e.Assignee)));
+        MessageKind.TaskAssigned, new(e.TownshipName, e.Title, e.Assignee is null ? null : Person(e.AssigneeName, e.Assignee)), e.TaskId);
 
     public static AudienceMessage For(WorkflowCancelled e) => WorkflowControl(e.EventId, e.OccurredAt, e.WorkflowId, e.TownshipCode, e.TownshipName,
         $"创建工作流已取消：{e.TownshipName}", $"{e.TownshipName}{Track(e.Track)}创建工作流已由{Person(e.ActorName, e.Actor)}取消{ReasonClause(e.Reason)}。");
@@ -155,7 +155,7 @@ public static class AudienceRules
         e.EventId, e.OccurredAt, e.WorkflowId,
         $"任务已撤销：{e.Title}",
         $"{e.TownshipName}的任务“{e.Title}”已撤销，无需再办理（{e.Reason}）。",
-        [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)]);
+        [HoldersOf(e.Role, e.TownshipCode, e.DepartmentCode)], TaskId: e.TaskId);
 
     public static AudienceMessage For(WorkflowMigrated e) => new(
         e.EventId, e.OccurredAt, e.WorkflowId,

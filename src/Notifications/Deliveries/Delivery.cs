@@ -20,6 +20,9 @@ public sealed class Delivery
     public string DisplayName { get; init; } = "";
     public MessageKind Kind { get; init; }
     public Guid? WorkflowId { get; init; }
+
+    /// <summary>The task the message is about, so the sent text links to its task page rather than the workflow's.</summary>
+    public Guid? TaskId { get; init; }
     public string Title { get; init; } = "";
     public string Body { get; init; } = "";
     public DateTimeOffset OccurredAt { get; init; }

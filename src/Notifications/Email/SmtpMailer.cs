@@ -3,11 +3,12 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Shizhu.Notifications.Audiences;
+using Shizhu.Notifications.Texts;
 
 namespace Shizhu.Notifications.Email;
 
 /// <summary>Opens SMTP sessions to the configured server and composes the mails sent over them.</summary>
-public sealed class SmtpMailer(IOptions<EmailOptions> options)
+public sealed class SmtpMailer(IOptions<EmailOptions> options, ChannelText texts)
 {
     const string Footer = "石柱县卫生乡镇创建工作平台（本邮件由系统自动发送，请勿直接回复）";
 
@@ -42,7 +43,9 @@ public sealed class SmtpMailer(IOptions<EmailOptions> options)
         mail.Subject = message.Title;
         // Ties each mail to its delivery log row when someone asks why they got it.
         mail.Headers.Add("X-Shizhu-Event-Id", message.EventId.ToString());
-        mail.Body = new TextPart("plain") { Text = $"{recipient.DisplayName}：\n\n{message.Body}\n\n——\n{Footer}\n" };
+        // The same link the WeCom and DingTalk texts carry: the task page when the mail is about a task, where it is done.
+        var link = texts.LinkFor(message) is { } url ? $"\n\n详情：{url}" : "";
+        mail.Body = new TextPart("plain") { Text = $"{recipient.DisplayName}：\n\n{message.Body}{link}\n\n——\n{Footer}\n" };
         return mail;
     }
 }

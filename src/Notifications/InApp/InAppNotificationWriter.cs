@@ -31,6 +31,7 @@ public sealed class InAppNotificationWriter(NotificationDbContext db, TimeProvid
                 Title = message.Title,
                 Body = message.Body,
                 WorkflowId = message.WorkflowId,
+                TaskId = message.TaskId,
             });
         }
 

@@ -26,4 +26,7 @@ public sealed class Notification
     public required string Title { get; init; }
     public required string Body { get; init; }
     public Guid? WorkflowId { get; init; }
+
+    /// <summary>Set when the message is about one task, so the list links to the task page (/tasks/{id}), where it is done.</summary>
+    public Guid? TaskId { get; init; }
 }

@@ -37,7 +37,7 @@ public sealed class NotificationListQuery(NotificationDbContext db)
             if (at is { } after && eventId is { } lastEvent)
                 query = query.Where(n => n.At <= after && (n.At < after || n.EventId.CompareTo(lastEvent) < 0));
             rows.AddRange(await query.OrderByDescending(n => n.At).ThenByDescending(n => n.EventId).Take(page.Limit + 1)
-                .Select(n => new Row(n.Id, n.EventId, n.At, n.Title, n.Body, n.WorkflowId)).ToListAsync(ct));
+                .Select(n => new Row(n.Id, n.EventId, n.At, n.Title, n.Body, n.WorkflowId, n.TaskId)).ToListAsync(ct));
         }
         // The same order as the SQL's (at desc, event_id desc): Guid.CompareTo orders as the canonical text, which is
         // how PostgreSQL orders uuid and SQLite the TEXT it stores ids in.
@@ -45,7 +45,7 @@ public sealed class NotificationListQuery(NotificationDbContext db)
             .Take(page.Limit + 1).ToList();
         var read = await ReadEventsAsync(recipient.UserName, [.. merged.Take(page.Limit).Select(r => r.EventId)], ct);
         return Page<NotificationView>.From(merged, page.Limit,
-            r => new NotificationView(r.Id, r.At, r.Title, r.Body, read.Contains(r.EventId), r.WorkflowId),
+            r => new NotificationView(r.Id, r.At, r.Title, r.Body, read.Contains(r.EventId), r.WorkflowId, r.TaskId),
             last => CursorCodec.Encode(scope, CursorValues.Of(last.At), CursorValues.Of(last.EventId)));
     }
 
@@ -99,5 +99,5 @@ public sealed class NotificationListQuery(NotificationDbContext db)
 
     public sealed record Audience(string Role, string? TownshipCode, string? DepartmentCode);
 
-    private sealed record Row(Guid Id, Guid EventId, DateTimeOffset At, string Title, string Body, Guid? WorkflowId);
+    private sealed record Row(Guid Id, Guid EventId, DateTimeOffset At, string Title, string Body, Guid? WorkflowId, Guid? TaskId);
 }

@@ -135,7 +135,7 @@ public sealed class DeliveryAttempts(
         var recipient = new Recipient(first.UserName, first.DisplayName, Email: first.Channel == Channels.Email ? first.Recipient : null);
         if (batch.Count == 1)
             return new OutgoingMessage(first.EventId, first.Kind, first.Recipient, recipient,
-                new AudienceMessage(first.EventId, first.OccurredAt, first.WorkflowId, first.Title, first.Body, [], first.Kind));
+                new AudienceMessage(first.EventId, first.OccurredAt, first.WorkflowId, first.Title, first.Body, [], first.Kind, TaskId: first.TaskId));
 
         var body = string.Join("\n\n", batch.Select((d, i) => $"{i + 1}. {d.Title}\n{d.Body}"));
         var digest = new AudienceMessage(first.EventId, first.OccurredAt, null, $"您有{batch.Count}条新消息", body, [], MessageKind.Digest);

@@ -70,6 +70,7 @@ public sealed class SenderChannel<TSender>(
             DisplayName = person.DisplayName,
             Kind = message.Kind,
             WorkflowId = message.WorkflowId,
+            TaskId = message.TaskId,
             Title = Clip(message.Title, 500),
             Body = Clip(message.Body, 4000),
             OccurredAt = message.OccurredAt,

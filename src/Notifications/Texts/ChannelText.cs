@@ -14,10 +14,13 @@ public sealed class ChannelText(IOptions<TextOptions> options)
 {
     public const string Ellipsis = "…";
 
-    /// <summary>The workflow page the message is about, or null without a workflow or a configured public address.</summary>
+    /// <summary>
+    /// The page the message is about, absolute: the task page when it is about a task (where the person acts), else the
+    /// workflow page; null without either or without a configured public address.
+    /// </summary>
     public string? LinkFor(AudienceMessage message) =>
-        message.WorkflowId is { } id && !string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
-            ? $"{options.Value.PublicBaseUrl.TrimEnd('/')}/workflows/{id}"
+        message.Path is { } path && !string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
+            ? $"{options.Value.PublicBaseUrl.TrimEnd('/')}/{path}"
             : null;
 
     /// <summary>Plain text: 【title】, the body, and 详情 with the link; at most <paramref name="maxUtf8Bytes"/> bytes.</summary>

@@ -31,7 +31,7 @@ public static class TaskOperationTexts
         };
         return new AudienceMessage(e.EventId, e.OccurredAt, e.WorkflowId, title, body, Audiences(e),
             e.Operation == TaskOperationNames.Copied ? MessageKind.Progress : MessageKind.TaskAssigned,
-            new MessageFacts(e.TownshipName, e.Title, e.To is null ? null : to));
+            new MessageFacts(e.TownshipName, e.Title, e.To is null ? null : to), e.TaskId);
     }
 
     private static string ReasonLabel(string operation) => operation switch

@@ -29,7 +29,7 @@ internal sealed class ReplayCounts
 internal sealed class ReplayTaskDriver(BenchmarkEngine engine, ReplayCounts counts, ReplayProfile profile, bool readEachTask)
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-    private readonly ConcurrentDictionary<(string, int, string), Task<List<string>>> _required = new();
+    private readonly ConcurrentDictionary<(string, int, string), Task<(List<string> Required, string? Outcome)>> _required = new();
 
     public async Task CompleteAsync(OpenTask open, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ internal sealed class ReplayTaskDriver(BenchmarkEngine engine, ReplayCounts coun
             TaskScope.Department => new Actor("dept-" + task.DepartmentCode, new HashSet<string> { Roles.CountyDepartment }, null, task.DepartmentCode),
             _ => new Actor(task.Role + "-" + task.TownshipCode, new HashSet<string> { task.Role }, task.TownshipCode),
         };
-        var required = readEachTask
+        var (required, outcome) = readEachTask
             ? await RequiredEvidenceAsync(task, actor, ct)
             : await _required.GetOrAdd((open.TemplateKey, open.TemplateVersion, task.ElementId), _ => RequiredEvidenceAsync(task, actor, ct));
         foreach (var key in required)
@@ -51,15 +51,18 @@ internal sealed class ReplayTaskDriver(BenchmarkEngine engine, ReplayCounts coun
             Interlocked.Increment(ref counts.Uploads);
         }
         await profile.WorkAsync("task completed (TaskCompleter)", () => engine.InScopeAsync<TaskCompleter, TaskView>(c =>
-            c.CompleteAsync(task.Id, new CompleteTask(null, null, null), actor, null, ct)));
+            c.CompleteAsync(task.Id, new CompleteTask(outcome, null, null), actor, null, ct)));
         Interlocked.Increment(ref counts.Completions);
     }
 
-    private Task<List<string>> RequiredEvidenceAsync(WorkflowTask task, Actor actor, CancellationToken ct) =>
+    /// <summary>The evidence the element's first outcome requires, and that outcome: the replay decides as a good year would,
+    /// choosing it here, since the engine never chooses one.</summary>
+    private Task<(List<string> Required, string? Outcome)> RequiredEvidenceAsync(WorkflowTask task, Actor actor, CancellationToken ct) =>
         profile.WorkAsync("driver: task detail read (WorkflowQueries.GetTaskAsync)", async () =>
         {
             var detail = await engine.InScopeAsync<WorkflowQueries, TaskDetail?>(q => q.GetTaskAsync(actor, task.Id, ct))
                 ?? throw new InvalidOperationException($"Task {task.Id} is not visible to {actor.UserName}.");
-            return detail.Evidence.Where(r => r.IsRequiredFor(detail.Outcomes.FirstOrDefault())).Select(r => r.Key).ToList();
+            var outcome = detail.Outcomes.FirstOrDefault();
+            return (detail.Evidence.Where(r => r.IsRequiredFor(outcome)).Select(r => r.Key).ToList(), outcome);
         });
 }

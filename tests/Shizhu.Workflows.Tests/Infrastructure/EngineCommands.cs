@@ -77,6 +77,21 @@ public static class EngineCommands
         return await h.CompleteAsync(taskId, actor, command, idempotencyKey);
     }
 
+    /// <summary>
+    /// Completes the task as a good year would decide it: its required evidence first, then its template's first outcome
+    /// (同意, 通过), chosen here explicitly because the engine refuses to choose one for anybody.
+    /// </summary>
+    public static async Task<TaskView> CompleteAsDecidedAsync(this EngineHarness h, WorkflowTask task, string? comment = null) =>
+        await h.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(await h.FirstOutcomeAsync(task), null, comment));
+
+    /// <summary>The first outcome the task's template element offers, or null when it offers none.</summary>
+    public static async Task<string?> FirstOutcomeAsync(this EngineHarness h, WorkflowTask task)
+    {
+        var template = await h.TemplateOfAsync(task.WorkflowId);
+        var outcomes = template.Elements.Single(e => e.Id == task.ElementId).Outcomes;
+        return outcomes is { Count: > 0 } ? outcomes[0] : null;
+    }
+
     public static Task<IReadOnlyList<EvidenceView>?> EvidenceAsync(this EngineHarness h, Guid taskId, Actor actor) =>
         h.InScopeAsync<EvidenceQueries, IReadOnlyList<EvidenceView>?>(q => q.ListAsync(actor, taskId, CancellationToken.None));
 

@@ -105,11 +105,11 @@ public sealed partial class EngineHarness : IAsyncDisposable
         InScopeAsync<TaskCompleter, TaskView>(c =>
             c.CompleteAsync(taskId, command ?? new CompleteTask(null, null, null), actor, idempotencyKey, CancellationToken.None));
 
-    /// <summary>Completes the open task <paramref name="taskKey"/> of the workflow's current stage, as someone allowed to, with its required evidence.</summary>
+    /// <summary>Completes the open task <paramref name="taskKey"/> of the workflow's current stage, as someone allowed to, with its required evidence and first outcome.</summary>
     public async Task<TaskView> CompleteAsync(Guid workflowId, string taskKey)
     {
         var task = await OpenTaskAsync(workflowId, taskKey);
-        return await this.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task));
+        return await this.CompleteAsDecidedAsync(task);
     }
 
     /// <summary>Completes every open task of the workflow (required evidence uploaded first), round after round, until its current stage is left.</summary>
@@ -122,7 +122,7 @@ public sealed partial class EngineHarness : IAsyncDisposable
             if (workflow.CurrentStageKey != stage) return;
             var open = (await TasksAsync(workflowId)).Where(t => t.Status == UserTaskStatus.Open).ToList();
             Assert.NotEmpty(open);
-            foreach (var task in open) await this.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task));
+            foreach (var task in open) await this.CompleteAsDecidedAsync(task);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class ProcessDriver(EngineHarness harness)
     {
         var open = await OpenTasksAsync(workflowId);
         foreach (var task in open)
-            await harness.CompleteWithEvidenceAsync(task.Id, TestActors.AbleToComplete(task), new CompleteTask(null, null, null));
+            await harness.CompleteAsDecidedAsync(task);
         return open.Count;
     }
 

@@ -51,16 +51,21 @@ public abstract class OutcomesAndDurationRulesTests(EngineDatabase database) : I
         Assert.Equal(ChinaTime.EndOfDay(new DateOnly(2023, 1, 30)), verdict.DueAt);
     }
 
-    [Fact]
-    public async Task AMissingOutcomeDefaultsToTheFirstAllowedOne()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public async Task AMissingOutcomeIsRefusedNamingTheFieldAndNothingIsDecidedForThePerson(string? outcome)
     {
         await _harness.CompleteAsync(_workflow.Id, "submit");
         var verdict = await _harness.OpenTaskAsync(_workflow.Id, "verdict");
 
-        var completed = await _harness.CompleteAsync(verdict.Id, TestActors.CountyAdmin);
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
+            _harness.CompleteAsync(verdict.Id, TestActors.CountyAdmin, new CompleteTask(outcome, null, null)));
 
-        Assert.Equal("passed", completed.Outcome);
-        Assert.Equal("passed", (await _harness.TaskAsync(verdict.Id)).Outcome);
+        Assert.Equal((WorkflowErrorKind.Invalid, "outcome", "请选择办理结果。"), (refused.Kind, refused.Field, refused.Message));
+        var task = await _harness.TaskAsync(verdict.Id);
+        Assert.Equal((UserTaskStatus.Open, (string?)null), (task.Status, task.Outcome));
+        Assert.DoesNotContain(await _harness.EventsAsync<TaskCompleted>(), e => e.TaskId == verdict.Id);
     }
 
     [Fact]

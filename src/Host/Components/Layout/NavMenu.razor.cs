@@ -7,7 +7,7 @@ using Shizhu.Workflows.Access;
 
 namespace Shizhu.Host.Components.Layout;
 
-/// <summary>The navigation drawer; keeps the unread-notification badge current.</summary>
+/// <summary>The navigation drawer; keeps the 待办, 预警 and 通知 badges current: on navigation and every 30 s, not per render.</summary>
 public sealed partial class NavMenu : IDisposable
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
@@ -21,7 +21,7 @@ public sealed partial class NavMenu : IDisposable
     private bool _canSeeSubsidies;
     private bool _canSeeCockpit;
     private bool _canSeeBulletins;
-    private int _unread;
+    private MenuCounts _counts = MenuCounts.None;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private EngineGateway Engine { get; set; } = default!;
@@ -50,11 +50,11 @@ public sealed partial class NavMenu : IDisposable
         _ = PollAsync(_disposed.Token);
     }
 
-    /// <summary>Re-reads the unread count and re-renders the badge.</summary>
+    /// <summary>Re-reads the badges' counts (three capped queries) and re-renders them.</summary>
     public async Task RefreshAsync()
     {
         if (_user.Identity?.IsAuthenticated != true || _disposed.IsCancellationRequested) return;
-        _unread = await Engine.UnreadCountAsync(_user, _disposed.Token);
+        _counts = await MenuCounts.ReadAsync(Engine, _user, _canSeeAlerts, _disposed.Token);
         await InvokeAsync(StateHasChanged);
     }
 
@@ -86,7 +86,7 @@ public sealed partial class NavMenu : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Logger.LogWarning(ex, "Could not refresh the unread notification count");
+            Logger.LogWarning(ex, "Could not refresh the menu counts");
         }
         catch (OperationCanceledException)
         {

@@ -40,6 +40,12 @@ internal sealed class TaskAlertConfiguration : IEntityTypeConfiguration<TaskAler
         // The paged alert list (ADR 0035), newest first: county-wide, and per township.
         b.HasIndex(a => new { a.RaisedAt, a.Id }, "ix_task_alerts_raised_list");
         b.HasIndex(a => new { a.TownshipCode, a.RaisedAt, a.Id }, "ix_task_alerts_township_raised_list");
+        // The 预警 badge and the list's 未解除 filter walk open alerts only (ADR 0047): without these the capped count
+        // would read past every resolved alert of a county's years before reaching an open one.
+        b.HasIndex(a => new { a.RaisedAt, a.Id }, "ix_task_alerts_open_raised")
+            .HasDatabaseName("ix_task_alerts_open_raised_at_id").HasFilter("resolved_at IS NULL");
+        b.HasIndex(a => new { a.TownshipCode, a.RaisedAt, a.Id }, "ix_task_alerts_open_township_raised")
+            .HasDatabaseName("ix_task_alerts_open_township_code_raised_at_id").HasFilter("resolved_at IS NULL");
     }
 }
 

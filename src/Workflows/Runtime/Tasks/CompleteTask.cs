@@ -96,7 +96,9 @@ public sealed class TaskCompleter(
     private static string? ValidateOutcome(ElementDefinition definition, string? outcome)
     {
         var allowed = definition.Outcomes ?? [];
-        if (string.IsNullOrWhiteSpace(outcome)) return allowed.Count > 0 ? allowed[0] : null;
+        // A decision is a person's choice: the engine never picks one (issue 12 — pressing 确认办结 recorded 同意 unasked).
+        if (string.IsNullOrWhiteSpace(outcome))
+            return allowed.Count > 0 ? throw WorkflowException.Invalid("outcome", "请选择办理结果。") : null;
         if (!allowed.Contains(outcome))
             throw WorkflowException.Invalid("outcome", allowed.Count == 0
                 ? "此任务不需要办理结果。"

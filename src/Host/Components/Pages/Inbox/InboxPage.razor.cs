@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Shizhu.Host.Apis;
 using Shizhu.Host.Apis.Lists;
+using Shizhu.Host.Components.Shared.Lists;
 using Shizhu.Host.Identity;
 using Shizhu.Persistence.Paging;
-using Shizhu.Workflows.Persistence;
 using Shizhu.Workflows.Runtime.Queries;
 using Shizhu.Workflows.Runtime.Queries.Lists;
 
@@ -31,9 +30,7 @@ public sealed partial class InboxPage
         _now = Clock.GetUtcNow();
         var actor = User.ToActor();
         _countyWide = actor.IsCountyWide || actor.DepartmentCode is not null;
-        if (_countyWide && _townships.Count == 0)
-            _townships = await Engine.RunAsync<IReadOnlyList<(string, string)>>(async sp =>
-                [.. (await sp.GetRequiredService<WorkflowDbContext>().Townships.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct)).Select(t => (t.Code, t.Name))]);
+        if (_countyWide && _townships.Count == 0) _townships = await ListOptions.TownshipsAsync(Engine, ct);
         var page = await ReadAsync(null, ct);
         _items = [.. page.Items];
         _next = page.NextCursor;

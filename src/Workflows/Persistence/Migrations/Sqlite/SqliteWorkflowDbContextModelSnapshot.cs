@@ -77,6 +77,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_task_alerts_task_id_kind")
                         .HasFilter("resolved_at IS NULL");
 
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "ix_task_alerts_open_raised")
+                        .HasDatabaseName("ix_task_alerts_open_raised_at_id")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex(new[] { "TownshipCode", "RaisedAt", "Id" }, "ix_task_alerts_open_township_raised")
+                        .HasDatabaseName("ix_task_alerts_open_township_code_raised_at_id")
+                        .HasFilter("resolved_at IS NULL");
+
                     b.HasIndex(new[] { "RaisedAt", "Id" }, "ix_task_alerts_raised_list")
                         .HasDatabaseName("ix_task_alerts_raised_at_id");
 

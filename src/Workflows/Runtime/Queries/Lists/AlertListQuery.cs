@@ -15,10 +15,7 @@ public sealed class AlertListQuery(WorkflowDbContext db)
     public async Task<Page<AlertView>> PageAsync(Actor actor, AlertListFilter filter, PageRequest page, CancellationToken ct)
     {
         var scope = $"alerts|{Raised}|{filter.Fingerprint}";
-        var query = db.Alerts.AsNoTracking();
-        if (!actor.IsCountyWide) query = query.Where(a => a.TownshipCode == actor.TownshipCode);
-        if (filter.TownshipCode is { } township) query = query.Where(a => a.TownshipCode == township);
-        if (filter.Kind is { } kind) query = query.Where(a => a.Kind == kind);
+        var query = Filtered(actor, filter);
         if (page.Cursor is { } cursor)
         {
             var key = CursorCodec.Decode(cursor, scope, 2);
@@ -32,11 +29,25 @@ public sealed class AlertListQuery(WorkflowDbContext db)
     }
 
     /// <summary>Up to <paramref name="cap"/> alerts the actor sees: a badge's figure, bounded by an index walk (ADR 0035).</summary>
-    public Task<int> CountAsync(Actor actor, int cap, CancellationToken ct)
+    public Task<int> CountAsync(Actor actor, int cap, CancellationToken ct) => CountAsync(actor, AlertListFilter.None, cap, ct);
+
+    /// <summary>Up to <paramref name="cap"/> alerts the actor sees that match <paramref name="filter"/> (the badge: unresolved ones).</summary>
+    public Task<int> CountAsync(Actor actor, AlertListFilter filter, int cap, CancellationToken ct) =>
+        Filtered(actor, filter).Take(cap).CountAsync(ct);
+
+    private IQueryable<TaskAlert> Filtered(Actor actor, AlertListFilter filter)
     {
         var query = db.Alerts.AsNoTracking();
         if (!actor.IsCountyWide) query = query.Where(a => a.TownshipCode == actor.TownshipCode);
-        return query.Take(cap).CountAsync(ct);
+        if (filter.TownshipCode is { } township) query = query.Where(a => a.TownshipCode == township);
+        if (filter.Kind is { } kind) query = query.Where(a => a.Kind == kind);
+        if (filter.StageKey is { } stage) query = query.Where(a => a.StageKey == stage);
+        if (filter.Open is { } open) query = open ? query.Where(a => a.ResolvedAt == null) : query.Where(a => a.ResolvedAt != null);
+        if (filter.DueAfter is { } after) query = query.Where(a => a.DueAt >= after);
+        if (filter.DueBefore is { } before) query = query.Where(a => a.DueAt <= before);
+        // A substring filter during the ordered walk, as the inbox's (ADR 0035): the page's ≤ 50 rows bound the probes.
+        if (filter.Search is { } text) query = query.Where(a => db.Tasks.Any(t => t.Id == a.TaskId && t.Title.Contains(text)));
+        return query;
     }
 
     private static AlertView View(TaskAlert a) => new(a.Id, a.TaskId, a.WorkflowId, a.TownshipCode, a.Kind, a.RaisedAt);
