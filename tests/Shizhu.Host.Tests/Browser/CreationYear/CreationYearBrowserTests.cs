@@ -65,10 +65,8 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
         var page = await walk.AsAsync(HostFixture.AdminUser, "/workflows");
         await page.GetByRole(AriaRole.Button, new() { Name = "启动创建" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByTestId("township-select").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = walk.TownshipName }).First.ClickAsync();
-        await dialog.GetByTestId("track-select").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "重庆市卫生乡镇" }).First.ClickAsync();
+        await YearWalk.ChooseAsync(page, dialog.GetByTestId("township-select"), walk.TownshipName);
+        await YearWalk.ChooseAsync(page, dialog.GetByTestId("track-select"), "重庆市卫生乡镇");
         foreach (var year in new[] { "start-year", "target-year" })
         {
             await dialog.GetByTestId(year).FillAsync(walk.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -99,6 +97,9 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
 
         await walk.OpenFromInboxAsync(staff, LeadingGroup);
         await YearWalk.OperateAsync(staff, "transfer", YearWalk.ColleagueName, null, "本人外出参加培训，请李四办理", $"已转办给{YearWalk.ColleagueName}");
+        // The new assignee by name, at once: never the user name.
+        await Expect(staff.GetByTestId("task-header")).ToContainTextAsync(new Regex($"领办人\\s*{YearWalk.ColleagueName}"));
+        await Expect(staff.GetByTestId("task-header")).Not.ToContainTextAsync(YearWalk.Colleague);
         await walk.ShotAsync(staff, "transferred");
 
         await walk.OpenFromInboxAsync(staff, WorkPlan);
@@ -204,6 +205,8 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
         await walk.OpenTaskAsync(Application);
         await walk.OpenFromInboxAsync(staff, Application);
         await Expect(staff.GetByTestId("handover-note")).ToContainTextAsync("未加盖乡镇党委印章");
+        await Expect(staff.GetByTestId("journal-row").Filter(new() { HasText = "退回至" }))
+            .ToContainTextAsync($"将‘{ConfirmApplication}’退回至‘{Application}’，原因：创建申请未加盖乡镇党委印章");
         await walk.UploadAsync(staff, "application", Pdf("创建申请（盖章版）.pdf", "Application with seal"));
         await walk.ShotAsync(staff, "application-redone");
         await YearWalk.CompleteAsync(staff, "已补充盖章，重新提交。");

@@ -83,10 +83,8 @@ public sealed class YearWalk(HostFixture fixture, ITestOutputHelper output, View
     {
         if (Environment.GetEnvironmentVariable("SHIZHU_TEST_SCREENSHOTS") is not { Length: > 0 } folder) return;
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(folder, $"year-{label}-{++_shot:D2}-{name}.png"), FullPage = true,
-        });
+        // What the person sees, not the whole page: a year's workflow page is several thousand pixels tall.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"year-{label}-{++_shot:D2}-{name}.png") });
     }
 
     /// <summary>On failure, every open browser's page is saved, so the lead sees where each person was.</summary>
@@ -160,7 +158,7 @@ public sealed class YearWalk(HostFixture fixture, ITestOutputHelper output, View
         await Expect(page.GetByTestId("operation-dialog")).ToBeVisibleAsync();
         if (person is not null) await ChooseAsync(page, page.GetByTestId("operation-person"), person);
         if (target is not null) await ChooseAsync(page, page.GetByTestId("operation-target"), target);
-        foreach (var one in people) await ChooseAsync(page, page.GetByTestId("operation-people"), one);
+        foreach (var one in people) await ChooseAsync(page, page.GetByTestId("operation-people"), one, many: true);
         if (people.Length > 0)
         {
             // A multiple choice stays open after a pick: clicking the select again closes it.
@@ -172,10 +170,16 @@ public sealed class YearWalk(HostFixture fixture, ITestOutputHelper output, View
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = done })).ToBeVisibleAsync();
     }
 
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    /// <summary>
+    /// Picks <paramref name="option"/> in a MudBlazor select. A single choice waits until its list has closed: the next
+    /// select's list would otherwise be searched while this one is still fading out (the 启动创建 dialog's township list
+    /// names each township's planned title, so “重庆市卫生乡镇” matched an item of the wrong list).
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string option, bool many = false)
     {
         await select.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        if (!many) await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     // ---- The API: the clock, and checks of what the UI did ----
