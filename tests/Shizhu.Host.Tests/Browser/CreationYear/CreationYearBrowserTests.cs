@@ -63,8 +63,8 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
     private async Task StartInTheUiAsync(YearWalk walk)
     {
         var page = await walk.AsAsync(HostFixture.AdminUser, "/workflows");
-        await page.GetByRole(AriaRole.Button, new() { Name = "启动创建" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        await YearWalk.ClickUntilAsync(page.GetByRole(AriaRole.Button, new() { Name = "启动创建" }), dialog.GetByTestId("township-select"));
         await YearWalk.ChooseAsync(page, dialog.GetByTestId("township-select"), walk.TownshipName);
         await YearWalk.ChooseAsync(page, dialog.GetByTestId("track-select"), "重庆市卫生乡镇");
         foreach (var year in new[] { "start-year", "target-year" })
@@ -93,6 +93,7 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
     private async Task PublicityAsync(YearWalk walk)
     {
         var staff = await walk.AsAsync(YearWalk.Staff);
+        await Expect(staff.GetByTestId(walk.OnPhone ? "inbox-card" : "inbox-row").First).ToBeVisibleAsync();
         await walk.ShotAsync(staff, "staff-inbox");
 
         await walk.OpenFromInboxAsync(staff, LeadingGroup);
@@ -133,6 +134,13 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
             await YearWalk.YesAsync(staff, place);
         await walk.UploadAsync(staff, "publicity-record", Png("动员大会现场照片.png"));
         await YearWalk.OperateAsync(staff, "copy", null, null, "请领导知悉动员大会安排", "已抄送 1 人", YearWalk.LeaderName);
+        if (walk.OnPhone)
+        {
+            // The message rises above the sticky 确认办结 instead of covering it.
+            var message = await staff.Locator(".mud-snackbar").Filter(new() { HasText = "已抄送" }).BoundingBoxAsync();
+            var confirm = await staff.GetByTestId("confirm-complete").BoundingBoxAsync();
+            Assert.True(message!.Y + message.Height <= confirm!.Y, $"The message ({message.Y}+{message.Height}) covers 确认办结 at {confirm.Y}.");
+        }
         await walk.ShotAsync(staff, "mobilisation-filled");
         await YearWalk.CompleteAsync(staff, "动员大会已召开，“八进”宣传全覆盖。");
         var data = (await walk.TaskAsync(mobilisation))["data"]!;

@@ -113,6 +113,26 @@ public sealed class YearWalk(HostFixture fixture, ITestOutputHelper output, View
         await Expect(page.GetByTestId("task-page-title")).ToContainTextAsync(title);
     }
 
+    /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="appears"/> shows. A page comes prerendered and a click that
+    /// lands before its circuit is connected does nothing (seen on a loaded machine: 启动创建 opened no dialog).
+    /// </summary>
+    public static async Task ClickUntilAsync(ILocator button, ILocator appears)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await appears.First.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+            }
+        }
+    }
+
     public static ILocator Field(IPage page, string key) => page.GetByTestId($"field-{key}");
 
     public static async Task FillAsync(IPage page, string key, string value)
