@@ -33,22 +33,26 @@ public sealed partial class TaskPage
     protected override async Task LoadAsync(CancellationToken ct)
     {
         _now = Clock.GetUtcNow();
-        _task = await Engine.TaskAsync(User, Id, ct);
-        if (_task is not null)
+        // Everything is read first and shown at once: a render between two reads (the snackbar of an operation causes
+        // one) would otherwise show the new assignee with the old page's names, i.e. a user name (yw-lisi, not 李四).
+        var task = await Engine.TaskAsync(User, Id, ct);
+        if (task is not null)
         {
             var files = await Engine.EvidenceAsync(User, Id, ct) ?? [];
-            _evidence = new TaskEvidence(_task.Evidence, files);
-            var workflow = await Engine.WorkflowAsync(User, _task.WorkflowId, ct);
+            var evidence = new TaskEvidence(task.Evidence, files);
+            var workflow = await Engine.WorkflowAsync(User, task.WorkflowId, ct);
+            var journal = await Engine.JournalAsync(User, task.WorkflowId, ct) ?? [];
+            IReadOnlyList<JournalView> history = [.. journal.Where(j => JournalSentence.TaskIds(j).Contains(Id)).Reverse()];
+            var people = await DisplayNames.LookUpAsync(Engine,
+                history.Select(j => j.Actor).Concat(files.Select(f => f.UploadedBy)).Append(task.Assignee).Append(task.CompletedBy)
+                    .Concat(task.Countersign?.Instances.SelectMany(i => new[] { i.CompletedBy, i.Key }) ?? []), ct);
+            evidence.People = people;
             _townshipName = workflow?.TownshipName;
-            _stageName = workflow?.Stages.FirstOrDefault(s => s.Key == _task.StageKey)?.Name ?? _task.StageKey;
-            _taskTitles = workflow?.Tasks.ToDictionary(t => t.Id, t => t.Title) ?? new Dictionary<Guid, string> { [_task.Id] = _task.Title };
-            var journal = await Engine.JournalAsync(User, _task.WorkflowId, ct) ?? [];
-            _history = [.. journal.Where(j => JournalSentence.TaskIds(j).Contains(Id)).Reverse()];
-            _people = await DisplayNames.LookUpAsync(Engine,
-                _history.Select(j => j.Actor).Concat(files.Select(f => f.UploadedBy)).Append(_task.Assignee).Append(_task.CompletedBy)
-                    .Concat(_task.Countersign?.Instances.SelectMany(i => new[] { i.CompletedBy, i.Key }) ?? []), ct);
-            _evidence.People = _people;
+            _stageName = workflow?.Stages.FirstOrDefault(s => s.Key == task.StageKey)?.Name ?? task.StageKey;
+            _taskTitles = workflow?.Tasks.ToDictionary(t => t.Id, t => t.Title) ?? new Dictionary<Guid, string> { [task.Id] = task.Title };
+            (_evidence, _history, _people) = (evidence, history, people);
         }
+        _task = task;
         _loaded = true;
     }
 

@@ -66,6 +66,8 @@ public static partial class JournalSentence
             JournalKind.MessageDelivered => $"{who} 登记了{Message(After(row.Detail).Split(' ')[0])}",
             JournalKind.TaskAlertRaised => $"对{title}发出{Before(row.Detail)}",
             JournalKind.IncidentRaised => $"流程出现异常，待县爱卫办处理：{After(row.Detail[(row.Detail.IndexOf('）') + 1)..])}",
+            JournalKind.TaskTransferred or JournalKind.TaskDelegated or JournalKind.DelegationResolved or JournalKind.TaskSentBack
+                or JournalKind.TaskCopied or JournalKind.TaskWithdrawn => Operation(row, context, who, title)!,
             _ => row.Actor == "system" ? Plain(row.Detail) : $"{who}：{Plain(row.Detail)}",
         };
     }
@@ -84,6 +86,7 @@ public static partial class JournalSentence
                 foreach (var task in tasks)
                     Add(ids, task?["id"]);
         }
+        foreach (var id in OperationTaskIds(row)) Add(ids, id);
         return [.. ids.Distinct()];
     }
 
