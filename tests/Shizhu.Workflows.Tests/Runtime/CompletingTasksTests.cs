@@ -112,8 +112,9 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
 
         var completed = Assert.Single(await _harness.EventsAsync<WorkflowCompleted>());
         Assert.Equal((_workflow.Id, TownshipCodes.Shijia, "municipal"), (completed.WorkflowId, completed.TownshipCode, completed.Track));
-        Assert.Equal(expected.Count, (await _harness.EventsAsync<TaskCreated>()).Count);
-        Assert.Equal(expected.Count, (await _harness.EventsAsync<TaskCompleted>()).Count);
+        // One event per task row: the 会签's nine signatures are nine tasks.
+        Assert.Equal(tasks.Count, (await _harness.EventsAsync<TaskCreated>()).Count);
+        Assert.Equal(tasks.Count, (await _harness.EventsAsync<TaskCompleted>()).Count);
         Assert.Equal("municipal-verdict", Assert.Single(await _harness.EventsAsync<MessageDelivered>()).Name);
         Assert.Equal("passed", (string?)(await _harness.VariablesAsync(_workflow.Id))["municipal-verdict"]?["result"]);
         Assert.Equal(nameof(WorkflowCompleted), (await _harness.OutboxAsync())[^1].Type);
