@@ -98,7 +98,9 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
             || id.EndsWith("-verification", StringComparison.Ordinal) || id.EndsWith("-decision", StringComparison.Ordinal);
         var expected = template.Elements.Where(e => e.Type == ElementType.UserTask && !OffTheGoodPath(e.Id)).Select(e => e.Id).Order().ToList();
         var tasks = await _harness.TasksAsync(_workflow.Id);
-        Assert.Equal(expected, tasks.Select(t => t.ElementId).Order());
+        // A 会签 runs once with one task per instance (ADR 0045): the nine departments' signatures of department-guidance-sign.
+        Assert.Equal(expected, tasks.Select(t => t.ElementId).Distinct().Order());
+        Assert.Equal(9, tasks.Count(t => t.ElementId == "department-guidance-sign"));
         Assert.All(tasks, t => Assert.Equal(UserTaskStatus.Completed, t.Status));
         Assert.All(await _harness.TimersAsync(_workflow.Id), t => Assert.True(t.FiredAt is not null ^ t.CancelledAt is not null));
         Assert.Empty(await _harness.TokensAsync(_workflow.Id));
@@ -110,8 +112,9 @@ public abstract class CompletingTasksTests(EngineDatabase database) : IAsyncLife
 
         var completed = Assert.Single(await _harness.EventsAsync<WorkflowCompleted>());
         Assert.Equal((_workflow.Id, TownshipCodes.Shijia, "municipal"), (completed.WorkflowId, completed.TownshipCode, completed.Track));
-        Assert.Equal(expected.Count, (await _harness.EventsAsync<TaskCreated>()).Count);
-        Assert.Equal(expected.Count, (await _harness.EventsAsync<TaskCompleted>()).Count);
+        // One event per task row: the 会签's nine signatures are nine tasks.
+        Assert.Equal(tasks.Count, (await _harness.EventsAsync<TaskCreated>()).Count);
+        Assert.Equal(tasks.Count, (await _harness.EventsAsync<TaskCompleted>()).Count);
         Assert.Equal("municipal-verdict", Assert.Single(await _harness.EventsAsync<MessageDelivered>()).Name);
         Assert.Equal("passed", (string?)(await _harness.VariablesAsync(_workflow.Id))["municipal-verdict"]?["result"]);
         Assert.Equal(nameof(WorkflowCompleted), (await _harness.OutboxAsync())[^1].Type);
