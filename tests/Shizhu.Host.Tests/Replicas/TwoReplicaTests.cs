@@ -71,7 +71,7 @@ public sealed class TwoReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.WhenAll(chains.Append(clock));
         Assert.True(answered >= BusyTownships * Rounds / 2, $"only {answered} completions in the burst");
 
-        // Replica 1 again; then the clock past every step of the escalation chain and on to 09:00 of a working day,
+        // Replica 1 again; then the clock past every step of the escalation chain and on to 09:00 (China) of a later day,
         // with both replicas sweeping and the daily digest due.
         await _cluster.StartReplicaAsync(1);
         _killedReplica = -1;
