@@ -54,7 +54,7 @@ public sealed class DatabaseInitializer(
         // MigrateAsync would also take the migration lock and diff the model against its snapshot, seconds on a busy machine.
         var pending = await Task.WhenAll(
             PendingAsync(workflows, ct), PendingAsync(notifications, ct), PendingAsync(identity, ct));
-        StartupTimeline.Mark("migration history read (EF models built)");
+        StartupTimeline.Mark("migration history read (compiled EF models, ADR 0049)");
         if (pending.All(p => !p)) return;
         await workflows.Database.MigrateAsync(ct);
         await notifications.Database.MigrateAsync(ct);
