@@ -325,6 +325,8 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
         await leader.GotoAsync($"workflows/{walk.WorkflowId}");
         await Expect(leader.GetByTestId("workflow-township")).ToHaveTextAsync(walk.TownshipName);
         await Expect(leader.GetByTestId("journal-row").Filter(new() { HasText = "退回" }).First).ToBeVisibleAsync();
+        // The diagram's link names the version, not the template's key ("模板 municipal 第 1 版" before).
+        await Expect(leader.GetByTestId("workflow-diagram-template")).ToHaveTextAsync("查看流程模板（第1版）");
         await walk.ShotAsync(leader, "leader-workflow");
 
         var countyLeader = await walk.AsAsync("county-leader", "/dashboard");
