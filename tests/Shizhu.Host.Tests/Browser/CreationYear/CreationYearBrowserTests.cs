@@ -134,13 +134,10 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
             await YearWalk.YesAsync(staff, place);
         await walk.UploadAsync(staff, "publicity-record", Png("动员大会现场照片.png"));
         await YearWalk.OperateAsync(staff, "copy", null, null, "请领导知悉动员大会安排", "已抄送 1 人", YearWalk.LeaderName);
-        if (walk.OnPhone)
-        {
-            // The message rises above the sticky 确认办结 instead of covering it.
-            var message = await staff.Locator(".mud-snackbar").Filter(new() { HasText = "已抄送" }).BoundingBoxAsync();
-            var confirm = await staff.GetByTestId("confirm-complete").BoundingBoxAsync();
-            Assert.True(message!.Y + message.Height <= confirm!.Y, $"The message ({message.Y}+{message.Height}) covers 确认办结 at {confirm.Y}.");
-        }
+        // The message rises above the sticky 确认办结 instead of covering it.
+        var message = await staff.Locator(".mud-snackbar").Filter(new() { HasText = "已抄送" }).BoundingBoxAsync();
+        var confirm = await staff.GetByTestId("confirm-complete").BoundingBoxAsync();
+        Assert.True(message!.Y + message.Height <= confirm!.Y, $"The message ({message.Y}+{message.Height}) covers 确认办结 at {confirm.Y}.");
         await walk.ShotAsync(staff, "mobilisation-filled");
         await YearWalk.CompleteAsync(staff, "动员大会已召开，“八进”宣传全覆盖。");
         var data = (await walk.TaskAsync(mobilisation))["data"]!;
@@ -328,6 +325,8 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
         await leader.GotoAsync($"workflows/{walk.WorkflowId}");
         await Expect(leader.GetByTestId("workflow-township")).ToHaveTextAsync(walk.TownshipName);
         await Expect(leader.GetByTestId("journal-row").Filter(new() { HasText = "退回" }).First).ToBeVisibleAsync();
+        // The diagram's link names the version, not the template's key ("模板 municipal 第 1 版" before).
+        await Expect(leader.GetByTestId("workflow-diagram-template")).ToHaveTextAsync("查看流程模板（第1版）");
         await walk.ShotAsync(leader, "leader-workflow");
 
         var countyLeader = await walk.AsAsync("county-leader", "/dashboard");
