@@ -110,7 +110,8 @@ public sealed class ListPagesBrowserTests(HostFixture fixture, ITestOutputHelper
             async () => (await staff.GetJsonAsync($"/api/notifications?workflowId={scenario.WorkflowId}")).Items()
                 .FirstOrDefault(n => n.Str("title").StartsWith("新任务：", StringComparison.Ordinal)),
             n => n is not null, "a new-task notification");
-        var (taskId, title) = (notification!.Str("taskId"), notification.Str("title"));
+        var found = notification ?? throw new InvalidOperationException("No new-task notification.");
+        var (taskId, title) = (found.Str("taskId"), found.Str("title"));
 
         await using var browser = await BrowserSession.StartAsync(fixture, output, BrowserSession.Phone);
         await browser.RunAsync(nameof(ANotificationAboutANewTaskOpensItsTaskPage), async page =>
