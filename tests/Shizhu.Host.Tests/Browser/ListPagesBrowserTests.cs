@@ -110,18 +110,19 @@ public sealed class ListPagesBrowserTests(HostFixture fixture, ITestOutputHelper
             async () => (await staff.GetJsonAsync($"/api/notifications?workflowId={scenario.WorkflowId}")).Items()
                 .FirstOrDefault(n => n.Str("title").StartsWith("新任务：", StringComparison.Ordinal)),
             n => n is not null, "a new-task notification");
-        var taskId = notification!.Str("taskId");
+        var found = notification ?? throw new InvalidOperationException("No new-task notification.");
+        var (taskId, title) = (found.Str("taskId"), found.Str("title"));
 
         await using var browser = await BrowserSession.StartAsync(fixture, output, BrowserSession.Phone);
         await browser.RunAsync(nameof(ANotificationAboutANewTaskOpensItsTaskPage), async page =>
         {
             await browser.SignInAsync("/notifications", scenario.StaffUser, HostFixture.UserPassword);
             var link = page.Locator($"[data-testid=notification-link][href='tasks/{taskId}']");
-            await Expect(link).ToHaveTextAsync(notification.Str("title"));
+            await Expect(link).ToHaveTextAsync(title);
             await browser.ScreenshotAsync("notifications-task-link-390");
             await link.ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/tasks/{taskId}$"));
-            await Expect(page.GetByText(notification.Str("title")["新任务：".Length..]).First).ToBeVisibleAsync();
+            await Expect(page.GetByText(title["新任务：".Length..]).First).ToBeVisibleAsync();
         });
     }
 }
