@@ -12,7 +12,7 @@ namespace Shizhu.Host.Identity.CompiledModels.Postgres
     public partial class PostgresIdentityDbContextModel
     {
         private PostgresIdentityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a09605ef-c928-4f0d-a3ce-20c45ccee30d"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("fb2a4a16-001d-414c-b459-cce3f01a6644"), entityTypeCount: 8)
         {
         }
 

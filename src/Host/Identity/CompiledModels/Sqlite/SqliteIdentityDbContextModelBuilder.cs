@@ -11,7 +11,7 @@ namespace Shizhu.Host.Identity.CompiledModels.Sqlite
     public partial class SqliteIdentityDbContextModel
     {
         private SqliteIdentityDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eddb2b60-0c4e-49e4-b374-ac4ec43e22d9"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("6ca3c944-2c3b-4c2f-b468-24dc43912b58"), entityTypeCount: 8)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Postgres
                 "Shizhu.Notifications.Deliveries.Delivery",
                 typeof(Delivery),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -187,6 +187,15 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Postgres
             status.SetSentinelFromProviderValue("Sending");
             status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             status.AddAnnotation("Relational:ColumnName", "status");
+
+            var taskId = runtimeEntityType.AddProperty(
+                "TaskId",
+                typeof(Guid?),
+                propertyInfo: typeof(Delivery).GetProperty("TaskId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Delivery).GetField("<TaskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            taskId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            taskId.AddAnnotation("Relational:ColumnName", "task_id");
 
             var title = runtimeEntityType.AddProperty(
                 "Title",

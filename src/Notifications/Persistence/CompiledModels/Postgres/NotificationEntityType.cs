@@ -20,7 +20,7 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Postgres
                 "Shizhu.Notifications.InApp.Notification",
                 typeof(Notification),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 2,
                 namedIndexCount: 3,
                 keyCount: 1);
@@ -101,6 +101,15 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Postgres
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             eventId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             eventId.AddAnnotation("Relational:ColumnName", "event_id");
+
+            var taskId = runtimeEntityType.AddProperty(
+                "TaskId",
+                typeof(Guid?),
+                propertyInfo: typeof(Notification).GetProperty("TaskId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<TaskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            taskId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            taskId.AddAnnotation("Relational:ColumnName", "task_id");
 
             var title = runtimeEntityType.AddProperty(
                 "Title",

@@ -12,7 +12,7 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Postgres
     public partial class PostgresNotificationDbContextModel
     {
         private PostgresNotificationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f8fe4339-ab30-4b45-a88c-f251f25b1e94"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("ad82705b-a987-4f16-96e5-8b58add2419b"), entityTypeCount: 6)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Sqlite
                 "Shizhu.Notifications.Deliveries.Delivery",
                 typeof(Delivery),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -175,6 +175,14 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Sqlite
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("Sending");
             status.AddAnnotation("Relational:ColumnName", "status");
+
+            var taskId = runtimeEntityType.AddProperty(
+                "TaskId",
+                typeof(Guid?),
+                propertyInfo: typeof(Delivery).GetProperty("TaskId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Delivery).GetField("<TaskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            taskId.AddAnnotation("Relational:ColumnName", "task_id");
 
             var title = runtimeEntityType.AddProperty(
                 "Title",

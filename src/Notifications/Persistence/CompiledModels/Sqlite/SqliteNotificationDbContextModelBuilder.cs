@@ -11,7 +11,7 @@ namespace Shizhu.Notifications.Persistence.CompiledModels.Sqlite
     public partial class SqliteNotificationDbContextModel
     {
         private SqliteNotificationDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d7ba7958-baae-434e-8f7c-8b6ea3f6f40f"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("324e1299-a715-4cb6-aaba-3a0f1717d8ea"), entityTypeCount: 6)
         {
         }
 

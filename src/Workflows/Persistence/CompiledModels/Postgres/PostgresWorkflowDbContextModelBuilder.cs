@@ -12,7 +12,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
     public partial class PostgresWorkflowDbContextModel
     {
         private PostgresWorkflowDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("571cd718-f23a-4216-a4dd-a2bbf123cf8d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("5a771d07-bcde-4ba5-bf6e-392147babcee"), entityTypeCount: 25)
         {
         }
 

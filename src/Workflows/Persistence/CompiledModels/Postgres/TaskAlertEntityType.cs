@@ -23,7 +23,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 10,
                 unnamedIndexCount: 2,
-                namedIndexCount: 2,
+                namedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -137,6 +137,18 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
                 unique: true);
             index0.AddAnnotation("Relational:Filter", "resolved_at IS NULL");
             index0.AddAnnotation("Relational:Name", "ix_task_alerts_task_id_kind");
+
+            var ix_task_alerts_open_raised = runtimeEntityType.AddIndex(
+                new[] { raisedAt, id },
+                name: "ix_task_alerts_open_raised");
+            ix_task_alerts_open_raised.AddAnnotation("Relational:Filter", "resolved_at IS NULL");
+            ix_task_alerts_open_raised.AddAnnotation("Relational:Name", "ix_task_alerts_open_raised_at_id");
+
+            var ix_task_alerts_open_township_raised = runtimeEntityType.AddIndex(
+                new[] { townshipCode, raisedAt, id },
+                name: "ix_task_alerts_open_township_raised");
+            ix_task_alerts_open_township_raised.AddAnnotation("Relational:Filter", "resolved_at IS NULL");
+            ix_task_alerts_open_township_raised.AddAnnotation("Relational:Name", "ix_task_alerts_open_township_code_raised_at_id");
 
             var ix_task_alerts_raised_list = runtimeEntityType.AddIndex(
                 new[] { raisedAt, id },

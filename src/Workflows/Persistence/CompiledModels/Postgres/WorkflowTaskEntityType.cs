@@ -22,7 +22,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
                 "Shizhu.Workflows.Runtime.Model.WorkflowTask",
                 typeof(WorkflowTask),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 namedIndexCount: 5,
@@ -153,6 +153,16 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
                 maxLength: 500);
             handoverNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             handoverNote.AddAnnotation("Relational:ColumnName", "handover_note");
+
+            var instanceKey = runtimeEntityType.AddProperty(
+                "InstanceKey",
+                typeof(string),
+                propertyInfo: typeof(WorkflowTask).GetProperty("InstanceKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowTask).GetField("<InstanceKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            instanceKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            instanceKey.AddAnnotation("Relational:ColumnName", "instance_key");
 
             var outcome = runtimeEntityType.AddProperty(
                 "Outcome",

@@ -11,7 +11,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Sqlite
     public partial class SqliteWorkflowDbContextModel
     {
         private SqliteWorkflowDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db0eff34-09db-46aa-8eeb-f4fe20044116"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("03013048-8688-4072-bce0-250a96153bf8"), entityTypeCount: 25)
         {
         }
 

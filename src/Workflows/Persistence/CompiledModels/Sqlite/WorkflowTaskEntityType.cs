@@ -22,7 +22,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Sqlite
                 "Shizhu.Workflows.Runtime.Model.WorkflowTask",
                 typeof(WorkflowTask),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 namedIndexCount: 5,
@@ -143,6 +143,15 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Sqlite
                 nullable: true,
                 maxLength: 500);
             handoverNote.AddAnnotation("Relational:ColumnName", "handover_note");
+
+            var instanceKey = runtimeEntityType.AddProperty(
+                "InstanceKey",
+                typeof(string),
+                propertyInfo: typeof(WorkflowTask).GetProperty("InstanceKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowTask).GetField("<InstanceKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            instanceKey.AddAnnotation("Relational:ColumnName", "instance_key");
 
             var outcome = runtimeEntityType.AddProperty(
                 "Outcome",

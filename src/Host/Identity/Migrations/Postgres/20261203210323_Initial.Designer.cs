@@ -12,7 +12,7 @@ using Shizhu.Host.Identity;
 namespace Shizhu.Host.Identity.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIdentityDbContext))]
-    [Migration("20261203183334_Initial")]
+    [Migration("20261203210323_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -456,6 +456,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     delegation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     handover_note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    instance_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -592,6 +593,18 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                 table: "subsidy_instalments",
                 columns: new[] { "workflow_id", "instalment" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_open_raised_at_id",
+                table: "task_alerts",
+                columns: new[] { "raised_at", "id" },
+                filter: "resolved_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_open_township_code_raised_at_id",
+                table: "task_alerts",
+                columns: new[] { "township_code", "raised_at", "id" },
+                filter: "resolved_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_raised_at_id",

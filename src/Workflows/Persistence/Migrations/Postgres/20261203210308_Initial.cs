@@ -484,6 +484,7 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     delegation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     handover_note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    instance_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -639,6 +640,20 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                 table: "subsidy_instalments",
                 columns: new[] { "workflow_id", "instalment" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_open_raised_at_id",
+                schema: "workflows",
+                table: "task_alerts",
+                columns: new[] { "raised_at", "id" },
+                filter: "resolved_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_alerts_open_township_code_raised_at_id",
+                schema: "workflows",
+                table: "task_alerts",
+                columns: new[] { "township_code", "raised_at", "id" },
+                filter: "resolved_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_task_alerts_raised_at_id",

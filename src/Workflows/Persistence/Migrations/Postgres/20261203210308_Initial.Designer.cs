@@ -12,8 +12,8 @@ using Shizhu.Workflows.Persistence.Postgres;
 namespace Shizhu.Workflows.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261203194539_MultiInstanceTasks")]
-    partial class MultiInstanceTasks
+    [Migration("20261203210308_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -84,6 +84,14 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.HasIndex("TaskId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_task_alerts_task_id_kind")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "ix_task_alerts_open_raised")
+                        .HasDatabaseName("ix_task_alerts_open_raised_at_id")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex(new[] { "TownshipCode", "RaisedAt", "Id" }, "ix_task_alerts_open_township_raised")
+                        .HasDatabaseName("ix_task_alerts_open_township_code_raised_at_id")
                         .HasFilter("resolved_at IS NULL");
 
                     b.HasIndex(new[] { "RaisedAt", "Id" }, "ix_task_alerts_raised_list")

@@ -39,6 +39,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     display_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     workflow_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
@@ -71,7 +72,8 @@ namespace Shizhu.Notifications.Persistence.Migrations.Sqlite
                     audience_user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    workflow_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    task_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

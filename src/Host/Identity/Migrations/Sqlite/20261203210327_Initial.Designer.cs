@@ -11,7 +11,7 @@ using Shizhu.Host.Identity;
 namespace Shizhu.Host.Identity.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdentityDbContext))]
-    [Migration("20261203183338_Initial")]
+    [Migration("20261203210327_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -45,6 +45,7 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     display_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     workflow_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: true),
                     title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -78,7 +79,8 @@ namespace Shizhu.Notifications.Persistence.Migrations.Postgres
                     audience_user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    workflow_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    workflow_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
