@@ -43,8 +43,9 @@ public sealed class AlertListQuery(WorkflowDbContext db)
         if (filter.Kind is { } kind) query = query.Where(a => a.Kind == kind);
         if (filter.StageKey is { } stage) query = query.Where(a => a.StageKey == stage);
         if (filter.Open is { } open) query = open ? query.Where(a => a.ResolvedAt == null) : query.Where(a => a.ResolvedAt != null);
-        if (filter.DueAfter is { } after) query = query.Where(a => a.DueAt >= after);
-        if (filter.DueBefore is { } before) query = query.Where(a => a.DueAt <= before);
+        // Npgsql writes only UTC instants to timestamptz: a China-day bound (+08:00) is converted first.
+        if (filter.DueAfter?.ToUniversalTime() is { } after) query = query.Where(a => a.DueAt >= after);
+        if (filter.DueBefore?.ToUniversalTime() is { } before) query = query.Where(a => a.DueAt <= before);
         // A substring filter during the ordered walk, as the inbox's (ADR 0035): the page's ≤ 50 rows bound the probes.
         if (filter.Search is { } text) query = query.Where(a => db.Tasks.Any(t => t.Id == a.TaskId && t.Title.Contains(text)));
         return query;
