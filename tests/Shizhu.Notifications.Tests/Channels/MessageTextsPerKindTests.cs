@@ -77,7 +77,7 @@ public sealed partial class MessageTextsPerKindTests
     static void AssertPlainChinese(string text)
     {
         Assert.DoesNotContain(UserName, text);
-        Assert.DoesNotMatch(EnglishKey(), text.Replace("https://cjws.shizhu.example/workflows/", ""));
+        Assert.DoesNotMatch(EnglishKey(), text.Replace("https://cjws.shizhu.example/workflows/", "").Replace("https://cjws.shizhu.example/tasks/", ""));
     }
 
     [GeneratedRegex(@"\b(passed|findings|approved|returned|municipal-verdict|national|municipal|county-survey)\b")]
@@ -97,7 +97,7 @@ public sealed partial class MessageTextsPerKindTests
 
     [Theory]
     [MemberData(nameof(Events))]
-    public void EachEventRendersAsWeComAndDingTalkMarkdownWithinTheirLimitsAndLinksToTheWorkflow(string what, object e, MessageKind kind)
+    public void EachEventRendersAsWeComAndDingTalkMarkdownWithinTheirLimitsAndLinksToTheTaskOrTheWorkflow(string what, object e, MessageKind kind)
     {
         var message = Render(e);
         _ = (what, kind);
@@ -107,7 +107,7 @@ public sealed partial class MessageTextsPerKindTests
             var markdown = Texts.Markdown(message, limit);
             Assert.True(ChannelText.Bytes(markdown) <= limit);
             Assert.StartsWith($"### {message.Title}\n", markdown);
-            Assert.EndsWith($"[查看详情](https://cjws.shizhu.example/workflows/{WorkflowId})", markdown);
+            Assert.EndsWith($"[查看详情](https://cjws.shizhu.example/{message.Path})", markdown);
             AssertPlainChinese(markdown);
         }
     }
@@ -122,7 +122,7 @@ public sealed partial class MessageTextsPerKindTests
         var text = Texts.Plain(message, WeComRobotSender.TextLimitBytes);
 
         Assert.True(ChannelText.Bytes(text) <= WeComRobotSender.TextLimitBytes);
-        Assert.Equal($"【{message.Title}】\n{message.Body}\n详情：https://cjws.shizhu.example/workflows/{WorkflowId}", text);
+        Assert.Equal($"【{message.Title}】\n{message.Body}\n详情：https://cjws.shizhu.example/{message.Path}", text);
         AssertPlainChinese(text);
     }
 
@@ -150,7 +150,8 @@ public sealed partial class MessageTextsPerKindTests
 
         Assert.True(ChannelText.Bytes(markdown) <= WeComApplicationSender.ContentLimitBytes);
         Assert.Contains("…", markdown);
-        Assert.EndsWith($"[查看详情](https://cjws.shizhu.example/workflows/{WorkflowId})", markdown);
+        // About a task: the link opens the task page, where it is done.
+        Assert.EndsWith($"[查看详情](https://cjws.shizhu.example/tasks/{TaskId})", markdown);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class WeComApplicationSenderTests : IAsyncLifetime
         Assert.Equal("markdown", body.RootElement.GetProperty("msgtype").GetString());
         var content = body.RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
         Assert.StartsWith("### 新任务：提交整改报告\n", content);
-        Assert.Contains($"[查看详情]({ChannelHarness.PublicBaseUrl}/workflows/", content);
+        Assert.Contains($"[查看详情]({ChannelHarness.PublicBaseUrl}/tasks/", content);
     }
 
     [Fact]

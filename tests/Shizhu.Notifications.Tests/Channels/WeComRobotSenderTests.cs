@@ -45,7 +45,7 @@ public sealed class WeComRobotSenderTests
 
         using var body = JsonDocument.Parse(Assert.Single(harness.Provider.Requests).Body);
         Assert.Equal("markdown", body.RootElement.GetProperty("msgtype").GetString());
-        Assert.Contains("[查看详情](https://cjws.shizhu.example/workflows/", body.RootElement.GetProperty("markdown").GetProperty("content").GetString());
+        Assert.Contains("[查看详情](https://cjws.shizhu.example/tasks/", body.RootElement.GetProperty("markdown").GetProperty("content").GetString());
     }
 
     [Theory]
