@@ -331,6 +331,9 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
 
         var countyLeader = await walk.AsAsync("county-leader", "/dashboard");
         await Expect(countyLeader.GetByTestId("cockpit-row").Filter(new() { HasText = walk.TownshipName }).First).ToBeVisibleAsync();
+        // The charts draw after the page (ECharts is loaded on the first chart): the picture waits for them, at either width.
+        await Expect(countyLeader.Locator("[data-testid=cockpit-gantt][data-rendered=true]")).ToHaveCountAsync(1);
+        await Expect(countyLeader.Locator("[data-testid=cockpit-chart-overdue][data-rendered=true]")).ToHaveCountAsync(1);
         await walk.ShotAsync(countyLeader, "county-leader-cockpit");
         await Expect(countyLeader).ToHaveURLAsync(new Regex("/dashboard$"));
     }
