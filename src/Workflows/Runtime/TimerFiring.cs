@@ -20,9 +20,11 @@ namespace Shizhu.Workflows.Runtime;
 /// </summary>
 public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner, WorkflowStateLoader process, TimeProvider clock)
 {
-    // The tasks whose open alerts the batch read up front (PreloadAsync): for them the tracked rows answer "is an alert of
-    // this kind open?", new ones of this batch included, instead of one query per warning or escalation step.
+    // The tasks whose open alerts the batch read up front (PreloadAsync), and those alerts' kinds, new ones of this batch
+    // included: they answer "is an alert of this kind open?" instead of one query per warning or escalation step. A set
+    // of its own, not DbSet.Local, which detects changes across everything tracked on every call.
     private readonly HashSet<Guid> _alertsLoaded = [];
+    private readonly HashSet<(Guid TaskId, AlertKind Kind)> _openAlerts = [];
 
     /// <summary>Timers fired in one transaction by <see cref="FireDueAsync"/>: one write of a few thousand statements (ADR 0041).</summary>
     public const int DefaultBatchSize = 200;
@@ -36,6 +38,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         try
         {
             _alertsLoaded.Clear();
+            _openAlerts.Clear();
             var fired = await runner.RunInTransactionAsync(Actor.System.UserName, async changes =>
                 await DueTimerClaim.TakeOneAsync(db, timerId, ct) is { } timer && await FireOnceAsync(timer, changes, ct), ct);
             if (fired) EngineMetrics.TimersFired(1);
@@ -125,19 +128,21 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
     private async Task PreloadAsync(List<WorkflowTimer> timers, CancellationToken ct)
     {
         _alertsLoaded.Clear();
+        _openAlerts.Clear();
         if (timers.Count <= 1) return;
         var taskIds = timers.Where(t => t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
         var workflowIds = timers.Select(t => t.WorkflowId).Distinct().ToList();
         await db.Tasks.Where(t => taskIds.Contains(t.Id)).LoadAsync(ct);
         await db.Workflows.Where(w => workflowIds.Contains(w.Id)).LoadAsync(ct);
-        await db.Alerts.Where(a => taskIds.Contains(a.TaskId) && a.ResolvedAt == null).LoadAsync(ct);
+        var open = await db.Alerts.Where(a => taskIds.Contains(a.TaskId) && a.ResolvedAt == null).ToListAsync(ct);
+        _openAlerts.UnionWith(open.Select(a => (a.TaskId, a.Kind)));
         _alertsLoaded.UnionWith(taskIds);
     }
 
     /// <summary>Whether the task has an open alert of the kind: from the batch's preloaded rows when it has them.</summary>
     private async Task<bool> HasOpenAlertAsync(Guid taskId, AlertKind kind, CancellationToken ct) =>
         _alertsLoaded.Contains(taskId)
-            ? db.Alerts.Local.Any(a => a.TaskId == taskId && a.Kind == kind && a.ResolvedAt == null)
+            ? _openAlerts.Contains((taskId, kind))
             : await db.Alerts.AnyAsync(a => a.TaskId == taskId && a.Kind == kind && a.ResolvedAt == null, ct);
 
     private async Task<bool> FireOnceAsync(WorkflowTimer timer, EngineChanges changes, CancellationToken ct)
@@ -227,7 +232,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         if (alert is null)
         {
             alert = NewAlert(changes, task, boundary.AlertKind);
-            db.Alerts.Add(alert);
+            AddAlert(alert);
         }
         if (!task.Alerted)
         {
@@ -262,7 +267,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         task.Revision++;
         journal.After["task"] = new JsonObject { ["id"] = task.Id, ["key"] = task.ElementId, ["overdue"] = task.Overdue };
         var alert = NewAlert(changes, task, AlertKind.Overdue);
-        db.Alerts.Add(alert);
+        AddAlert(alert);
         journal.After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         changes.Raise(id => new TaskOverdue(id, changes.Now, task.WorkflowId, task.Id, alert.Id, task.TownshipCode,
             workflow.TownshipName, task.StageKey, task.Title, task.Role, timer.DueAt, task.DepartmentCode));
@@ -304,7 +309,7 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         if (await HasOpenAlertAsync(task.Id, AlertKind.DueSoon, ct)) return;
         var workflow = await db.Workflows.FindAsync([task.WorkflowId], ct) ?? throw new InvalidOperationException($"Task {task.Id} has no workflow.");
         var alert = NewAlert(changes, task, AlertKind.DueSoon);
-        db.Alerts.Add(alert);
+        AddAlert(alert);
         task.Alerted = true;
         task.Revision++;
         Fired(changes, timer, JournalKind.TaskAlertRaised, $"黄色预警：{task.Title}（期限 {Calendar.ChinaTime.ToLocal(due):yyyy-MM-dd HH:mm}）")
@@ -325,13 +330,19 @@ public sealed class TimerFiring(WorkflowDbContext db, EngineCommandRunner runner
         if (await HasOpenAlertAsync(task.Id, kind, ct)) return;
         var workflow = await db.Workflows.FindAsync([task.WorkflowId], ct) ?? throw new InvalidOperationException($"Task {task.Id} has no workflow.");
         var alert = NewAlert(changes, task, kind);
-        db.Alerts.Add(alert);
+        AddAlert(alert);
         task.Alerted = true;
         task.Revision++;
         Fired(changes, timer, JournalKind.TaskAlertRaised, $"逾期升级督办（{EscalationChain.AudienceName(kind)}）：{task.Title}")
             .After["alert"] = new JsonObject { ["id"] = alert.Id, ["taskId"] = task.Id, ["kind"] = JournalState.Name(alert.Kind) };
         changes.Raise(id => new TaskAlertRaised(id, changes.Now, workflow.Id, task.Id, alert.Id, task.TownshipCode, workflow.TownshipName,
             task.StageKey, task.Title, task.Role, kind, task.DepartmentCode));
+    }
+
+    private void AddAlert(TaskAlert alert)
+    {
+        db.Alerts.Add(alert);
+        _openAlerts.Add((alert.TaskId, alert.Kind));
     }
 
     private static TaskAlert NewAlert(EngineChanges changes, WorkflowTask task, AlertKind kind) => new()
