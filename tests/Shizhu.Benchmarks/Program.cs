@@ -38,8 +38,8 @@ await using var engine = new BenchmarkEngine(connection, conflicts);
 var seeder = new BenchmarkSeeder(engine, options.TasksPerWorkflow);
 await seeder.PrepareAsync(ct);
 
-// Enough open tasks for the first run at up to 600 completions/s (one worker waits for every commit; it reached 440,
-// and a run that eats into the workflows' last tasks completes stages, which cost several plain completions); later runs
+// Enough open tasks for the first run at up to 1,200 completions/s (one worker waits for every commit; it reached 440
+// on a busy machine and 900 on a quiet one, which ran 600's pool dry; and a run that eats into the workflows' last tasks completes stages, which cost several plain completions); later runs
 // top up to 5 times the best rate seen (4 workers reach 4 times one worker's rate), so no run runs dry.
 var workflows = 0;
 async Task EnsureOpenTasksAsync(int needed)
@@ -52,7 +52,7 @@ async Task EnsureOpenTasksAsync(int needed)
     Say($"started {more} workflows through WorkflowStarter in {took.TotalSeconds:0.0} s ({more / took.TotalSeconds:0} starts/s)");
 }
 var window = options.WarmUp + options.Measure + TimeSpan.FromSeconds(1);
-const int FirstRunRate = 600;
+const int FirstRunRate = 1_200;
 await EnsureOpenTasksAsync((int)(window.TotalSeconds * FirstRunRate));
 
 // One traced completion on a separate engine instance: what a completion sends to the server once the

@@ -18,6 +18,7 @@
 #   SHIZHU_BENCH_WORKERS          worker counts (default "1,4,8")
 #   SHIZHU_BENCH_KEEP=1           leave the cluster running at the end (for psql / profiling)
 #   SHIZHU_BENCH_ARGS             extra arguments for the .NET benchmark (see Program.cs, e.g. --trace)
+#   SHIZHU_BENCH_STARTUP_BUILD=build  --startup: start the plain Release builds instead of the ReadyToRun publish
 #   SHIZHU_BENCH_PG_OPTIONS       extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements"
 #                                 (with SHIZHU_BENCH_KEEP=1, to read per-statement times afterwards)
 set -euo pipefail
@@ -103,11 +104,24 @@ timeout -k 5 300 dotnet build "$SCRIPT_DIR/Shizhu.Benchmarks.csproj" -c Release 
 
 # ---- 2b. a scale benchmark instead, on the same durable cluster -------------------------------
 if [ "${#MODE_ARGS[@]}" -gt 0 ]; then
-    if [ "${MODE_ARGS[0]}" = "--startup" ]; then
+    if [ "${MODE_ARGS[0]}" = "--startup" ] && [ "${SHIZHU_BENCH_STARTUP_BUILD:-publish}" = "build" ]; then
+        # For comparison (ADR 0051): the plain Release builds, as `dotnet build` leaves them (JIT on every start).
         log "building the Host and the empty app (Release) for the start-up benchmark"
         for project in "$REPO_ROOT/src/Host/Shizhu.Host.csproj" "$REPO_ROOT/tests/Shizhu.Benchmarks.EmptyApp/Shizhu.Benchmarks.EmptyApp.csproj"; do
             timeout -k 5 600 dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >&2 || die "dotnet build $project failed"
         done
+    elif [ "${MODE_ARGS[0]}" = "--startup" ]; then
+        # Published as deploy/Dockerfile publishes the Host (ReadyToRun for linux-x64, framework-dependent), the empty app
+        # the same way; in artifacts/ with their own obj folders, so the solution's builds and tests are not disturbed.
+        PUBLISHED="$REPO_ROOT/artifacts/startup"
+        log "publishing the Host and the empty app (Release, ReadyToRun) for the start-up benchmark into $PUBLISHED"
+        rm -rf "$PUBLISHED"
+        for pair in "host:src/Host/Shizhu.Host.csproj" "empty:tests/Shizhu.Benchmarks.EmptyApp/Shizhu.Benchmarks.EmptyApp.csproj"; do
+            timeout -k 5 900 dotnet publish "$REPO_ROOT/${pair#*:}" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+                --artifacts-path "$PUBLISHED/build" -o "$PUBLISHED/${pair%%:*}" -nologo -v q -clp:ErrorsOnly >&2 \
+                || die "dotnet publish ${pair#*:} failed"
+        done
+        MODE_ARGS+=(--published "$PUBLISHED")
     fi
     export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
     log "scale benchmark ${MODE_ARGS[*]}; load average $(cut -d' ' -f1-3 /proc/loadavg)"

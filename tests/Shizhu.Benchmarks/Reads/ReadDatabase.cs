@@ -67,7 +67,8 @@ internal sealed class ReadDatabase(string serverConnection, string database)
             exists.Parameters.AddWithValue("name", database);
             if (await exists.ExecuteScalarAsync(ct) is null) return false;
         }
-        await using var connection = new NpgsqlConnection(Connection);
+        // Unpooled: a half-built database is dropped next (WITH (FORCE)), which would leave a pooled connection dead.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Connection) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var ready = new NpgsqlCommand("SELECT to_regclass('public.read_benchmark_ready') IS NOT NULL", connection);
         return (bool)(await ready.ExecuteScalarAsync(ct))!;

@@ -21,10 +21,10 @@ internal sealed class ReadRowWriter(NpgsqlConnection first, ReadShape shape, Act
     {
         await OpenAsync("workflows", "COPY workflows.workflows (id, township_code, township_name, track, start_year, target_year, goal, template_key, template_version, status, current_stage_key, started_at, started_by, completed_at, revision, variables) FROM STDIN (FORMAT BINARY)", ct);
         await OpenAsync("stages", "COPY workflows.workflow_stages (workflow_id, key, name, \"order\", status, entered_at, completed_at) FROM STDIN (FORMAT BINARY)", ct);
-        await OpenAsync("tasks", "COPY workflows.workflow_tasks (id, workflow_id, stage_key, element_id, token_id, title, role, scope, township_code, department_code, status, assignee, created_at, due_at, overdue, completed_at, completed_by, outcome, data, comment, revision) FROM STDIN (FORMAT BINARY)", ct);
+        await OpenAsync("tasks", "COPY workflows.workflow_tasks (id, workflow_id, stage_key, element_id, token_id, title, role, scope, township_code, department_code, status, assignee, created_at, due_at, overdue, alerted, completed_at, completed_by, outcome, data, comment, revision) FROM STDIN (FORMAT BINARY)", ct);
         await OpenAsync("tokens", "COPY workflows.workflow_tokens (id, workflow_id, element_id, arrived_by, state, created_at) FROM STDIN (FORMAT BINARY)", ct);
         await OpenAsync("journal", "COPY workflows.journal (workflow_id, at, actor, kind, detail, change) FROM STDIN (FORMAT BINARY)", ct);
-        await OpenAsync("alerts", "COPY workflows.task_alerts (id, task_id, workflow_id, township_code, kind, raised_at) FROM STDIN (FORMAT BINARY)", ct);
+        await OpenAsync("alerts", "COPY workflows.task_alerts (id, task_id, workflow_id, township_code, kind, raised_at, stage_key, due_at) FROM STDIN (FORMAT BINARY)", ct);
         await OpenAsync("notifications", "COPY notifications.notifications (id, event_id, at, audience_role, audience_township_code, audience_department_code, title, body, workflow_id) FROM STDIN (FORMAT BINARY)", ct);
         await OpenAsync("reads", "COPY notifications.notification_reads (notification_id, user_name, read_at) FROM STDIN (FORMAT BINARY)", ct);
         await OpenAsync("townships", "COPY workflows.townships (code, name, kind) FROM STDIN (FORMAT BINARY)", ct);
@@ -102,7 +102,7 @@ internal sealed class ReadRowWriter(NpgsqlConnection first, ReadShape shape, Act
         Row("tasks", (id, NpgsqlDbType.Uuid), (workflow, NpgsqlDbType.Uuid), (element.Stage ?? template.Stages[0].Key, NpgsqlDbType.Varchar),
             (element.Id, NpgsqlDbType.Varchar), (token, NpgsqlDbType.Uuid), (title, NpgsqlDbType.Varchar), (role, NpgsqlDbType.Varchar),
             (scope, NpgsqlDbType.Varchar), (township, NpgsqlDbType.Varchar), (department, NpgsqlDbType.Varchar), (open ? "Open" : "Completed", NpgsqlDbType.Varchar),
-            (null, NpgsqlDbType.Varchar), (created, NpgsqlDbType.TimestampTz), (due, NpgsqlDbType.TimestampTz), (overdue, NpgsqlDbType.Boolean),
+            (null, NpgsqlDbType.Varchar), (created, NpgsqlDbType.TimestampTz), (due, NpgsqlDbType.TimestampTz), (overdue, NpgsqlDbType.Boolean), (overdue, NpgsqlDbType.Boolean),
             (open ? null : created.AddDays(5), NpgsqlDbType.TimestampTz), (open ? null : ReadShape.StaffOf(township), NpgsqlDbType.Varchar),
             (null, NpgsqlDbType.Varchar), (null, NpgsqlDbType.Text), (null, NpgsqlDbType.Varchar), (open ? 0 : 1, NpgsqlDbType.Integer));
         Journal(workflow, created, "system", "TaskCreated", $"任务“{title}”已创建");
@@ -117,7 +117,8 @@ internal sealed class ReadRowWriter(NpgsqlConnection first, ReadShape shape, Act
         if (overdue && due is { } dueAt)
         {
             Row("alerts", (Guid.CreateVersion7(dueAt), NpgsqlDbType.Uuid), (id, NpgsqlDbType.Uuid), (workflow, NpgsqlDbType.Uuid),
-                (township, NpgsqlDbType.Varchar), ("Overdue", NpgsqlDbType.Varchar), (dueAt, NpgsqlDbType.TimestampTz));
+                (township, NpgsqlDbType.Varchar), ("Overdue", NpgsqlDbType.Varchar), (dueAt, NpgsqlDbType.TimestampTz),
+                (element.Stage ?? template.Stages[0].Key, NpgsqlDbType.Varchar), (dueAt, NpgsqlDbType.TimestampTz));
             var alertEvent = Guid.CreateVersion7(dueAt);
             Notification(workflow, dueAt, Roles.TownshipLeader, township, null, $"任务逾期：{title}", null, alertEvent);
             Notification(workflow, dueAt, Roles.CountyLeader, null, null, $"任务逾期：{title}", ReadShape.Leader, alertEvent);

@@ -21,7 +21,7 @@ internal static class ScaleCommands
         {
             "--timers" => await TimerBenchmark.RunAsync(connection, Numbers(Option("--timers"), [1_000, 10_000, 100_000]),
                 Numbers(Option("--sweepers"), [1, 2]), ct),
-            "--startup" => await StartupBenchmark.RunAsync(connection, Numbers(Option("--startup"), [10])[0], ct),
+            "--startup" => await StartupBenchmark.RunAsync(connection, Numbers(Option("--startup"), [10])[0], Option("--published"), ct),
             "--replay" => await NationalReplay.RunAsync(connection, Numbers(Option("--replay"), [1_000])[0],
                 Numbers(Option("--workers"), [8])[0], args.Contains("--read-each-task"), ct),
             var mode => throw new ArgumentException($"{mode} is not a benchmark mode"),

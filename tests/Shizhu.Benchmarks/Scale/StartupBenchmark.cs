@@ -6,32 +6,38 @@ using Npgsql;
 namespace Shizhu.Benchmarks.Scale;
 
 /// <summary>
-/// <c>run.sh --startup [runs]</c>: the built Host (<c>dotnet Shizhu.Host.dll</c>, Release) started against PostgreSQL,
-/// timed from process start to the first 200 of <c>/health/ready</c> — first on an empty database (migrations and seeding),
-/// then <c>runs</c> times on that existing database, alternating with an empty ASP.NET Core app started the same way
-/// (<c>tests/Shizhu.Benchmarks.EmptyApp</c>); prints median and p95 of both, their ratio, and the last start's timeline.
+/// <c>run.sh --startup [runs]</c>: the Host as deploy/Dockerfile publishes it (Release, ReadyToRun, <c>dotnet Shizhu.Host.dll</c>)
+/// started against PostgreSQL, timed from process start to the first 200 of <c>/health/ready</c> — first on an empty database
+/// (migrations and seeding), then <c>runs</c> times on that existing database, alternating with an empty ASP.NET Core app
+/// published and started the same way (<c>tests/Shizhu.Benchmarks.EmptyApp</c>); prints median and p95 of both, their
+/// ratio, and the last start's timeline. Without <c>--published</c> (run.sh passes it) the plain Release builds are started.
 /// </summary>
 internal static class StartupBenchmark
 {
-    public static async Task<int> RunAsync(string serverConnection, int runs, CancellationToken ct)
+    public static async Task<int> RunAsync(string serverConnection, int runs, string? published, CancellationToken ct)
     {
         var root = RepositoryRoot();
-        var host = Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Shizhu.Host.dll");
-        var empty = Path.Combine(root, "tests", "Shizhu.Benchmarks.EmptyApp", "bin", "Release", "net10.0", "Shizhu.Benchmarks.EmptyApp.dll");
+        var host = published is null
+            ? Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Shizhu.Host.dll")
+            : Path.Combine(published, "host", "Shizhu.Host.dll");
+        var empty = published is null
+            ? Path.Combine(root, "tests", "Shizhu.Benchmarks.EmptyApp", "bin", "Release", "net10.0", "Shizhu.Benchmarks.EmptyApp.dll")
+            : Path.Combine(published, "empty", "Shizhu.Benchmarks.EmptyApp.dll");
+        var hostDirectory = published is null ? Path.Combine(root, "src", "Host") : Path.GetDirectoryName(host)!;
         foreach (var dll in new[] { host, empty })
             if (!File.Exists(dll)) throw new FileNotFoundException("Build it first (run.sh does): " + dll);
         const string database = "shizhu_startup";
         await BenchmarkSeeder.RecreateDatabaseAsync(serverConnection, database, ct);
         var connection = new NpgsqlConnectionStringBuilder(serverConnection) { Database = database }.ConnectionString;
 
-        var first = await StartAsync(host, Path.Combine(root, "src", "Host"), HostSettings(connection), ct);
+        var first = await StartAsync(host, hostDirectory, HostSettings(connection), ct);
         Console.Error.WriteLine($"[startup] first start on an empty database: {first.Ready.TotalSeconds:0.00} s");
         var hostTimes = new List<double>();
         var emptyTimes = new List<double>();
         StartRun last = first;
         for (var i = 0; i < runs; i++)
         {
-            last = await StartAsync(host, Path.Combine(root, "src", "Host"), HostSettings(connection), ct);
+            last = await StartAsync(host, hostDirectory, HostSettings(connection), ct);
             hostTimes.Add(last.Ready.TotalMilliseconds);
             var yardstick = await StartAsync(empty, Path.GetDirectoryName(empty)!, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, ct);
             emptyTimes.Add(yardstick.Ready.TotalMilliseconds);
@@ -39,6 +45,7 @@ internal static class StartupBenchmark
         }
         await BenchmarkSeeder.RecreateDatabaseAsync(serverConnection, database, ct);
 
+        Console.WriteLine(published is null ? "Release builds (dotnet build)" : "Published as deploy/Dockerfile does (Release, ReadyToRun for linux-x64)");
         Console.WriteLine("| start | runs | median | p95 |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine($"| Host, first start on an empty database | 1 | {first.Ready.TotalMilliseconds:0} ms | — |");
