@@ -61,6 +61,31 @@ public sealed class CrossSiteRequestTests(HostFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task ASignInPostWithoutTheFormsAntiforgeryTokenIsRefusedAndSignsNobodyIn()
+    {
+        using var session = await CookieSession.SignInAsync(fixture.BaseAddress, HostFixture.AdminUser, HostFixture.AdminPassword);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = fixture.BaseAddress };
+        var credentials = new Dictionary<string, string> { ["userName"] = HostFixture.AdminUser, ["password"] = HostFixture.AdminPassword, ["returnUrl"] = "/" };
+
+        using var noToken = await client.PostAsync("/account/login", new FormUrlEncodedContent(credentials));
+        using var json = await client.PostAsync("/account/login", JsonContent.Create(credentials));
+        // The form's token sent as a header (what a script could do) passes the check, but a JSON body is still no sign-in form.
+        using var jsonWithToken = new HttpRequestMessage(HttpMethod.Post, "/account/login") { Content = JsonContent.Create(credentials) };
+        jsonWithToken.Headers.Add("RequestVerificationToken", await session.FormTokenAsync());
+        jsonWithToken.Headers.Add("Cookie", session.CookieHeader);
+        using var notAForm = await client.SendAsync(jsonWithToken);
+
+        foreach (var refused in new[] { noToken, json })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("请求缺少有效的防伪令牌，请刷新页面后重试。", (await refused.ReadJsonAsync()).Str("detail"));
+            Assert.False(refused.Headers.Contains("Set-Cookie") && refused.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("shizhu.auth=", StringComparison.Ordinal)));
+        }
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
+        Assert.Equal("请在登录页填写用户名和密码后提交。", (await notAForm.ReadJsonAsync()).Str("detail"));
+    }
+
+    [Fact]
     public async Task TheApiStillTakesStateChangesWithABearerToken()
     {
         using var admin = await fixture.LoginAsAdminAsync();
