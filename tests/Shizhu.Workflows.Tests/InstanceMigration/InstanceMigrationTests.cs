@@ -85,7 +85,7 @@ public abstract class InstanceMigrationTests(EngineDatabase database) : IAsyncLi
 
         var row = Assert.Single(await _harness.JournalAsync(_workflow.Id), j => j.Kind == JournalKind.WorkflowMigrated);
         Assert.Equal(TestActors.CountyAdmin.UserName, row.Actor);
-        Assert.StartsWith("迁移创建工作流：模板 municipal 第 1 版 → 第 2 版", row.Detail);
+        Assert.StartsWith($"迁移创建工作流：“{_v1.Name}”第 1 版 → 第 2 版（保留任务", row.Detail);
         var change = JsonNode.Parse(row.Change!)!;
         Assert.Equal(1, change["before"]!["workflow"]!["templateVersion"]!.GetValue<int>());
         Assert.Equal(2, change["after"]!["workflow"]!["templateVersion"]!.GetValue<int>());

@@ -55,15 +55,15 @@ internal sealed class MigrationApplier(WorkflowDbContext db, WorkflowStateLoader
         foreach (var token in work.CancelledTokens) changes.RemoveToken(workflow, token);
 
         var journal = changes.Journal(workflow.Id, JournalKind.WorkflowMigrated,
-            $"迁移创建工作流：模板 {plan.Key} 第 {plan.SourceVersion} 版 → 第 {plan.TargetVersion} 版（令牌 {work.TokenViews.Count} 个，保留任务 {work.KeptTasks.Count} 项，" +
-            $"取消任务 {work.CancelledTasks.Count} 项，新建任务 {work.CreatedTaskViews.Count} 项）");
+            $"迁移创建工作流：“{plan.Target.Template.Name}”第 {plan.SourceVersion} 版 → 第 {plan.TargetVersion} 版（保留任务 {work.KeptTasks.Count} 项，" +
+            $"取消任务 {work.CancelledTasks.Count} 项，新建任务 {work.CreatedTaskViews.Count} 项，流程位置 {work.TokenViews.Count} 处）");
         if (work.Arrivals.Count > 0)
         {
             var runner = await process.RunnerAsync(workflow, changes, ct);
             foreach (var (token, from, to) in work.Arrivals)
             {
                 var arriving = token ?? NewToken(workflow, from);
-                runner.Interrupt(arriving.Id, to, changes.Journal(workflow.Id, JournalKind.TokenMigrated, $"迁移：令牌由 {from} 转入 {to}"));
+                runner.Interrupt(arriving.Id, to, changes.Journal(workflow.Id, JournalKind.TokenMigrated, $"迁移：流程由“{StepName(plan.Source, from)}”转入“{StepName(plan.Target, to)}”"));
             }
         }
 
@@ -88,4 +88,8 @@ internal sealed class MigrationApplier(WorkflowDbContext db, WorkflowStateLoader
         changes.AddToken(workflow, token);
         return token;
     }
+
+    /// <summary>A step as a person reads it in 办理记录: its title in the template, else its id.</summary>
+    private static string StepName(ProcessGraph graph, string elementId) =>
+        graph.Elements.TryGetValue(elementId, out var element) && !string.IsNullOrEmpty(element.Title) ? element.Title : elementId;
 }
