@@ -42,6 +42,10 @@ public sealed class CockpitBrowserTests(HostFixture fixture, ITestOutputHelper o
             }
             await Expect(page.Locator("[data-testid=cockpit-gantt][data-rendered=true]")).ToHaveCountAsync(1);
             await Expect(page.Locator("[data-testid=cockpit-chart-overdue][data-rendered=true]")).ToHaveCountAsync(1);
+            // Nothing is completed yet in this plan: these two charts say so (尚无办结的任务, 尚无完成的阶段) instead of bare axes.
+            await Expect(page.Locator("[data-testid=cockpit-chart-overdue]")).ToHaveAttributeAsync("data-empty", "false");
+            await Expect(page.Locator("[data-testid=cockpit-chart-on-time]")).ToHaveAttributeAsync("data-empty", "true");
+            await Expect(page.Locator("[data-testid=cockpit-chart-stage-days]")).ToHaveAttributeAsync("data-empty", "true");
             await browser.ScreenshotAsync("cockpit-desktop");
 
             await page.Locator($"[data-testid=cockpit-row][data-workflow='{overdueCell.Row.Str("workflowId")}'] [data-testid=cockpit-cell][data-stage='{overdueCell.Cell.Str("stageKey")}']").ClickAsync();

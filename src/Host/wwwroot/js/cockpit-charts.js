@@ -90,10 +90,26 @@ function gantt(data) {
 
 const builders = { overdue, onTime, stageDays, gantt };
 
+// What each chart has nothing to draw from, and what it then says instead of showing bare axes.
+const emptyNotes = {
+    overdue: [d => d.series.every(s => s.counts.every(c => !c)), '没有逾期任务'],
+    onTime: [d => d.every(r => r.rate == null), '尚无办结的任务'],
+    stageDays: [d => d.every(r => r.averageDays == null), '尚无完成的阶段'],
+};
+
+function withEmptyNote(kind, data, option) {
+    const [isEmpty, text] = emptyNotes[kind] ?? [() => false, ''];
+    const empty = isEmpty(data);
+    if (empty) option.graphic = [{ type: 'text', left: 'center', top: 'middle', silent: true, style: { text, fill: '#78909c', fontSize: 14 } }];
+    return [option, empty];
+}
+
 export async function render(element, kind, data, dotnet) {
     const echarts = await load();
     const chart = echarts.getInstanceByDom(element) ?? echarts.init(element);
-    chart.setOption(builders[kind](data), true);
+    const [option, empty] = withEmptyNote(kind, data, builders[kind](data));
+    chart.setOption(option, true);
+    element.dataset.empty = empty ? 'true' : 'false';
     chart.off('click');
     if (dotnet && kind === 'overdue') {
         chart.on('click', p => dotnet.invokeMethodAsync('OnOverdueBarClicked', p.seriesIndex, p.dataIndex));

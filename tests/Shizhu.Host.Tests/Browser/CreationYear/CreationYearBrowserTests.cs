@@ -334,6 +334,8 @@ public abstract class CreationYearBrowserTests(HostFixture fixture, ITestOutputH
         // The charts draw after the page (ECharts is loaded on the first chart): the picture waits for them, at either width.
         await Expect(countyLeader.Locator("[data-testid=cockpit-gantt][data-rendered=true]")).ToHaveCountAsync(1);
         await Expect(countyLeader.Locator("[data-testid=cockpit-chart-overdue][data-rendered=true]")).ToHaveCountAsync(1);
+        // The walked township completed its year: the on-time chart has a bar to draw.
+        await Expect(countyLeader.Locator("[data-testid=cockpit-chart-on-time]")).ToHaveAttributeAsync("data-empty", "false");
         await walk.ShotAsync(countyLeader, "county-leader-cockpit");
         await Expect(countyLeader).ToHaveURLAsync(new Regex("/dashboard$"));
     }
