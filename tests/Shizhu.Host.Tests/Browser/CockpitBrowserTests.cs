@@ -46,6 +46,8 @@ public sealed class CockpitBrowserTests(HostFixture fixture, ITestOutputHelper o
             await Expect(page.Locator("[data-testid=cockpit-chart-overdue]")).ToHaveAttributeAsync("data-empty", "false");
             await Expect(page.Locator("[data-testid=cockpit-chart-on-time]")).ToHaveAttributeAsync("data-empty", "true");
             await Expect(page.Locator("[data-testid=cockpit-chart-stage-days]")).ToHaveAttributeAsync("data-empty", "true");
+            // No subsidy is due before a title is conferred: the table says so instead of showing only its headers.
+            await Expect(page.GetByTestId("cockpit-subsidies").GetByTestId("totals-empty")).ToHaveTextAsync("暂无补助记录");
             await browser.ScreenshotAsync("cockpit-desktop");
 
             await page.Locator($"[data-testid=cockpit-row][data-workflow='{overdueCell.Row.Str("workflowId")}'] [data-testid=cockpit-cell][data-stage='{overdueCell.Cell.Str("stageKey")}']").ClickAsync();
