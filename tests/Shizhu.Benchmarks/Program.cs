@@ -39,8 +39,9 @@ var seeder = new BenchmarkSeeder(engine, options.TasksPerWorkflow);
 await seeder.PrepareAsync(ct);
 
 // Enough open tasks for the first run at up to 1,200 completions/s (one worker waits for every commit; it reached 440
-// on a busy machine and 900 on a quiet one, which ran 600's pool dry; and a run that eats into the workflows' last tasks completes stages, which cost several plain completions); later runs
-// top up to 5 times the best rate seen (4 workers reach 4 times one worker's rate), so no run runs dry.
+// on a busy machine and 900 on a quiet one, which ran a pool sized for 600 dry; and a run that eats into the workflows'
+// last tasks completes stages, which cost several plain completions); later runs top up to 5 times the best rate seen
+// (4 workers reach 4 times one worker's rate), so no run runs dry.
 var workflows = 0;
 async Task EnsureOpenTasksAsync(int needed)
 {

@@ -17,13 +17,13 @@ internal static class StartupBenchmark
     public static async Task<int> RunAsync(string serverConnection, int runs, string? published, CancellationToken ct)
     {
         var root = RepositoryRoot();
-        var host = published is null
-            ? Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Shizhu.Host.dll")
-            : Path.Combine(published, "host", "Shizhu.Host.dll");
-        var empty = published is null
-            ? Path.Combine(root, "tests", "Shizhu.Benchmarks.EmptyApp", "bin", "Release", "net10.0", "Shizhu.Benchmarks.EmptyApp.dll")
-            : Path.Combine(published, "empty", "Shizhu.Benchmarks.EmptyApp.dll");
-        var hostDirectory = published is null ? Path.Combine(root, "src", "Host") : Path.GetDirectoryName(host)!;
+        // The plain build runs from the project folder (its content root); a publish folder holds its own appsettings.
+        var (host, empty, hostDirectory) = published is null
+            ? (Path.Combine(root, "src", "Host", "bin", "Release", "net10.0", "Shizhu.Host.dll"),
+                Path.Combine(root, "tests", "Shizhu.Benchmarks.EmptyApp", "bin", "Release", "net10.0", "Shizhu.Benchmarks.EmptyApp.dll"),
+                Path.Combine(root, "src", "Host"))
+            : (Path.Combine(published, "host", "Shizhu.Host.dll"), Path.Combine(published, "empty", "Shizhu.Benchmarks.EmptyApp.dll"),
+                Path.Combine(published, "host"));
         foreach (var dll in new[] { host, empty })
             if (!File.Exists(dll)) throw new FileNotFoundException("Build it first (run.sh does): " + dll);
         const string database = "shizhu_startup";
@@ -112,7 +112,7 @@ internal static class StartupBenchmark
                 await Task.Delay(20, ct);
             }
             var ready = stopwatch.Elapsed;
-            await Task.Delay(300, ct); // the last timeline lines
+            await LastTimelineLinesAsync(timeline, ct);
             lock (timeline) return new StartRun(ready, [.. timeline]);
         }
         finally
@@ -120,6 +120,22 @@ internal static class StartupBenchmark
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Waits (at most 5 s) until the Host's last two timeline lines have been read from its output: readiness can answer
+    /// just before they are logged. The empty app logs no timeline and does not wait.
+    /// </summary>
+    private static async Task LastTimelineLinesAsync(List<string> timeline, CancellationToken ct)
+    {
+        bool Complete()
+        {
+            lock (timeline)
+                return timeline.Count == 0 || (timeline.Any(l => l.Contains(": ready", StringComparison.Ordinal))
+                    && timeline.Any(l => l.Contains("listening", StringComparison.Ordinal)));
+        }
+        var limit = Stopwatch.StartNew();
+        while (!Complete() && limit.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(10, ct);
     }
 
     private static double Percentile(List<double> values, double p)

@@ -91,5 +91,5 @@ internal sealed class MigrationApplier(WorkflowDbContext db, WorkflowStateLoader
 
     /// <summary>A step as a person reads it in 办理记录: its title in the template, else its id.</summary>
     private static string StepName(ProcessGraph graph, string elementId) =>
-        graph.Elements.TryGetValue(elementId, out var element) && !string.IsNullOrEmpty(element.Title) ? element.Title : elementId;
+        graph.Elements.TryGetValue(elementId, out var element) ? element.Title ?? element.Id : elementId;
 }
