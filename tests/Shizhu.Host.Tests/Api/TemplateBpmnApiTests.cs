@@ -78,8 +78,14 @@ public sealed class TemplateBpmnApiTests(HostFixture fixture) : IClassFixture<Ho
             Xml($"{head}<bpmn:process id=\"p\"><bpmn:startEvent id=\"s\" /><bpmn:scriptTask id=\"compute\" /></bpmn:process></bpmn:definitions>"));
         using var entity = await admin.PostAsync("/api/templates/municipal/drafts/bpmn",
             Xml($"<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>{head}<bpmn:process id=\"p\" name=\"&x;\" /></bpmn:definitions>"));
-        using var oversize = await admin.PostAsync("/api/templates/municipal/drafts/bpmn",
-            Xml($"{head}<bpmn:process id=\"p\"><bpmn:documentation>{new string('x', 3 * 1024 * 1024)}</bpmn:documentation></bpmn:process></bpmn:definitions>"));
+        // Expect: 100-continue, so the client waits for the refusal instead of racing it with the 3 MB body (the server
+        // answers 413 from Content-Length and closes; a client still writing then fails with a broken pipe).
+        using var oversizeRequest = new HttpRequestMessage(HttpMethod.Post, "/api/templates/municipal/drafts/bpmn")
+        {
+            Content = Xml($"{head}<bpmn:process id=\"p\"><bpmn:documentation>{new string('x', 3 * 1024 * 1024)}</bpmn:documentation></bpmn:process></bpmn:definitions>"),
+        };
+        oversizeRequest.Headers.ExpectContinue = true;
+        using var oversize = await admin.SendAsync(oversizeRequest);
 
         Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity, HttpStatusCode.RequestEntityTooLarge),
             (unsupported.StatusCode, entity.StatusCode, oversize.StatusCode));
