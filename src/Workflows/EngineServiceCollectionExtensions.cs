@@ -60,6 +60,7 @@ public static class EngineServiceCollectionExtensions
         services.AddListQueries();
         services.AddScoped<EvidenceQueries>();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<SeedMarkStore>();
         services.AddScoped<StatutoryCalendarAdmin>();
         services.AddSingleton<TemplateValidator>();
         services.AddScoped<TemplateVersions>();

@@ -16,10 +16,13 @@ namespace Shizhu.Host.Setup;
 /// A database or broker that is not there yet (the Host started first, a restart of the machine) is waited for,
 /// with growing pauses, for <see cref="StartupOptions.WaitForDependencies"/> (ADR 0023).
 /// </summary>
+/// <remarks>
+/// The contexts and seeders are resolved when used, not injected: on an up-to-date database with nothing to seed,
+/// building them (each context's EF Core services, Identity's managers) would be most of the start-up's work (ADR 0052).
+/// </remarks>
 public sealed class DatabaseInitializer(
-    WorkflowDbContext workflows, NotificationDbContext notifications, AppIdentityDbContext identity,
-    ReferenceDataSeeder referenceData, IdentitySeeder users, BrokerProbe broker, TimeProvider clock,
-    IOptions<DatabaseOptions> options, IOptions<StartupOptions> startup, ILogger<DatabaseInitializer> logger)
+    IServiceProvider services, SchemaContexts contexts, BrokerProbe broker, TimeProvider clock,
+    IOptions<DatabaseOptions> options, IOptions<SeedOptions> seed, IOptions<StartupOptions> startup, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Before the Host serves: the schema (migrations) and the broker.</summary>
     public async Task InitializeAsync(CancellationToken ct)
@@ -34,37 +37,53 @@ public sealed class DatabaseInitializer(
         StartupTimeline.Mark("broker reached");
     }
 
-    /// <summary>After the Host listens (<see cref="BackgroundStartup"/>, readiness waits for it): reference data, templates, accounts.</summary>
+    /// <summary>
+    /// After the Host listens (<see cref="BackgroundStartup"/>, readiness waits for it): reference data, templates,
+    /// accounts — each skipped when its <see cref="SeedMark"/> says this build, with these settings, seeded it already
+    /// (ADR 0052), which is every start but the first after a release or a change of the seed settings.
+    /// </summary>
     public async Task SeedAsync(CancellationToken ct)
     {
         await WaitForAsync("database", async () =>
         {
-            await referenceData.SeedAsync(ct);
-            StartupTimeline.Mark("reference data and built-in templates seeded (in the background)");
-            await users.SeedAsync(ct);
-            StartupTimeline.Mark("accounts seeded (in the background)");
+            var marks = await services.GetRequiredService<SeedMarkStore>().ReadAsync(ct);
+            await SeedUnlessMarkedAsync(marks, SeedMark.ReferenceData, SeedFingerprints.ReferenceData(),
+                c => services.GetRequiredService<ReferenceDataSeeder>().SeedAsync(c), "reference data and built-in templates", ct);
+            await SeedUnlessMarkedAsync(marks, SeedMark.Accounts, SeedFingerprints.Accounts(seed.Value),
+                c => services.GetRequiredService<IdentitySeeder>().SeedAsync(c), "accounts", ct);
             return null;
         }, clock.GetTimestamp(), ct);
+    }
+
+    private async Task SeedUnlessMarkedAsync(IReadOnlyDictionary<string, string> marks, string key, string fingerprint,
+        Func<CancellationToken, Task> seeder, string what, CancellationToken ct)
+    {
+        if (marks.TryGetValue(key, out var stored) && stored == fingerprint)
+        {
+            StartupTimeline.Mark($"{what} already seeded by this build (skipped)");
+            return;
+        }
+        await seeder(ct);
+        await services.GetRequiredService<SeedMarkStore>().WriteAsync(key, fingerprint, ct);
+        StartupTimeline.Mark($"{what} seeded (in the background)");
+        logger.LogInformation("Seeded {What} ({Key} {Fingerprint})", what, key, fingerprint[..12]);
     }
 
     private async Task MigrateAsync(CancellationToken ct)
     {
         if (!options.Value.MigrateOnStartup) return;
-        // An up-to-date database (every start but the first after a release) is told by the history table alone:
+        // An up-to-date database (every start but the first after a release) is told by the history tables alone:
         // MigrateAsync would also take the migration lock and diff the model against its snapshot, seconds on a busy machine.
-        var pending = await Task.WhenAll(
-            PendingAsync(workflows, ct), PendingAsync(notifications, ct), PendingAsync(identity, ct));
-        StartupTimeline.Mark("migration history read (compiled EF models, ADR 0049)");
-        if (pending.All(p => !p)) return;
-        await workflows.Database.MigrateAsync(ct);
-        await notifications.Database.MigrateAsync(ct);
-        await identity.Database.MigrateAsync(ct);
+        var histories = contexts.Types.Select(t => (t, (DbContextOptions)services.GetRequiredService(typeof(DbContextOptions<>).MakeGenericType(t)))).ToList();
+        var upToDate = await MigrationHistory.AllAppliedAsync(options.Value.Provider, histories, ct);
+        StartupTimeline.Mark(upToDate ? "migration history read: nothing pending" : "migration history read: migrations to apply");
+        if (upToDate) return;
+        await services.GetRequiredService<WorkflowDbContext>().Database.MigrateAsync(ct);
+        await services.GetRequiredService<NotificationDbContext>().Database.MigrateAsync(ct);
+        await services.GetRequiredService<AppIdentityDbContext>().Database.MigrateAsync(ct);
         StartupTimeline.Mark("migrations applied");
         logger.LogInformation("Database migrations applied ({Provider})", options.Value.Provider);
     }
-
-    private static async Task<bool> PendingAsync(DbContext db, CancellationToken ct) =>
-        (await db.Database.GetPendingMigrationsAsync(ct)).Any();
 
     /// <summary>Runs <paramref name="attempt"/> until it succeeds (answers null) or the wait started at <paramref name="since"/> is over.</summary>
     private async Task WaitForAsync(string dependency, Func<Task<Exception?>> attempt, long since, CancellationToken ct)
@@ -103,9 +122,9 @@ public sealed class DatabaseInitializer(
 
     private void ClearTracking()
     {
-        workflows.ChangeTracker.Clear();
-        notifications.ChangeTracker.Clear();
-        identity.ChangeTracker.Clear();
+        services.GetRequiredService<WorkflowDbContext>().ChangeTracker.Clear();
+        services.GetRequiredService<NotificationDbContext>().ChangeTracker.Clear();
+        services.GetRequiredService<AppIdentityDbContext>().ChangeTracker.Clear();
     }
 
     public static async Task RunAsync(IServiceProvider services, CancellationToken ct = default)

@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Shizhu.Host.Configuration;
 using Shizhu.Host.Identity;
 using Shizhu.Notifications;
+using Shizhu.Notifications.Persistence.Postgres;
+using Shizhu.Notifications.Persistence.Sqlite;
 using Shizhu.Workflows.Persistence;
+using Shizhu.Workflows.Persistence.Postgres;
+using Shizhu.Workflows.Persistence.Sqlite;
 
 namespace Shizhu.Host.Setup;
 
@@ -25,6 +29,9 @@ public static class DatabaseSetup
             builder.Services.AddDbContext<AppIdentityDbContext, SqliteIdentityDbContext>(o => o.UseIdentitySqlite(cs));
         builder.Services.AddNotifications(builder.Configuration, options.Provider, cs);
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton(options.Provider == DatabaseProvider.Postgres
+            ? new SchemaContexts([typeof(PostgresWorkflowDbContext), typeof(PostgresNotificationDbContext), typeof(PostgresIdentityDbContext)])
+            : new SchemaContexts([typeof(SqliteWorkflowDbContext), typeof(SqliteNotificationDbContext), typeof(SqliteIdentityDbContext)]));
     }
 
     private static void EnsureSqliteFolder(string connectionString)
@@ -34,3 +41,6 @@ public static class DatabaseSetup
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
 }
+
+/// <summary>The context classes (per provider) whose migrations the Host applies at start-up, in the order it applies them.</summary>
+public sealed record SchemaContexts(IReadOnlyList<Type> Types);

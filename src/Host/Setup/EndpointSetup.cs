@@ -9,7 +9,10 @@ namespace Shizhu.Host.Setup;
 
 public static class EndpointSetup
 {
-    /// <summary>The request pipeline and every route, in one place.</summary>
+    /// <summary>
+    /// The request pipeline and every route but the Hangfire dashboard's (<see cref="MapJobDashboard"/>), in one place.
+    /// Touches no database, so it runs while the schema is checked (Program.cs).
+    /// </summary>
     public static void MapApplication(this WebApplication app)
     {
         app.UseWebSecurity();
@@ -30,8 +33,6 @@ public static class EndpointSetup
         // Everything the reference page loads comes from this Host: Scalar's script is embedded in its package and
         // served here; its default fonts (a CDN), telemetry, AI agent and MCP features would reach outside hosts.
         app.MapScalarApiReference("/api/reference", o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [] })
-            .RequireAuthorization(Policies.CountyAdmin);
 
         app.MapAuthApi();
         app.MapReferenceDataApi();
@@ -60,4 +61,12 @@ public static class EndpointSetup
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
+
+    /// <summary>
+    /// Hangfire's dashboard, mapped once the database answers: mapping it resolves the job storage, which connects to
+    /// the database (and installs Hangfire's schema) as it is built.
+    /// </summary>
+    public static void MapJobDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [] })
+            .RequireAuthorization(Policies.CountyAdmin);
 }

@@ -20,6 +20,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Township> Townships => Set<Township>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<StatutoryDay> StatutoryDays => Set<StatutoryDay>();
+    public DbSet<SeedMark> SeedMarks => Set<SeedMark>();
     public DbSet<PlanEntry> PlanEntries => Set<PlanEntry>();
     public DbSet<TemplateVersion> Templates => Set<TemplateVersion>();
     public DbSet<WorkflowInstance> Workflows => Set<WorkflowInstance>();

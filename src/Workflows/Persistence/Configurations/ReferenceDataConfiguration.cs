@@ -45,3 +45,13 @@ internal sealed class PlanEntryConfiguration : IEntityTypeConfiguration<PlanEntr
         b.Property(p => p.Goal).HasMaxLength(20).HasDefaultValue(Goals.Named);
     }
 }
+
+internal sealed class SeedMarkConfiguration : IEntityTypeConfiguration<SeedMark>
+{
+    public void Configure(EntityTypeBuilder<SeedMark> b)
+    {
+        b.HasKey(m => m.Key);
+        b.Property(m => m.Key).HasMaxLength(40);
+        b.Property(m => m.Fingerprint).HasMaxLength(64);
+    }
+}

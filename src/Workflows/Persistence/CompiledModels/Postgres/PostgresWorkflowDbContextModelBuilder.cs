@@ -12,7 +12,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
     public partial class PostgresWorkflowDbContextModel
     {
         private PostgresWorkflowDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a771d07-bcde-4ba5-bf6e-392147babcee"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("09f939a1-1698-4387-b14d-9b6fdf79e81c"), entityTypeCount: 26)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var planEntry = PlanEntryEntityType.Create(this);
             var department = DepartmentEntityType.Create(this);
+            var seedMark = SeedMarkEntityType.Create(this);
             var statutoryDay = StatutoryDayEntityType.Create(this);
             var township = TownshipEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
@@ -56,6 +57,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Postgres
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             PlanEntryEntityType.CreateAnnotations(planEntry);
             DepartmentEntityType.CreateAnnotations(department);
+            SeedMarkEntityType.CreateAnnotations(seedMark);
             StatutoryDayEntityType.CreateAnnotations(statutoryDay);
             TownshipEntityType.CreateAnnotations(township);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);

@@ -11,7 +11,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Sqlite
     public partial class SqliteWorkflowDbContextModel
     {
         private SqliteWorkflowDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03013048-8688-4072-bce0-250a96153bf8"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("20fe7b9b-8f96-4080-b1a5-8f9cbcedf4d3"), entityTypeCount: 26)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Sqlite
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var planEntry = PlanEntryEntityType.Create(this);
             var department = DepartmentEntityType.Create(this);
+            var seedMark = SeedMarkEntityType.Create(this);
             var statutoryDay = StatutoryDayEntityType.Create(this);
             var township = TownshipEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace Shizhu.Workflows.Persistence.CompiledModels.Sqlite
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             PlanEntryEntityType.CreateAnnotations(planEntry);
             DepartmentEntityType.CreateAnnotations(department);
+            SeedMarkEntityType.CreateAnnotations(seedMark);
             StatutoryDayEntityType.CreateAnnotations(statutoryDay);
             TownshipEntityType.CreateAnnotations(township);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);

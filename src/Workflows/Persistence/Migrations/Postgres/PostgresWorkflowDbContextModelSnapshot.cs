@@ -451,6 +451,29 @@ namespace Shizhu.Workflows.Persistence.Migrations.Postgres
                     b.ToTable("departments", "workflows");
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.ReferenceData.SeedMark", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seeded_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_seed_marks");
+
+                    b.ToTable("seed_marks", "workflows");
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.ReferenceData.StatutoryDay", b =>
                 {
                     b.Property<DateOnly>("Date")

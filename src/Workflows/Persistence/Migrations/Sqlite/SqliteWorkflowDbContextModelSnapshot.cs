@@ -441,6 +441,29 @@ namespace Shizhu.Workflows.Persistence.Migrations.Sqlite
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Shizhu.Workflows.ReferenceData.SeedMark", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("SeededAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seeded_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_seed_marks");
+
+                    b.ToTable("seed_marks", (string)null);
+                });
+
             modelBuilder.Entity("Shizhu.Workflows.ReferenceData.StatutoryDay", b =>
                 {
                     b.Property<DateOnly>("Date")
