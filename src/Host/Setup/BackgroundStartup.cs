@@ -4,9 +4,10 @@ namespace Shizhu.Host.Setup;
 
 /// <summary>
 /// The start-up work that can wait until the Host listens (ADR 0042): seeding reference data, built-in templates and
-/// accounts (a few queries when already done), and registering the minutely timer sweep, daily digest and monthly bulletin jobs with Hangfire. Readiness
-/// (<see cref="StartupWorkHealthCheck"/>) answers 503 until it is done, so a load balancer sends nothing before; if it
-/// fails after its retries the Host stops with exit code 1, as a failed start did before it moved here.
+/// accounts (skipped when this build seeded them, ADR 0052). Readiness (<see cref="StartupWorkHealthCheck"/>) answers
+/// 503 until it is done, so a load balancer sends nothing before. Then, once ready, it registers the minutely timer
+/// sweep, daily digest and monthly bulletin jobs with Hangfire. If any of it fails after its retries the Host stops with
+/// exit code 1, as a failed start did before it moved here.
 /// </summary>
 public sealed class BackgroundStartup(IServiceProvider services, StartupWork work, IHostApplicationLifetime lifetime,
     ILogger<BackgroundStartup> logger) : BackgroundService
@@ -16,11 +17,14 @@ public sealed class BackgroundStartup(IServiceProvider services, StartupWork wor
         try
         {
             await DatabaseInitializer.SeedAsync(services, stoppingToken);
+            work.Done();
+            StartupTimeline.Mark("background start-up work done: ready");
+            // After ready (ADR 0052): no request needs the recurring jobs, and registering them (a lock and a write in
+            // Hangfire's storage for each) is most of what is left once seeding is skipped. A failure still stops the Host.
             SchedulerSetup.RegisterTimerSweep(services);
             SupervisionSetup.RegisterDailyDigest(services);
             Bulletins.BulletinSchedule.RegisterMonthlyBulletin(services);
-            work.Done();
-            StartupTimeline.Mark("background start-up work done: ready");
+            StartupTimeline.Mark("recurring jobs registered (timer sweep, daily digest, monthly bulletin)");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -51,5 +55,5 @@ public sealed class StartupWorkHealthCheck(StartupWork work) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
         Task.FromResult(work.IsDone
             ? HealthCheckResult.Healthy("start-up work done")
-            : HealthCheckResult.Unhealthy("start-up work (seeding, timer sweep) still running"));
+            : HealthCheckResult.Unhealthy("start-up work (seeding) still running"));
 }
