@@ -14,7 +14,7 @@ namespace Shizhu.Host.Identity;
 /// Existing accounts are never changed.
 /// </summary>
 public sealed class IdentitySeeder(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, WorkflowDbContext workflows,
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, WorkflowDbContext workflows, AppIdentityDbContext identity,
     IOptions<SeedOptions> options, ILogger<IdentitySeeder> logger)
 {
     /// <summary>Log-in names of the demo townships' accounts: <c>{name}-staff</c> and <c>{name}-leader</c>.</summary>
@@ -25,7 +25,25 @@ public sealed class IdentitySeeder(
         ["三星乡"] = "sanxing", ["西沱镇"] = "xituo", ["六塘乡"] = "liutang", ["冷水镇"] = "lengshui",
     };
 
+    /// <summary>
+    /// Adds the roles and accounts that are missing. Replicas starting together on a new database may create the same
+    /// account at once: the one that commits second hits the unique user name, drops what it tracked and looks again,
+    /// finding the account the first one made (as <see cref="ReferenceDataSeeder"/> does with its rows).
+    /// </summary>
     public async Task SeedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await SeedOnceAsync(ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            identity.ChangeTracker.Clear();
+            await SeedOnceAsync(ct);
+        }
+    }
+
+    private async Task SeedOnceAsync(CancellationToken ct)
     {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
