@@ -8,10 +8,36 @@ namespace Shizhu.Host.Tests.Infrastructure;
 /// <summary>Uploading evidence as a client does (multipart, bearer token), and completing a task with its required files.</summary>
 public static class EvidenceUploads
 {
-    /// <summary>A small but structurally real PDF: what the content check accepts.</summary>
-    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" +
-        "trailer << /Root 1 0 R >>\n%%EOF\n");
+    /// <summary>
+    /// A real one-page PDF with a line of text: what the content check accepts, and what a browser's PDF viewer can show
+    /// (a document without pages or cross-reference table only shows the viewer's "Failed to load PDF document").
+    /// </summary>
+    public static readonly byte[] Pdf = OnePagePdf("Sign-in sheet");
+
+    private static byte[] OnePagePdf(string line)
+    {
+        var content = $"BT /F1 24 Tf 40 100 Td ({line}) Tj ET";
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append($"{offset:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 
     public static async Task<HttpResponseMessage> UploadAsync(
         this HttpClient client, string taskId, byte[] bytes, string fileName, string contentType, string requirement)
