@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Shizhu.Workflows.Persistence;
 
 namespace Shizhu.Workflows.ReferenceData;
@@ -14,18 +12,15 @@ public sealed class SeedMarkStore(WorkflowDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> ReadAsync(CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(SeedMark))
-            ?? throw new InvalidOperationException("SeedMark is not in the model.");
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
+        var key = StoreNames.Column<SeedMark>(db.Model, nameof(SeedMark.Key));
+        var fingerprint = StoreNames.Column<SeedMark>(db.Model, nameof(SeedMark.Fingerprint));
 
         var marks = new Dictionary<string, string>(StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT {Column(nameof(SeedMark.Key))}, {Column(nameof(SeedMark.Fingerprint))} FROM {table}";
+            command.CommandText = $"SELECT {key}, {fingerprint} FROM {StoreNames.Table<SeedMark>(db.Model)}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) marks[reader.GetString(0)] = reader.GetString(1);
         }
@@ -43,7 +38,7 @@ public sealed class SeedMarkStore(WorkflowDbContext db, TimeProvider clock)
     public async Task WriteAsync(string key, string fingerprint, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var mark = await db.SeedMarks.SingleOrDefaultAsync(m => m.Key == key, ct);
+        var mark = await db.SeedMarks.FindAsync([key], ct);
         if (mark is null) db.SeedMarks.Add(new SeedMark { Key = key, Fingerprint = fingerprint, SeededAt = clock.GetUtcNow() });
         else
         {
