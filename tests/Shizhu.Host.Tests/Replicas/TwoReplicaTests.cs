@@ -80,9 +80,17 @@ public sealed class TwoReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         await AdvanceAsync(pastTheChain);
 
         await WaitUntilAsync(async () => (await ledger.TimersDueButPendingAsync(pastTheChain)).Count == 0, "every due timer to fire");
-        await WaitUntilAsync(async () => await ledger.CountAsync(
-            "SELECT count(*) FROM workflows.digest_runs WHERE day = (@now AT TIME ZONE 'Asia/Shanghai')::date", pastTheChain) > 0,
-            "the daily digest at 08:30 China time", TimeSpan.FromSeconds(100));
+        // The digest commits one person at a time: wait until the day's runs stop growing, so no digest event is still on
+        // its way while the checks below read (a digest counted before its notification was made looked doubled or lost).
+        var digestsSeen = -1L;
+        var unchangedSince = DateTime.UtcNow;
+        await WaitUntilAsync(async () =>
+        {
+            var digests = await ledger.CountAsync(
+                "SELECT count(*) FROM workflows.digest_runs WHERE day = (@now AT TIME ZONE 'Asia/Shanghai')::date", pastTheChain);
+            if (digests != digestsSeen) (digestsSeen, unchangedSince) = (digests, DateTime.UtcNow);
+            return digests > 0 && DateTime.UtcNow - unchangedSince > TimeSpan.FromSeconds(3);
+        }, "the daily digest at 08:30 China time, sent to everyone due one", TimeSpan.FromSeconds(100));
         await WaitUntilAsync(async () => (await ledger.OutboxEventsUnpublishedOrDoubledAsync()).Count == 0
             && (await ledger.EventsTheInAppConsumerHasNotProcessedAsync()).Count == 0, "every event published and consumed");
 
