@@ -11,7 +11,7 @@ public static class StartupTimeline
 {
     private static readonly long ProcessStarted = Stopwatch.GetTimestamp() - (long)((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds * Stopwatch.Frequency);
     private static long _last = Stopwatch.GetTimestamp();
-    private static readonly List<(string Phase, double Ms, double Since)> Pending = [];
+    private static readonly List<(string Phase, double Ms, double Since, Cost Cost)> Pending = [];
     private static ILogger? _logger;
 
     /// <summary>Ends the phase <paramref name="phase"/> now: logged at once when a logger is attached, else kept until one is.</summary>
@@ -20,10 +20,11 @@ public static class StartupTimeline
         var now = Stopwatch.GetTimestamp();
         var took = Stopwatch.GetElapsedTime(Interlocked.Exchange(ref _last, now), now).TotalMilliseconds;
         var since = Stopwatch.GetElapsedTime(ProcessStarted, now).TotalMilliseconds;
+        var cost = Cost.SoFar();
         lock (Pending)
         {
-            if (_logger is null) Pending.Add((phase, took, since));
-            else Log(_logger, phase, took, since);
+            if (_logger is null) Pending.Add((phase, took, since, cost));
+            else Log(_logger, phase, took, since, cost);
         }
     }
 
@@ -33,11 +34,23 @@ public static class StartupTimeline
         lock (Pending)
         {
             _logger = logger;
-            foreach (var (phase, ms, since) in Pending) Log(logger, phase, ms, since);
+            foreach (var (phase, ms, since, cost) in Pending) Log(logger, phase, ms, since, cost);
             Pending.Clear();
         }
     }
 
-    private static void Log(ILogger logger, string phase, double ms, double since) =>
-        logger.LogInformation("Start-up timeline: {Phase} took {Milliseconds:0} ms ({SinceProcessStart:0} ms since the process started)", phase, ms, since);
+    private static void Log(ILogger logger, string phase, double ms, double since, Cost cost) =>
+        logger.LogInformation("Start-up timeline: {Phase} took {Milliseconds:0} ms ({SinceProcessStart:0} ms since the process started; " +
+            "CPU {CpuMilliseconds:0} ms, of it JIT {JitMilliseconds:0} ms for {JitMethods} methods)",
+            phase, ms, since, cost.CpuMs, cost.JitMs, cost.JitMethods);
+
+    /// <summary>
+    /// The process's CPU time on all its threads and the JIT's share of it so far: on a machine with few cores start-up is
+    /// bound by CPU, not by waiting, so these say more than the wall-clock durations about what a phase costs.
+    /// </summary>
+    private readonly record struct Cost(double CpuMs, double JitMs, long JitMethods)
+    {
+        public static Cost SoFar() => new(Environment.CpuUsage.TotalTime.TotalMilliseconds,
+            System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, System.Runtime.JitInfo.GetCompiledMethodCount());
+    }
 }
