@@ -41,7 +41,7 @@ public static class StartupTimeline
 
     private static void Log(ILogger logger, string phase, double ms, double since, Cost cost) =>
         logger.LogInformation("Start-up timeline: {Phase} took {Milliseconds:0} ms ({SinceProcessStart:0} ms since the process started; " +
-            "CPU {CpuMilliseconds:0} ms, of it JIT {JitMilliseconds:0} ms for {JitMethods} methods)",
+            "CPU so far {CpuMilliseconds:0} ms, of it JIT {JitMilliseconds:0} ms for {JitMethods} methods)",
             phase, ms, since, cost.CpuMs, cost.JitMs, cost.JitMethods);
 
     /// <summary>
