@@ -6,8 +6,8 @@ namespace Shizhu.Workflows.Persistence;
 /// <summary>
 /// Table and column names as the EF Core model (and so the migrations) maps them, for the statements the engine writes
 /// itself on PostgreSQL (<see cref="Postgres.RowMaterializer{T}"/>, <see cref="Postgres.ChangeSetBatch"/>,
-/// <see cref="Postgres.TaskStateBatch"/>), the Host's outbox relay and the start-up's seed marks: no table or column name is written by hand, so
-/// a renamed column cannot leave a statement behind.
+/// <see cref="Postgres.TaskStateBatch"/>), the Host's outbox relay and the start-up's seed marks: no table or column
+/// name is written by hand, so a renamed column cannot leave a statement behind.
 /// </summary>
 public static class StoreNames
 {
